@@ -1,0 +1,126 @@
+"""The two compiled training paths the trainer chooses between.
+
+- :class:`SampleEngine`: plain SGD one sample at a time (the course's way), through the fused
+  kernel of ``kernels/sgd_b1.py``.
+- :class:`BatchEngine`: any optimizer and batch size: NumPy's BLAS writes into preallocated
+  buffers between ``@njit`` elementwise kernels (``np.dot`` inside njit would need SciPy), then
+  the optimizer kernel updates the flat parameter vector.
+
+Networks with maxout or PReLU layers use :func:`nnviz.core.backprop.backprop` (NumPy) for the
+gradient; everything else about the run is the same.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnviz.core.activations import ACTIVATIONS
+from nnviz.core.backprop import backprop
+from nnviz.core.kernels.elementwise import add_bias_activate, scale_by_derivative
+from nnviz.core.kernels.sgd_b1 import LOSS_CODES, sgd_b1_run
+from nnviz.core.losses import is_fused, loss_value, output_delta
+from nnviz.core.network import Network
+from nnviz.core.optimizers import Optimizer
+
+
+def kernel_friendly(net: Network) -> bool:
+    """True when every layer is one the compiled kernels handle (no maxout, no PReLU)."""
+    return all(layer.activation not in ("maxout", "prelu") for layer in net.spec.layers)
+
+
+def _codes_alphas(net: Network):
+    codes = np.array([ACTIVATIONS[layer.activation].code for layer in net.spec.layers], np.int64)
+    alphas = np.array([net.alpha_of(i) for i in range(net.n_layers)], net.dtype)
+    return codes, alphas
+
+
+class SampleEngine:
+    """Per-sample SGD through the fused kernel; ``run`` trains on ``order`` in place."""
+
+    def __init__(self, net: Network, loss: str):
+        self.net, self.loss = net, loss
+        self.codes, self.alphas = _codes_alphas(net)
+        w = int(net.layout.width.max())
+        L = net.n_layers
+        self.A = np.zeros((L, w), net.dtype)
+        self.Z = np.zeros((L, w), net.dtype)
+        self.D = np.zeros((L, w), net.dtype)
+
+    def run(self, X, T, order: np.ndarray, lr: float):
+        """Returns (losses, correct) per sample, measured before each sample's update."""
+        lay = self.net.layout
+        n = len(order)
+        losses = np.zeros(n)
+        correct = np.zeros(n, np.uint8)
+        sgd_b1_run(self.net.params, lay.n_in, lay.width, lay.w_off, lay.b_off, self.codes,
+                   self.alphas, LOSS_CODES[self.loss], X, T, np.ascontiguousarray(order, np.int64),
+                   np.array([lr], self.net.dtype), self.A, self.Z, self.D, losses, correct)
+        return losses, correct.astype(bool)
+
+
+class BatchEngine:
+    """Mini-batch gradient + optimizer step with buffers reused across batches."""
+
+    def __init__(self, net: Network, loss: str, batch_size: int):
+        self.net, self.loss, self.batch = net, loss, batch_size
+        self.grad = np.zeros_like(net.params)
+        self.generic = not kernel_friendly(net)
+        self.codes, _ = _codes_alphas(net)
+        B = batch_size
+        self.A = [np.zeros((B, int(w)), net.dtype) for w in net.layout.width]
+        self.Z = [np.zeros((B, layer.units), net.dtype) for layer in net.spec.layers]
+        self.G = [np.zeros((B, int(w)), net.dtype) for w in net.layout.width]
+        self.gview = Network(net.spec, dtype=net.dtype)  # views into self.grad
+        self.gview.params = self.grad
+        self.gview._make_views()
+
+    def gradient(self, X, T):
+        """Fill ``self.grad`` for the batch; returns (loss, per-row correct flags, output)."""
+        net = self.net
+        if self.generic:
+            tr = backprop(net, X, T, self.loss)
+            self.grad[...] = tr.grad
+            return tr.loss, _correct(tr.output, T), tr.output
+        n = len(X)
+        L = net.n_layers
+        A = [a[:n] for a in self.A]
+        Z = [z[:n] for z in self.Z]
+        G = [g[:n] for g in self.G]
+        layers = net.spec.layers
+        zin = X
+        for i in range(L):
+            np.matmul(zin, net.W[i], out=A[i])
+            b = net.b[i]
+            add_bias_activate(self.codes[i], A[i], b if b is not None else net.W[i][0],
+                              Z[i], net.alpha_of(i), b is not None)
+            zin = Z[i]
+        out = layers[-1]
+        y = Z[-1]
+        lv = loss_value(self.loss, y, T, A[-1], out.activation)
+        if is_fused(self.loss, out.activation):
+            np.subtract(y, T, out=G[-1])
+            G[-1] *= 1.0 / (n if self.loss == "cce" else n * y.shape[1])
+        else:
+            G[-1][...] = output_delta(self.loss, out.activation, y, T, A[-1], net.alpha_of(L - 1),
+                                      ACTIVATIONS[out.activation].backward)
+        for i in range(L - 1, -1, -1):
+            zp = X if i == 0 else Z[i - 1]
+            np.matmul(zp.T, G[i], out=self.gview.W[i])
+            if self.gview.b[i] is not None:
+                np.sum(G[i], axis=0, out=self.gview.b[i])
+            if i > 0:
+                np.matmul(G[i], net.W[i].T, out=G[i - 1])
+                scale_by_derivative(self.codes[i - 1], A[i - 1], Z[i - 1], G[i - 1],
+                                    net.alpha_of(i - 1))
+        return lv, _correct(y, T), y
+
+    def step(self, X, T, optimizer: Optimizer):
+        lv, ok, y = self.gradient(X, T)
+        optimizer.step(self.net.params, self.grad)
+        return lv, ok
+
+
+def _correct(y, T):
+    if y.shape[1] > 1:
+        return np.argmax(y, axis=1) == np.argmax(T, axis=1)
+    return (y[:, 0] > 0.5) == (T[:, 0] > 0.5)

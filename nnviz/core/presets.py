@@ -1,0 +1,178 @@
+"""Lessons as presets: versioned JSON files in ``resources/presets`` (one per lesson).
+
+A preset names the handout it comes from, its title and summary in Korean and English, the
+network (and hand-set weights, if the lesson has them), the data, the targets and the training
+hyper-parameters, plus the numbers the lesson must show (``expect``, checked by the tests).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from nnviz.core.assets import resource_dir
+from nnviz.core.network import Network
+from nnviz.core.spec import NetworkSpec, SpecError, TrainSpec
+from nnviz.core.trainer import TrainData, Trainer
+
+PRESET_VERSION = 1
+#: Lesson groups in the order of the handouts.
+GROUPS = ("perceptron", "mlp", "backprop", "activations", "mnist")
+TRAINERS = ("perceptron", "backprop", "none", "gallery")
+
+
+@dataclass(frozen=True)
+class Preset:
+    """One lesson."""
+
+    id: str  # file name without .json
+    group: str  # one of GROUPS
+    order: int  # position in the lesson list
+    handout: str  # the course handout it comes from ("001", ...)
+    title: dict  # {"en": ..., "ko": ...}
+    summary: dict  # {"en": ..., "ko": ...}
+    trainer: str  # "perceptron", "backprop", "none" (hand-set weights) or "gallery"
+    network: NetworkSpec
+    data: dict  # {"kind": "gate"|"toy"|"mnist"|"input"|"none", ...}
+    training: TrainSpec | None = None
+    weights: dict = field(default_factory=dict)  # {"W1": [[...]], "b1": [...], ...}
+    targets: dict = field(default_factory=dict)  # {"kind": "binary"|"onehot", "low", "high"}
+    expect: dict = field(default_factory=dict)  # numbers the lesson must show
+    view: dict = field(default_factory=dict)  # UI hints (step unit, docks, ...)
+    compare: dict = field(default_factory=dict)  # runs to overlay, e.g. {"optimizer": [...]}
+
+    def text(self, key: str, lang: str = "en") -> str:
+        d = getattr(self, key)
+        return d.get(lang) or d.get("en", "")
+
+    def build_network(self, dtype=None) -> Network:
+        """The network with its initial (or hand-set) weights."""
+        dtype = dtype or (self.training.dtype if self.training else "float64")
+        net = Network.from_spec(self.network, dtype=dtype)
+        for i in range(net.n_layers):
+            W = self.weights.get(f"W{i + 1}")
+            b = self.weights.get(f"b{i + 1}")
+            if W is not None or b is not None:
+                net.set_layer(i, W, b)
+        return net
+
+    def load_data(self, data_dir=None) -> TrainData | None:
+        """Training and test data with targets as the preset defines them (None: no data)."""
+        kind = self.data.get("kind")
+        if kind in ("none", "input", None):
+            return None
+        from nnviz.core import datasets
+
+        if kind == "gate":
+            ds = datasets.gate(self.data["name"])
+        elif kind == "toy":
+            args = {k: v for k, v in self.data.items() if k not in ("kind", "name")}
+            ds = datasets.toy(self.data["name"], **args)
+        elif kind in ("mnist", "fashion"):
+            folder = datasets.locate_mnist(kind, data_dir)
+            ds = datasets.load_mnist(folder, kind=kind)
+        else:
+            raise SpecError(f"preset {self.id}: unknown data kind {kind!r}")
+        return self.prepare(ds)
+
+    def prepare(self, ds) -> TrainData:
+        """Normalise inputs and build targets for a loaded dataset."""
+        from nnviz.core import datasets
+
+        X, Xt = ds.x_train.reshape(len(ds.x_train), -1), ds.x_test.reshape(len(ds.x_test), -1)
+        norm = self.data.get("normalize")
+        if norm == "course":
+            X, Xt = datasets.normalize_course(X), datasets.normalize_course(Xt)
+        elif norm == "unit":
+            X, Xt = datasets.normalize_unit(X), datasets.normalize_unit(Xt)
+        kind = self.targets.get("kind", "onehot")
+        lo, hi = self.targets.get("low", 0.0), self.targets.get("high", 1.0)
+        dtype = np.dtype(self.training.dtype if self.training else "float64")
+        T = _targets(ds.y_train, kind, ds.n_classes, lo, hi)
+        Tt = _targets(ds.y_test, kind, ds.n_classes, lo, hi)
+        c = np.ascontiguousarray
+        return TrainData(c(X, dtype), c(T, dtype), ds.y_train, c(Xt, dtype), c(Tt, dtype),
+                         ds.y_test)
+
+    def make_trainer(self, data: TrainData | None = None, net: Network | None = None,
+                     **overrides) -> Trainer:
+        """A trainer for this lesson; ``overrides`` change TrainSpec fields (e.g. epochs)."""
+        if self.training is None or self.trainer not in ("perceptron", "backprop"):
+            raise ValueError(f"lesson {self.id} has nothing to train")
+        data = self.load_data() if data is None else data
+        spec = self.training.with_changes(**overrides)
+        net = self.build_network(spec.dtype) if net is None else net
+        if self.trainer == "perceptron":
+            from nnviz.core.perceptron import PerceptronTrainer
+
+            return PerceptronTrainer(net, data, spec)
+        return Trainer(net, data, spec)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Preset:
+        if not isinstance(d, dict):
+            raise SpecError("a preset must be a JSON object")
+        v = d.get("version", 1)
+        if not isinstance(v, int) or v > PRESET_VERSION or v < 1:
+            raise SpecError(f"preset version {v!r} is not supported by this nnviz")
+        try:
+            group, trainer = d["group"], d["trainer"]
+            if group not in GROUPS:
+                raise SpecError(f"unknown lesson group {group!r}")
+            if trainer not in TRAINERS:
+                raise SpecError(f"unknown trainer {trainer!r}")
+            training = TrainSpec.from_dict(d["training"]) if "training" in d else None
+            return cls(id=str(d["id"]), group=group, order=int(d.get("order", 0)),
+                       handout=str(d.get("handout", "")), title=dict(d["title"]),
+                       summary=dict(d.get("summary", {})), trainer=trainer,
+                       network=NetworkSpec.from_dict(d["network"]), data=dict(d["data"]),
+                       training=training, weights=dict(d.get("weights", {})),
+                       targets=dict(d.get("targets", {})), expect=dict(d.get("expect", {})),
+                       view=dict(d.get("view", {})), compare=dict(d.get("compare", {})))
+        except KeyError as exc:
+            raise SpecError(f"preset is missing the field {exc}") from None
+        except (TypeError, ValueError) as exc:
+            if isinstance(exc, SpecError):
+                raise
+            raise SpecError(f"preset is malformed: {exc}") from None
+
+
+def _targets(y, kind, n_classes, lo, hi):
+    y = np.asarray(y)
+    if kind == "binary":
+        return np.where(y[:, None] > 0, hi, lo).astype(float)
+    T = np.full((len(y), n_classes), lo, dtype=float)
+    T[np.arange(len(y)), y] = hi
+    return T
+
+
+def preset_dir() -> Path:
+    return resource_dir() / "presets"
+
+
+def load_preset_file(path) -> Preset:
+    """Read one preset JSON file (SpecError with the file name on any problem)."""
+    path = Path(path)
+    try:
+        with open(path, encoding="utf-8") as f:
+            d = json.load(f)
+        return Preset.from_dict(d)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, SpecError) as exc:
+        raise SpecError(f"{path.name}: {exc}") from None
+
+
+def all_presets() -> list[Preset]:
+    """Every lesson, in handout order (group, then order)."""
+    presets = [load_preset_file(p) for p in sorted(preset_dir().glob("*.json"))]
+    return sorted(presets, key=lambda p: (GROUPS.index(p.group), p.order, p.id))
+
+
+def get_preset(preset_id: str) -> Preset:
+    path = preset_dir() / f"{preset_id}.json"
+    if not path.is_file():
+        known = ", ".join(p.id for p in all_presets())
+        raise KeyError(f"no lesson called {preset_id!r}; known lessons: {known}")
+    return load_preset_file(path)
