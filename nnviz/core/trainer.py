@@ -319,7 +319,9 @@ class Trainer:
                 chunk = min(chunk, ee - self.position % ee)
             last = done + chunk == count
             t0 = time.perf_counter()
-            ok, d, g = self._train(self.position, chunk, want_detail=last)
+            with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+                # a diverging run is detected below and reported, not warned about
+                ok, d, g = self._train(self.position, chunk, want_detail=last)
             self.seconds += time.perf_counter() - t0
             if d is not None:
                 detail, gnorms = d, g

@@ -70,46 +70,62 @@ def _activate(a, z, m, code, alpha):
 
 @njit
 def _output_delta(loss, code, a, y, t, d, m, alpha):
-    """d = dL/da of the output layer; returns the sample's loss (float64)."""
+    """d = dL/da of the output layer; returns the sample's loss (float64).
+
+    Cross-entropy with softmax and binary cross-entropy with sigmoid are fused (d = y − t,
+    scaled); otherwise d = dL/dy is computed first and then multiplied by the activation's
+    Jacobian (elementwise h', or the softmax Jacobian-vector product).
+    """
     lv = 0.0
-    if loss == 2:  # cross-entropy
-        if code == 10:  # fused with softmax: sum(t)·logsumexp(a) - t.a; delta = y - t
-            mx = a[0]
-            for j in range(1, m):
-                mx = max(mx, a[j])
-            s = 0.0
-            for j in range(m):
-                s += np.exp(a[j] - mx)
-            lse = mx + np.log(s)
-            ta = 0.0
-            st = 0.0
-            for j in range(m):
-                d[j] = y[j] - t[j]
-                ta += t[j] * a[j]
-                st += t[j]
-            lv = st * lse - ta
-        else:
-            for j in range(m):
-                yc = max(y[j], 1e-12)
-                lv -= t[j] * np.log(yc)
-                d[j] = -t[j] / yc * dh1(code, a[j], y[j], alpha)
-    elif loss == 1:  # binary cross-entropy, mean over outputs
+    if loss == 2 and code == 10:  # softmax + cross-entropy: sum(t)·logsumexp(a) − t·a
+        mx = a[0]
+        for j in range(1, m):
+            mx = max(mx, a[j])
+        s = 0.0
         for j in range(m):
-            if code == 1:  # fused with sigmoid, from the logit
-                aj = a[j]
-                lv += (aj if aj > 0 else 0.0) - t[j] * aj + np.log1p(np.exp(-abs(aj)))
-                d[j] = (y[j] - t[j]) / m
-            else:
-                yc = min(max(y[j], 1e-12), 1.0 - 1e-12)
-                lv -= t[j] * np.log(yc) + (1.0 - t[j]) * np.log(1.0 - yc)
-                d[j] = (yc - t[j]) / (yc * (1.0 - yc)) / m * dh1(code, a[j], y[j], alpha)
+            s += np.exp(a[j] - mx)
+        lse = mx + np.log(s)
+        ta = 0.0
+        st = 0.0
+        for j in range(m):
+            d[j] = y[j] - t[j]
+            ta += t[j] * a[j]
+            st += t[j]
+        return st * lse - ta
+    if loss == 1 and code == 1:  # sigmoid + binary cross-entropy, from the logits
+        for j in range(m):
+            aj = a[j]
+            lv += (aj if aj > 0 else 0.0) - t[j] * aj + np.log1p(np.exp(-abs(aj)))
+            d[j] = (y[j] - t[j]) / m
+        return lv / m
+    # dL/dy into d
+    if loss == 2:
+        for j in range(m):
+            yc = max(y[j], 1e-12)
+            lv -= t[j] * np.log(yc)
+            d[j] = -t[j] / yc
+    elif loss == 1:
+        for j in range(m):
+            yc = min(max(y[j], 1e-12), 1.0 - 1e-12)
+            lv -= t[j] * np.log(yc) + (1.0 - t[j]) * np.log(1.0 - yc)
+            d[j] = (yc - t[j]) / (yc * (1.0 - yc)) / m
         lv /= m
-    else:  # mean squared error
+    else:
         for j in range(m):
             e = y[j] - t[j]
             lv += e * e
-            d[j] = 2.0 * e / m * dh1(code, a[j], y[j], alpha)
+            d[j] = 2.0 * e / m
         lv /= m
+    # times the output activation's Jacobian
+    if code == 10:
+        gy = 0.0
+        for j in range(m):
+            gy += d[j] * y[j]
+        for j in range(m):
+            d[j] = y[j] * (d[j] - gy)
+    else:
+        for j in range(m):
+            d[j] *= dh1(code, a[j], y[j], alpha)
     return lv
 
 

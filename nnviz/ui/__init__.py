@@ -1,0 +1,1 @@
+"""The desktop app (PySide6).  ``nnviz.core`` never imports anything from here."""

@@ -1,0 +1,1 @@
+"""The network diagram: Qt-free geometry (``geometry``) and the QGraphicsView (``network_view``)."""

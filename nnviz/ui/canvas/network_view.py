@@ -1,0 +1,537 @@
+"""The network diagram: a QGraphicsView of neurons, edges, biases and a legend.
+
+Built once per network shape (:meth:`NetworkView.rebuild`); every later change (edit, input,
+training snapshot) only recolours the existing items (:meth:`NetworkView.update_values`), which
+keeps a 784-100-100-100-10 network animatable.  Wide layers show only the ``k`` strongest
+incoming edges of each neuron; a square input layer (MNIST) is drawn as its image.
+
+Signals
+-------
+neuron_clicked(int, int)   canvas layer (0 = inputs) and neuron index
+zoom_changed(float)        the view's scale factor
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QImage,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QInputDialog,
+)
+
+from nnviz.ui import colors
+from nnviz.ui.canvas import geometry
+from nnviz.ui.formatting import NumberError, fmt, fmt_full, parse_number, sub
+
+_LUT_COLORS = [QColor(int(r), int(g), int(b)) for r, g, b in colors.LUT]
+_LUT_BRUSHES = [QBrush(c) for c in _LUT_COLORS]
+_OUTLINE = QPen(QColor(90, 90, 90), 1.0)
+_SELECTED = QPen(QColor(20, 20, 20), 3.0)
+_SYMBOL = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "leaky_relu": "LReLU",
+           "prelu": "PReLU", "elu": "ELU", "swish": "swish", "softplus": "softplus",
+           "step": "step", "softmax": "softmax", "maxout": "maxout", "identity": "id"}
+
+
+def activation_symbol(name: str) -> str:
+    return _SYMBOL.get(name, name)
+
+
+class _HoverTip:
+    """Mixin: the tooltip is computed when the mouse arrives (numbers are always current)."""
+
+    def hoverEnterEvent(self, event):  # noqa: N802 (Qt override)
+        view = self._view
+        if view is not None:
+            self.setToolTip(view.tooltip_for(self))
+        super().hoverEnterEvent(event)
+
+
+class NeuronItem(_HoverTip, QGraphicsEllipseItem):
+    def __init__(self, view, layer: int, index: int, rect: QRectF):
+        super().__init__(rect)
+        self._view, self.layer, self.index = view, layer, index
+        self.a = 0.0  # current weighted sum (tests read these)
+        self.z = 0.0  # current activation
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.PointingHandCursor)
+        self.setZValue(2)
+
+    def mousePressEvent(self, event):  # noqa: N802
+        if event.button() == Qt.LeftButton:
+            self._view.neuron_clicked.emit(self.layer, self.index)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+
+class BiasItem(_HoverTip, QGraphicsRectItem):
+    def __init__(self, view, layer: int, index: int, rect: QRectF):
+        super().__init__(rect)
+        self._view, self.layer, self.index = view, layer, index
+        self.setAcceptHoverEvents(True)
+        self.setZValue(3)
+        self.setPen(_OUTLINE)
+
+    def mouseDoubleClickEvent(self, event):  # noqa: N802
+        self._view.ask_value(self)
+
+
+class EdgeItem(_HoverTip, QGraphicsLineItem):
+    """An edge of weight matrix ``layer`` (from canvas layer ``layer`` to ``layer + 1``)."""
+
+    def __init__(self, view, layer: int):
+        super().__init__()
+        self._view, self.layer, self.i, self.j = view, layer, 0, 0
+        self.w = 0.0
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1)
+
+    def shape(self):
+        # a thin line is hard to hit: make the hover/click area at least 7 px wide
+        path = QPainterPath(self.line().p1())
+        path.lineTo(self.line().p2())
+        stroker = QPainterPathStroker()
+        stroker.setWidth(max(7.0, self.pen().widthF()))
+        return stroker.createStroke(path)
+
+    def mouseDoubleClickEvent(self, event):  # noqa: N802
+        self._view.ask_value(self)
+
+
+class ImageItem(QGraphicsPixmapItem):
+    """A square input layer drawn as its image; hovering a pixel shows its value."""
+
+    def __init__(self, view, side: int):
+        super().__init__()
+        self._view, self.side = view, side
+        self.setAcceptHoverEvents(True)
+        self.setTransformationMode(Qt.FastTransformation)
+        self.setZValue(2)
+
+    def hoverMoveEvent(self, event):  # noqa: N802
+        p = event.pos()
+        c, r = int(p.x()), int(p.y())
+        if 0 <= r < self.side and 0 <= c < self.side:
+            k = r * self.side + c
+            x = self._view.controller.x
+            if k < len(x):
+                self.setToolTip(f"x[{r}, {c}] = x{sub(k + 1)} = {fmt_full(x[k])}")
+        super().hoverMoveEvent(event)
+
+
+class NetworkView(QGraphicsView):
+    neuron_clicked = Signal(int, int)
+    zoom_changed = Signal(float)
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self._scene = QGraphicsScene(self)  # keep a reference: PySide6 collects parentless scenes
+        self.setScene(self._scene)
+        self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+        self.setDragMode(QGraphicsView.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.BoundingRectViewportUpdate)
+        self.setBackgroundBrush(QColor(250, 250, 250))
+        self.setToolTip("")
+        self.show_numbers = True
+        self.k = 3  # strongest incoming edges per neuron drawn for wide layers
+        self._auto_fit = True
+        self.geom = None
+        self.neurons: list[list[NeuronItem]] = []
+        self.biases: list[list[BiasItem | None]] = []
+        self.edges: list[list[EdgeItem]] = []  # per weight matrix, a pool of items
+        self.z_labels: list[list[QGraphicsSimpleTextItem]] = []
+        self.a_labels: list[list[QGraphicsSimpleTextItem]] = []
+        self.b_labels: list[list[QGraphicsSimpleTextItem]] = []
+        self.w_labels: list[list[QGraphicsSimpleTextItem]] = []
+        self.image: ImageItem | None = None
+        self._titles: list[QGraphicsSimpleTextItem] = []
+        controller.network_changed.connect(self.rebuild)
+        controller.forward_updated.connect(self._on_controller_forward_updated)
+        controller.neuron_selected.connect(self._on_controller_neuron_selected)
+        self.neuron_clicked.connect(controller.select_neuron)
+
+    # -- building -------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        """Create the items for the controller's network (call when its shape changes)."""
+        net = self.controller.network
+        self._scene.clear()
+        self.neurons, self.biases, self.edges = [], [], []
+        self.z_labels, self.a_labels, self.b_labels, self.w_labels = [], [], [], []
+        self.image, self._titles = None, []
+        if net is None:
+            return
+        self.geom = geometry.network_geom(net.spec.sizes)
+        label_font = QFont(self.font())
+        label_font.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.85))
+        z_font = QFont(label_font)
+        z_font.setBold(True)
+        self._label_font = label_font
+        for li, g in enumerate(self.geom.layers):
+            items, zl, al, bl, bias_items = [], [], [], [], []
+            if g.image_side:
+                self.image = ImageItem(self, g.image_side)
+                self.image.setScale(g.cell)
+                self.image.setPos(g.x - g.image_side * g.cell / 2, -g.image_side * g.cell / 2)
+                self._scene.addItem(self.image)
+                frame = self._scene.addRect(self.image.sceneBoundingRect(), _OUTLINE)
+                frame.setZValue(2)
+            has_bias = li > 0 and net.b[li - 1] is not None
+            for k in range(0 if g.image_side else g.n):
+                x, y, r = g.x, float(g.ys[k]), g.radius
+                item = NeuronItem(self, li, k, QRectF(x - r, y - r, 2 * r, 2 * r))
+                item.setPen(_OUTLINE if not g.compact else QPen(Qt.NoPen))
+                self._scene.addItem(item)
+                items.append(item)
+                if not g.compact:
+                    z = QGraphicsSimpleTextItem(item)
+                    z.setFont(z_font)
+                    z.setZValue(4)
+                    a = self._scene.addSimpleText("", label_font)
+                    a.setZValue(4)
+                    a.setBrush(QColor(60, 60, 60))
+                    zl.append(z)
+                    al.append(a)
+                if has_bias:
+                    if g.compact:
+                        bias_items.append(None)
+                    else:
+                        s = 9.0
+                        bi = BiasItem(self, li, k, QRectF(x - r - s + 3, y - r - 2, s, s))
+                        self._scene.addItem(bi)
+                        bias_items.append(bi)
+                        t = self._scene.addSimpleText("", label_font)
+                        t.setBrush(QColor(90, 90, 90))
+                        t.setZValue(4)
+                        bl.append(t)
+            self.neurons.append(items)
+            self.z_labels.append(zl)
+            self.a_labels.append(al)
+            self.b_labels.append(bl)
+            self.biases.append(bias_items)
+            title = self._scene.addSimpleText(self._layer_title(li), label_font)
+            title.setBrush(QColor(40, 40, 40))
+            br = title.boundingRect()
+            title.setPos(g.x - br.width() / 2 if not g.image_side else g.x - br.width() / 2,
+                         g.top - 28 - (0 if not has_bias else 4))
+            self._titles.append(title)
+        for _ in range(net.n_layers):
+            self.edges.append([])
+            self.w_labels.append([])
+        x, y, w, h = self.geom.bounds()
+        self._scene.setSceneRect(QRectF(x, y, w, h))
+        self.update_values()
+        if self._auto_fit:
+            self.fit()
+
+    def _layer_title(self, li: int) -> str:
+        net = self.controller.network
+        tr = self.tr
+        if li == 0:
+            n = net.spec.inputs
+            return tr("Input x ({n})").format(n=n) if n > 3 else tr("Input x")
+        act = activation_symbol(net.spec.layers[li - 1].activation)
+        n = net.spec.layers[li - 1].units
+        if li == len(net.spec.sizes) - 1:
+            return tr("Output y · {act}").format(act=act)
+        return tr("Hidden {l} · {act} ({n})").format(l=li, act=act, n=n)
+
+    def _edge_pool(self, layer: int, n: int) -> list[EdgeItem]:
+        pool = self.edges[layer]
+        while len(pool) < n:
+            e = EdgeItem(self, layer)
+            self._scene.addItem(e)
+            pool.append(e)
+        for e in pool[n:]:
+            e.setVisible(False)
+        return pool
+
+    # -- updating (fast path) -------------------------------------------------------------
+    def set_show_numbers(self, on: bool) -> None:
+        self.show_numbers = bool(on)
+        self.update_values()
+
+    def set_k(self, k: int) -> None:
+        self.k = int(k)
+        self.update_values()
+
+    def _on_controller_forward_updated(self, trace) -> None:
+        self.update_values()
+
+    def update_values(self) -> None:
+        """Recolour neurons, edges and biases and refresh labels from the controller's numbers."""
+        c = self.controller
+        net = c.network
+        if net is None or self.geom is None or not c.trace and net.n_layers:
+            return
+        show = self.show_numbers
+        for li, g in enumerate(self.geom.layers):
+            a, z = c.values(li)
+            if g.image_side:
+                self._update_image(z, g.image_side)
+                continue
+            zz = np.asarray(z, dtype=float)
+            aa = np.asarray(a, dtype=float)[: len(zz)]
+            idx = colors.lut_index(zz)
+            items = self.neurons[li]
+            for k, item in enumerate(items):
+                item.a, item.z = float(aa[k]), float(zz[k])
+                item.setBrush(_LUT_BRUSHES[idx[k]])
+            if not g.compact:
+                self._update_neuron_labels(li, g, aa, zz, idx, show)
+            if li > 0 and net.b[li - 1] is not None and self.biases[li]:
+                bvals = net.b[li - 1]
+                bidx = colors.lut_index(bvals)
+                for k, bi in enumerate(self.biases[li]):
+                    if bi is not None:
+                        bi.setBrush(_LUT_BRUSHES[bidx[k]])
+                for k, t in enumerate(self.b_labels[li]):
+                    t.setVisible(show)
+                    if show:
+                        t.setText(f"b {fmt(bvals[k], 3)}")
+                        br = t.boundingRect()
+                        t.setPos(g.x - g.radius - br.width() - 8, g.ys[k] - g.radius - 5)
+        for l_ in range(net.n_layers):
+            self._update_edges(l_)
+        self.viewport().update()
+
+    def _update_neuron_labels(self, li, g, aa, zz, idx, show):
+        for k, zt in enumerate(self.z_labels[li]):
+            zt.setVisible(show)
+            at = self.a_labels[li][k]
+            at.setVisible(show and li > 0)
+            if not show:
+                continue
+            zt.setText(fmt(zz[k], 4))
+            fg = colors.text_on(colors.LUT[idx[k]])
+            zt.setBrush(QColor(*fg))
+            br = zt.boundingRect()
+            zt.setPos(g.x - br.width() / 2, g.ys[k] - br.height() / 2)
+            if li > 0:
+                at.setText(f"a {fmt(aa[k], 4)}")
+                br = at.boundingRect()
+                at.setPos(g.x - br.width() / 2, g.ys[k] + g.radius + 1)
+
+    def _update_image(self, x, side) -> None:
+        rgb = np.ascontiguousarray(colors.signed_rgb(np.asarray(x)[: side * side]
+                                                     .reshape(side, side)))
+        img = QImage(rgb.data, side, side, 3 * side, QImage.Format_RGB888)
+        self.image.setPixmap(QPixmap.fromImage(img.copy()))
+
+    def _update_edges(self, layer: int) -> None:
+        net = self.controller.network
+        W = net.W[layer]
+        units = net.spec.layers[layer].units
+        if W.shape[1] != units:  # maxout: draw the first linear piece
+            W = W[:, :units]
+        i, j = geometry.edge_pairs(W, self.k)
+        w = W[i, j]
+        src = self.geom.layers[layer].positions()
+        dst = self.geom.layers[layer + 1]
+        scale = geometry.weight_scale(W)
+        widths = geometry.edge_widths(w, scale)
+        strength = np.sign(w) * np.maximum(np.abs(w) / scale, 0.3)
+        cidx = colors.lut_index(strength)
+        pool = self._edge_pool(layer, len(i))
+        r_src = 0.0 if self.geom.layers[layer].image_side else self.geom.layers[layer].radius
+        for n, e in enumerate(pool[: len(i)]):
+            ii, jj = int(i[n]), int(j[n])
+            x1, y1 = src[ii]
+            e.i, e.j, e.w = ii, jj, float(w[n])
+            e.setLine(QLineF(x1 + r_src, y1, dst.x - dst.radius, dst.ys[jj]))
+            pen = QPen(_LUT_COLORS[cidx[n]], float(widths[n]))
+            pen.setCapStyle(Qt.FlatCap)
+            e.setPen(pen)
+            e.setVisible(True)
+        self._update_edge_labels(layer, pool[: len(i)], dst)
+
+    def _update_edge_labels(self, layer, pool, dst) -> None:
+        labels = self.w_labels[layer]
+        small = len(pool) <= 40 and not dst.compact
+        want = len(pool) if (small and self.show_numbers) else 0
+        while len(labels) < want:
+            t = self._scene.addSimpleText("", self._label_font)
+            t.setBrush(QColor(30, 30, 30))
+            t.setZValue(5)
+            labels.append(t)
+        for t in labels[want:]:
+            t.setVisible(False)
+        n_out = max(1, dst.n)
+        for t, e in zip(labels[:want], pool):
+            line = e.line()
+            # stagger along the edge by target neuron so labels of a fan do not overlap
+            f = 0.22 + 0.5 * (e.j + 0.5) / n_out
+            p = line.pointAt(f)
+            t.setText(fmt(e.w, 3))
+            br = t.boundingRect()
+            t.setPos(p.x() - br.width() / 2, p.y() - br.height() / 2)
+            t.setVisible(True)
+
+    # -- tooltips and edits ---------------------------------------------------------------
+    def tooltip_for(self, item) -> str:
+        if isinstance(item, NeuronItem):
+            return neuron_formula(self.controller, item.layer, item.index)
+        if isinstance(item, EdgeItem):
+            tr = self.tr
+            l_, i, j = item.layer, item.i, item.j
+            w = self.controller.network.W[l_][i, j]
+            text = tr("weight W{l}[{i},{j}] = {w}").format(l=l_ + 1, i=i + 1, j=j + 1,
+                                                          w=fmt_full(w))
+            text += "\n" + tr("from neuron {i} of layer {l0} to neuron {j} of layer {l1}").format(
+                i=i + 1, l0=l_, j=j + 1, l1=l_ + 1)
+            grad = self.controller.gradient()
+            if grad is not None:
+                g = grad[self.controller.w_index(l_, i, j)]
+                text += "\n" + tr("gradient ∂L/∂w = {g}").format(g=fmt_full(g))
+            return text + "\n" + tr("Double-click to edit")
+        if isinstance(item, BiasItem):
+            b = self.controller.network.b[item.layer - 1][item.index]
+            return self.tr("bias b{l}[{j}] = {b}\nDouble-click to edit").format(
+                l=item.layer, j=item.index + 1, b=fmt_full(b))
+        return ""
+
+    def ask_value(self, item) -> None:
+        """Edit the weight (or bias) of ``item`` in a small dialog."""
+        net = self.controller.network
+        if isinstance(item, EdgeItem):
+            old = net.W[item.layer][item.i, item.j]
+            label = f"W{item.layer + 1}[{item.i + 1},{item.j + 1}]"
+        else:
+            old = net.b[item.layer - 1][item.index]
+            label = f"b{item.layer}[{item.index + 1}]"
+        text, ok = QInputDialog.getText(self, self.tr("Edit weight"),
+                                        self.tr("New value of {name}:").format(name=label),
+                                        text=fmt_full(old).replace("−", "-"))
+        if ok:
+            self.apply_text(item, text)
+
+    def apply_text(self, item, text: str) -> bool:
+        try:
+            v = parse_number(text)
+        except NumberError:
+            self.controller.edit_refused.emit(
+                self.tr("“{t}” is not a finite number; the weight was kept.").format(t=text))
+            return False
+        if isinstance(item, EdgeItem):
+            return self.controller.edit_weight(item.layer, item.i, item.j, v)
+        return self.controller.edit_bias(item.layer - 1, item.index, v)
+
+    def _on_controller_neuron_selected(self, layer: int, index: int) -> None:
+        g = self.geom
+        for li, items in enumerate(self.neurons):
+            compact = g.layers[li].compact if g else False
+            for k, item in enumerate(items):
+                sel = li == layer and k == index
+                item.setPen(_SELECTED if sel else (QPen(Qt.NoPen) if compact else _OUTLINE))
+
+    # -- zoom and pan ---------------------------------------------------------------------
+    def wheelEvent(self, event):  # noqa: N802
+        factor = 1.15 ** (event.angleDelta().y() / 120.0)
+        self.zoom_by(factor)
+
+    def zoom_by(self, factor: float) -> None:
+        s = self.transform().m11()
+        factor = min(max(factor, 0.05 / s), 20.0 / s)
+        self.scale(factor, factor)
+        self._auto_fit = False
+        self.zoom_changed.emit(self.transform().m11())
+
+    def fit(self) -> None:
+        self.fitInView(self._scene.sceneRect(), Qt.KeepAspectRatio)
+        if self.transform().m11() > 1.6:  # small networks: do not blow the circles up
+            self.resetTransform()
+            self.scale(1.6, 1.6)
+            self.centerOn(self._scene.sceneRect().center())
+        self._auto_fit = True
+        self.zoom_changed.emit(self.transform().m11())
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        if self._auto_fit:
+            self.fit()
+
+    def drawForeground(self, painter: QPainter, rect) -> None:  # noqa: N802
+        """The legend, in viewport coordinates (bottom-left corner)."""
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.Antialiasing)
+        fm = painter.fontMetrics()
+        h = self.viewport().height()
+        x0, y0, bw = 12, h - 16 - 2 * fm.height() - 20, 120
+        box = QRectF(x0 - 6, y0 - fm.height() - 8, bw + 150, 2 * fm.height() + 44)
+        painter.setPen(QPen(QColor(200, 200, 200)))
+        painter.setBrush(QColor(255, 255, 255, 225))
+        painter.drawRoundedRect(box, 4, 4)
+        grad = QLinearGradient(QPointF(x0, 0), QPointF(x0 + bw, 0))
+        for t, col in ((0.0, colors.NEGATIVE), (0.5, colors.ZERO), (1.0, colors.POSITIVE)):
+            grad.setColorAt(t, QColor(*col))
+        painter.setPen(QColor(40, 40, 40))
+        painter.drawText(QPointF(x0, y0 - 4), self.tr("value (a, z, w, b)"))
+        painter.fillRect(QRectF(x0, y0, bw, 10), QBrush(grad))
+        painter.drawText(QPointF(x0, y0 + 12 + fm.ascent()), "−1")
+        painter.drawText(QPointF(x0 + bw / 2 - 3, y0 + 12 + fm.ascent()), "0")
+        painter.drawText(QPointF(x0 + bw - 12, y0 + 12 + fm.ascent()), "+1")
+        ex = x0 + bw + 16
+        painter.drawText(QPointF(ex, y0 - 4), self.tr("edge width ∝ |w|"))
+        for n, wdt in enumerate((1.0, 3.0, 6.0)):
+            painter.setPen(QPen(QColor(*colors.POSITIVE), wdt))
+            painter.drawLine(QPointF(ex + n * 42, y0 + 6), QPointF(ex + n * 42 + 34, y0 + 6))
+        painter.restore()
+
+
+def neuron_formula(controller, layer: int, index: int) -> str:
+    """The neuron's formula with the current numbers, e.g.
+    ``a₁ = 0.1·1 + 0.2·0.5 + 0.1 = 0.3`` and ``z₁ = σ(0.3) = 0.5744``."""
+    tr = lambda s: controller.tr(s)  # noqa: E731
+    net = controller.network
+    j = index
+    if layer == 0:
+        return tr("input x{j} = {v}").format(j=sub(j + 1), v=fmt_full(controller.x[j]))
+    li = layer - 1
+    spec = net.spec.layers[li]
+    a, z = controller.values(layer)
+    z_prev = controller.values(layer - 1)[1]
+    W = net.W[li]
+    col = j
+    terms = [f"{fmt(W[i, col])}·{fmt(z_prev[i])}" for i in range(min(len(z_prev), 6))]
+    if len(z_prev) > 6:
+        terms.append(tr("… ({n} terms)").format(n=len(z_prev)))
+    if net.b[li] is not None:
+        terms.append(fmt(net.b[li][col]))
+    head = tr("layer {l}, neuron {j}").format(l=layer, j=j + 1)
+    s = sub(j + 1)
+    line_a = f"a{s} = " + " + ".join(terms).replace("+ −", "− ") + f" = {fmt(a[col])}"
+    sym = activation_symbol(spec.activation)
+    if spec.activation == "softmax":
+        line_z = f"z{s} = e^a{s} / Σₖ e^aₖ = {fmt(z[j])}"
+    elif spec.activation == "identity":
+        line_z = f"z{s} = a{s} = {fmt(z[j])}"
+    elif spec.activation == "maxout":
+        units = spec.units
+        line_z = f"z{s} = max({fmt(a[j])}, {fmt(a[j + units])}) = {fmt(z[j])}"
+    else:
+        line_z = f"z{s} = {sym}({fmt(a[col])}) = {fmt(z[j])}"
+    full = tr("full precision: a = {a}, z = {z}").format(a=fmt_full(a[col]), z=fmt_full(z[j]))
+    return f"{head}\n{line_a}\n{line_z}\n{full}"

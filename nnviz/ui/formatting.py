@@ -1,0 +1,84 @@
+"""The one number formatter of the app (Qt-free).
+
+On screen: 4 significant digits (``fmt``); in tooltips and tables: full precision
+(``fmt_full``, the shortest text that reads back as the same float).  ``parse_number``
+is the inverse used by every editor: it refuses text that is not a finite number.
+"""
+
+from __future__ import annotations
+
+import math
+
+#: Subscript digits for neuron indices in formulas (a₁, z₂ …).
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def sub(n: int) -> str:
+    """``sub(12) == "₁₂"``."""
+    return str(n).translate(_SUB)
+
+
+def fmt(x, digits: int = 4) -> str:
+    """A number with ``digits`` significant digits, no trailing zeros, '−' for minus."""
+    x = float(x)
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x):
+        return "∞" if x > 0 else "−∞"
+    if x == 0:
+        return "0"
+    ax = abs(x)
+    if 1e-4 <= ax < 10 ** digits:
+        s = f"{x:.{digits}g}"
+        if "e" in s:  # e.g. 1.235e+03 for 1234.5 with 4 digits
+            s = f"{x:.0f}"
+    else:
+        m, e = f"{x:.{max(digits - 1, 0)}e}".split("e")
+        m = m.rstrip("0").rstrip(".") if "." in m else m
+        s = f"{m}e{int(e)}"
+    return s.replace("-", "−")
+
+
+def fmt_full(x) -> str:
+    """Full precision: Python's shortest round-tripping repr (17 significant digits max)."""
+    x = float(x)
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x):
+        return "∞" if x > 0 else "−∞"
+    if x == int(x) and abs(x) < 1e15:
+        return str(int(x)).replace("-", "−")
+    return repr(x).replace("-", "−")
+
+
+def fmt_vec(v, digits: int = 4) -> str:
+    """``[0.3, 0.7, 1.1]`` with :func:`fmt` numbers."""
+    return "[" + ", ".join(fmt(x, digits) for x in v) + "]"
+
+
+class NumberError(ValueError):
+    """Text typed into an editor is not a finite number (message is user-facing English)."""
+
+
+def parse_number(text) -> float:
+    """A finite float from user text: accepts '−' (U+2212), a decimal comma, spaces.
+
+    Raises :class:`NumberError` for anything else, NaN and ±infinity included.
+    """
+    if isinstance(text, int | float) and not isinstance(text, bool):
+        x = float(text)
+    else:
+        s = str(text).strip().replace("−", "-").replace("\u2009", "").replace(" ", "")
+        if s.count(",") == 1 and "." not in s:
+            s = s.replace(",", ".")
+        if not s:
+            raise NumberError("empty")
+        try:
+            x = float(s)
+        except ValueError:
+            raise NumberError("not a number") from None
+    if math.isnan(x):
+        raise NumberError("NaN")
+    if math.isinf(x):
+        raise NumberError("infinite")
+    return x

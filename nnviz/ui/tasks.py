@@ -1,0 +1,69 @@
+"""Run one slow function (e.g. reading MNIST) off the GUI thread and get its result back.
+
+A :class:`Task` owns its QThread; ``done(result)`` / ``failed(message)`` are emitted in the GUI
+thread.  ``wait()`` joins the thread (the app calls it on quit so no thread outlives the window).
+"""
+
+from __future__ import annotations
+
+import traceback
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+
+class _Worker(QObject):
+    finished = Signal(object)
+    errored = Signal(str)
+
+    def __init__(self, fn):
+        super().__init__()
+        self._fn = fn
+
+    @Slot()
+    def run(self):
+        try:
+            result = self._fn()
+        except Exception as exc:  # the message goes to the status bar, the trace to stderr
+            traceback.print_exc()
+            self.errored.emit(str(exc) or type(exc).__name__)
+        else:
+            self.finished.emit(result)
+
+
+class Task(QObject):
+    """Signals: ``done(object)``, ``failed(str)`` (both in the GUI thread)."""
+
+    done = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, fn, parent=None):
+        super().__init__(parent)
+        self._thread = QThread()
+        self._worker = _Worker(fn)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.finished.connect(self._on_worker_finished)
+        self._worker.errored.connect(self._on_worker_errored)
+
+    def start(self) -> Task:
+        self._thread.start()
+        return self
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+    def wait(self, ms: int = 30000) -> bool:
+        self._thread.quit()
+        return self._thread.wait(ms)
+
+    @Slot(object)
+    def _on_worker_finished(self, result):
+        self._thread.quit()
+        self._thread.wait()
+        self.done.emit(result)
+
+    @Slot(str)
+    def _on_worker_errored(self, message):
+        self._thread.quit()
+        self._thread.wait()
+        self.failed.emit(message)

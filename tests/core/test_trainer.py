@@ -1,0 +1,165 @@
+"""The trainer the GUI drives: steps, snapshots, edits between steps, stop, reset, NaN."""
+
+import threading
+
+import numpy as np
+import pytest
+
+from nnviz.core.backprop import backprop
+from nnviz.core.network import Network
+from nnviz.core.spec import LayerSpec, NetworkSpec, TrainSpec
+from nnviz.core.trainer import TrainData, Trainer
+
+X4 = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
+XOR = np.array([0, 1, 1, 0])
+
+
+def xor_data():
+    T = XOR[:, None].astype(float)
+    return TrainData(X4, T, XOR, X4, T, XOR)
+
+
+def xor_trainer(**kw):
+    spec = NetworkSpec.mlp((2, 3, 1), ("sigmoid", "sigmoid"), seed=0)
+    args = dict(loss="bce", lr=1.0, epochs=3000, shuffle=True)
+    args.update(kw)
+    return Trainer(Network.from_spec(spec), xor_data(), TrainSpec(**args))
+
+
+def test_xor_is_learned_and_loss_falls():
+    tr = xor_trainer()
+    snaps = list(tr.run("epoch", every=300))
+    losses = [s.evals[-1].train_loss for s in snaps]
+    assert snaps[-1].status == "finished"
+    assert losses[-1] < losses[0] / 10
+    assert snaps[-1].evals[-1].train_acc == 1.0
+    assert np.array_equal(tr.net.predict(X4), XOR)
+
+
+@pytest.mark.parametrize("batch", [1, 3])
+def test_runs_are_deterministic_for_a_seed(batch):
+    a = xor_trainer(batch_size=batch, epochs=50)
+    b = xor_trainer(batch_size=batch, epochs=50)
+    list(a.run("epoch"))
+    list(b.run("epoch"))
+    assert np.array_equal(a.net.params, b.net.params)
+
+
+def test_step_units_count_samples_and_updates():
+    tr = xor_trainer(batch_size=1)
+    s = tr.step("sample")
+    assert (s.samples_seen, s.updates, s.epoch) == (1, 1, 0)
+    s = tr.step("epoch")
+    assert (s.samples_seen, s.epoch, s.epoch_position) == (4, 1, 0)
+    tr.set_batch_size(2)
+    s = tr.step("batch")
+    assert (s.samples_seen, s.updates) == (6, 5)
+
+
+def test_sample_step_is_exactly_one_sgd_update_with_detail():
+    tr = xor_trainer(shuffle=False)
+    before = tr.net.copy()
+    snap = tr.step("sample")
+    ref = backprop(before, X4[0], np.array([0.0]), "bce")
+    np.testing.assert_allclose(snap.params, before.params - 1.0 * ref.grad)
+    d = snap.detail
+    np.testing.assert_allclose(d.z[-1], ref.output)
+    np.testing.assert_allclose(d.delta[0], ref.delta[0])
+    np.testing.assert_allclose(d.W_change[0], -1.0 * ref.grad_views(before)[0][0])
+    assert len(snap.grad_norms) == 2
+
+
+def test_snapshots_are_copies():
+    tr = xor_trainer()
+    snap = tr.step("sample")
+    snap.params[:] = 123.0
+    assert not np.any(tr.net.params == 123.0)
+
+
+def test_learning_rate_change_is_used_by_the_next_step():
+    tr = xor_trainer(shuffle=False)
+    tr.step("sample")
+    before = tr.net.copy()
+    tr.submit(lambda t: t.set_lr(0.25))  # as the GUI thread would
+    snap = tr.step("sample")
+    ref = backprop(before, X4[1], np.array([1.0]), "bce")
+    np.testing.assert_allclose(snap.params, before.params - 0.25 * ref.grad)
+    assert snap.lr == 0.25
+
+
+def test_reset_restores_the_exact_initial_weights():
+    tr = xor_trainer()
+    init = tr.net.params.copy()
+    list(tr.run("epoch", every=10, until_epoch=20))
+    assert not np.array_equal(tr.net.params, init)
+    tr.reset()
+    assert np.array_equal(tr.net.params, init)
+    assert tr.samples_seen == 0 and tr.epoch == 0
+
+
+def test_stop_request_from_another_thread_ends_the_run():
+    tr = xor_trainer(epochs=100_000)
+    seen = []
+    for snap in tr.run("epoch"):
+        seen.append(snap)
+        if len(seen) == 3:
+            threading.Thread(target=tr.request_stop).start()
+        if len(seen) > 1000:
+            break
+    assert seen[-1].status == "stopped"
+    assert len(seen) < 100
+
+
+def test_switching_optimizer_and_weights_between_steps():
+    tr = xor_trainer()
+    tr.step("epoch")
+    tr.set_optimizer("adam", lr=0.01)
+    W = np.zeros((2, 3))
+    tr.set_layer(0, W=W)
+    assert np.array_equal(tr.net.W[0], W)
+    snap = tr.step("epoch")
+    assert snap.lr == 0.01 and tr.spec.optimizer == "adam"
+    with pytest.raises(ValueError, match="finite"):
+        tr.set_layer(0, W=np.full((2, 3), np.nan))
+
+
+def test_divergence_stops_with_a_diagnosis_and_last_good_weights():
+    spec = NetworkSpec(1, (LayerSpec(4, "relu", init="normal"), LayerSpec(1, "identity")), 0)
+    X = np.linspace(-1, 1, 20)[:, None] * 100
+    T = 3 * X
+    y = np.zeros(20, int)
+    tr = Trainer(Network.from_spec(spec), TrainData(X, T, y, X, T, y),
+                 TrainSpec(loss="mse", lr=10.0, epochs=50))
+    last = list(tr.run("sample"))[-1]
+    assert last.status == "diverged"
+    assert "learning rate" in last.message
+    assert np.all(np.isfinite(tr.net.params))
+    assert np.array_equal(last.params, tr.net.params)
+
+
+def test_eval_every_reports_points_during_the_epoch():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(100, 2))
+    y = (X[:, 0] > 0).astype(int)
+    T = np.eye(2)[y]
+    spec = NetworkSpec.mlp((2, 4, 2), ("tanh", "softmax"))
+    tr = Trainer(Network.from_spec(spec), TrainData(X, T, y, X, T, y),
+                 TrainSpec(loss="cce", lr=0.1, eval_every=20))
+    snap = tr.step("epoch")
+    seen = [e.samples_seen for e in snap.evals]
+    assert seen == [0, 20, 40, 60, 80, 100]
+
+
+def test_bad_data_is_refused():
+    spec = NetworkSpec.mlp((2, 3, 1), ("sigmoid", "sigmoid"))
+    net = Network.from_spec(spec)
+    T = np.zeros((4, 1))
+    with pytest.raises(ValueError, match="columns"):
+        Trainer(net, TrainData(np.zeros((4, 3)), T, XOR, X4, T, XOR), TrainSpec())
+    with pytest.raises(ValueError, match="empty"):
+        Trainer(net, TrainData(np.zeros((0, 2)), np.zeros((0, 1)), XOR[:0], X4, T, XOR),
+                TrainSpec())
+    bad = X4.copy()
+    bad[0, 0] = np.nan
+    with pytest.raises(ValueError, match="NaN"):
+        Trainer(net, TrainData(bad, T, XOR, X4, T, XOR), TrainSpec())
