@@ -103,7 +103,20 @@ def _child(mode: str, spawn_time: float) -> None:
     out["kernels_ready_s"] = time.perf_counter() - t_kernels  # incl. trainer construction
     out["warm_up_s"] = warm
     out["start_to_ready_s"] = time.time() - spawn_time
+    def kernels():
+        for mname, mod in list(sys.modules.items()):
+            if mname.startswith("nnviz"):
+                for attr, obj in vars(mod).items():
+                    if (isinstance(obj, numba.core.registry.CPUDispatcher)
+                            and obj.__module__ == mname):
+                        yield f"{mname.rsplit('.', 1)[-1]}.{attr}", obj
+
+    def sigs():
+        return {f"{k}({', '.join(str(a) for a in sig)})"
+                for k, d in kernels() for sig in d.signatures}
+
     # What warm_up() did not cover: the first real training steps (timed separately).
+    before = sigs()
     first = {}
     for name, tr in trainers.items():
         t0 = time.perf_counter()
@@ -111,18 +124,15 @@ def _child(mode: str, spawn_time: float) -> None:
         tr.step("batch")
         first[name] = time.perf_counter() - t0
     out["first_steps_s"] = first
-    # Numba's own accounting: cache hits/misses of every top-level kernel called from Python.
-    hits, misses, missed = 0, 0, []
-    for mname, mod in list(sys.modules.items()):
-        if not mname.startswith("nnviz"):
-            continue
-        for attr, obj in vars(mod).items():
-            if isinstance(obj, numba.core.registry.CPUDispatcher) and obj.__module__ == mname:
-                st = obj.stats
-                hits += sum(st.cache_hits.values())
-                misses += sum(st.cache_misses.values())
-                for sig in st.cache_misses:
-                    missed.append(f"{mname.rsplit('.', 1)[-1]}.{attr}{tuple(str(a) for a in sig)}")
+    out["compiled_after_warm_up"] = sorted(sigs() - before)
+    # Numba's own accounting: cache hits / misses (compiles) of every kernel, incl. callees.
+    hits = misses = 0
+    missed = []
+    for k, d in kernels():
+        st = d.stats
+        hits += sum(st.cache_hits.values())
+        misses += sum(st.cache_misses.values())
+        missed += [f"{k}({', '.join(str(a) for a in sig)})" for sig in st.cache_misses]
     out["cache_hits"], out["cache_misses"], out["missed"] = hits, misses, sorted(set(missed))
     out["numba_version"] = numba.__version__
     print("CHILD-JSON " + json.dumps(out), flush=True)
@@ -159,9 +169,11 @@ def print_startup(s: dict) -> None:
               f"nnviz {r['import_nnviz_s']:.3f}  preset {r['preset_s']:.3f}  | interpreter "
               f"start {r['interp_start_s']:.3f}  | process start -> kernels ready "
               f"{r['start_to_ready_s']:.3f} s  (whole subprocess {s[mode + '_process_s']:.2f} s)")
-        print(f"     first 2 training steps after warm_up() [s]: {fs}")
-        print(f"     numba cache: {r['cache_hits']} hits, {r['cache_misses']} misses"
-              + (f"; compiled: {', '.join(r['missed'])}" if r["missed"] else ""))
+        print(f"     first 2 training steps after warm_up() [s]: {fs}"
+              + (f"; they compiled: {', '.join(r['compiled_after_warm_up'])}"
+                 if r["compiled_after_warm_up"] else ""))
+        print(f"     numba cache: {r['cache_hits']} hits, {r['cache_misses']} misses (compiles)"
+              + (f": {', '.join(r['missed'])}" if r["missed"] and mode == "warm" else ""))
     w = s["warm"]
     load = sum(w["warm_up_s"].values())
     print(f"cold compile of all kernels (sum of warm_up): "

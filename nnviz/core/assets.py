@@ -7,19 +7,17 @@ Installed from a wheel they are the package ``nnviz.resources`` (the repository'
 
 from __future__ import annotations
 
-import importlib.resources
 import sys
 from pathlib import Path
+
+import nnviz
 
 
 def resource_dir() -> Path:
     """The folder holding presets/, translations/, icons/."""
-    try:
-        p = Path(str(importlib.resources.files("nnviz.resources")))
-        if (p / "presets").is_dir():
-            return p
-    except (ModuleNotFoundError, TypeError):
-        pass
+    installed = Path(nnviz.__file__).resolve().parent / "resources"
+    if (installed / "presets").is_dir():
+        return installed
     meipass = getattr(sys, "_MEIPASS", None)
     if meipass and (Path(meipass) / "nnviz" / "resources" / "presets").is_dir():
         return Path(meipass) / "nnviz" / "resources"
