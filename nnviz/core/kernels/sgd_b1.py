@@ -31,12 +31,20 @@ def _forward_layer(p, w_off, b_off, n_in, m, zin, a, z, code, alpha):
     """a = zin @ W + b; z = h(a) (row-major W: the inner loop runs along a row)."""
     W = p[w_off:w_off + n_in * m].reshape((n_in, m))
     _init_sums(p, b_off, a, m)
-    for i in range(n_in):
+    i = 0
+    # four rows at a time: the running sums a[j] are loaded and stored once per four rows
+    while i + 4 <= n_in:
+        z0, z1, z2, z3 = zin[i], zin[i + 1], zin[i + 2], zin[i + 3]
+        W0, W1, W2, W3 = W[i], W[i + 1], W[i + 2], W[i + 3]
+        for j in range(m):
+            a[j] += z0 * W0[j] + z1 * W1[j] + z2 * W2[j] + z3 * W3[j]
+        i += 4
+    while i < n_in:
         zi = zin[i]
-        if zi != 0.0:
-            Wi = W[i]
-            for j in range(m):
-                a[j] += zi * Wi[j]
+        Wi = W[i]
+        for j in range(m):
+            a[j] += zi * Wi[j]
+        i += 1
     _activate(a, z, m, code, alpha)
 
 
@@ -165,7 +173,24 @@ def sgd_b1_run(p, n_in, width, w_off, b_off, codes, alphas, loss, X, T, order, l
                     b[j] -= lr * d0[j]
             _init_sums(p, bo, a, m0)
             W = p[wo:wo + ni0 * m0].reshape((ni0, m0))
-            for i in range(ni0):
+            i = 0
+            while i + 4 <= ni0:
+                c0, c1, c2, c3 = lr * xp[i], lr * xp[i + 1], lr * xp[i + 2], lr * xp[i + 3]
+                x0, x1, x2, x3 = x[i], x[i + 1], x[i + 2], x[i + 3]
+                W0, W1, W2, W3 = W[i], W[i + 1], W[i + 2], W[i + 3]
+                for j in range(m0):
+                    dj = d0[j]
+                    w0 = W0[j] - c0 * dj
+                    w1 = W1[j] - c1 * dj
+                    w2 = W2[j] - c2 * dj
+                    w3 = W3[j] - c3 * dj
+                    W0[j] = w0
+                    W1[j] = w1
+                    W2[j] = w2
+                    W3[j] = w3
+                    a[j] += x0 * w0 + x1 * w1 + x2 * w2 + x3 * w3
+                i += 4
+            while i < ni0:
                 ci = lr * xp[i]
                 xi = x[i]
                 Wi = W[i]
@@ -173,6 +198,7 @@ def sgd_b1_run(p, n_in, width, w_off, b_off, codes, alphas, loss, X, T, order, l
                     w = Wi[j] - ci * d0[j]
                     Wi[j] = w
                     a[j] += xi * w
+                i += 1
             _activate(a, Z[0], m0, codes[0], alphas[0])
         else:
             _forward_layer(p, wo, bo, ni0, m0, x, a, Z[0], codes[0], alphas[0])
@@ -202,15 +228,42 @@ def sgd_b1_run(p, n_in, width, w_off, b_off, codes, alphas, loss, X, T, order, l
             zp = Z[l - 1]
             dp = D[l - 1]
             W = p[wo:wo + ni * m].reshape((ni, m))
-            for i in range(ni):
-                acc = d[0] - d[0]  # a zero of the array dtype (0.0 would be float64)
+            zero = d[0] - d[0]  # a zero of the array dtype (0.0 would be float64)
+            i = 0
+            while i + 4 <= ni:  # four rows share each load of d[j]
+                c0, c1, c2, c3 = lr * zp[i], lr * zp[i + 1], lr * zp[i + 2], lr * zp[i + 3]
+                W0, W1, W2, W3 = W[i], W[i + 1], W[i + 2], W[i + 3]
+                s0, s1, s2, s3 = zero, zero, zero, zero
+                for j in range(m):
+                    dj = d[j]
+                    w0, w1, w2, w3 = W0[j], W1[j], W2[j], W3[j]
+                    s0 += w0 * dj
+                    s1 += w1 * dj
+                    s2 += w2 * dj
+                    s3 += w3 * dj
+                    W0[j] = w0 - c0 * dj
+                    W1[j] = w1 - c1 * dj
+                    W2[j] = w2 - c2 * dj
+                    W3[j] = w3 - c3 * dj
+                dp[i] = s0
+                dp[i + 1] = s1
+                dp[i + 2] = s2
+                dp[i + 3] = s3
+                i += 4
+            while i < ni:
+                acc = zero
                 ci = lr * zp[i]
                 Wi = W[i]
                 for j in range(m):
                     w = Wi[j]
                     acc += w * d[j]
                     Wi[j] = w - ci * d[j]
-                dp[i] = acc * dh1(codes[l - 1], A[l - 1][i], zp[i], alphas[l - 1])
+                dp[i] = acc
+                i += 1
+            ap = A[l - 1]
+            cp, alp = codes[l - 1], alphas[l - 1]
+            for i in range(ni):
+                dp[i] *= dh1(cp, ap[i], zp[i], alp)
             if bo >= 0:
                 b = p[bo:bo + m]
                 for j in range(m):
