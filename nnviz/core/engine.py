@@ -17,8 +17,8 @@ import numpy as np
 from nnviz.core.activations import ACTIVATIONS
 from nnviz.core.backprop import backprop
 from nnviz.core.kernels.elementwise import add_bias_activate, scale_by_derivative
-from nnviz.core.kernels.sgd_b1 import LOSS_CODES, sgd_b1_run
-from nnviz.core.losses import is_fused, loss_value, output_delta
+from nnviz.core.kernels.sgd_b1 import LOSS_CODES, output_rows, sgd_b1_run
+from nnviz.core.losses import loss_value, output_delta
 from nnviz.core.network import Network
 from nnviz.core.optimizers import Optimizer
 
@@ -70,6 +70,7 @@ class BatchEngine:
         self.A = [np.zeros((B, int(w)), net.dtype) for w in net.layout.width]
         self.Z = [np.zeros((B, layer.units), net.dtype) for layer in net.spec.layers]
         self.G = [np.zeros((B, int(w)), net.dtype) for w in net.layout.width]
+        self.correct = np.zeros(B, np.uint8)
         self.gview = Network(net.spec, dtype=net.dtype)  # views into self.grad
         self.gview.params = self.grad
         self.gview._make_views()
@@ -96,13 +97,15 @@ class BatchEngine:
             zin = Z[i]
         out = layers[-1]
         y = Z[-1]
-        lv = loss_value(self.loss, y, T, A[-1], out.activation)
-        if is_fused(self.loss, out.activation):
-            np.subtract(y, T, out=G[-1])
-            G[-1] *= 1.0 / (n if self.loss == "cce" else n * y.shape[1])
+        ok = self.correct[:n]
+        if out.activation == "maxout":
+            lv = loss_value(self.loss, y, T, A[-1], out.activation)
+            G[-1][...] = output_delta(self.loss, out.activation, y, T, A[-1],
+                                      net.alpha_of(L - 1), ACTIVATIONS[out.activation].backward)
+            ok[...] = _correct(y, T)
         else:
-            G[-1][...] = output_delta(self.loss, out.activation, y, T, A[-1], net.alpha_of(L - 1),
-                                      ACTIVATIONS[out.activation].backward)
+            lv = output_rows(LOSS_CODES[self.loss], self.codes[-1], A[-1], y, T, G[-1],
+                             net.alpha_of(L - 1), ok)
         for i in range(L - 1, -1, -1):
             zp = X if i == 0 else Z[i - 1]
             np.matmul(zp.T, G[i], out=self.gview.W[i])
@@ -112,7 +115,7 @@ class BatchEngine:
                 np.matmul(G[i], net.W[i].T, out=G[i - 1])
                 scale_by_derivative(self.codes[i - 1], A[i - 1], Z[i - 1], G[i - 1],
                                     net.alpha_of(i - 1))
-        return lv, _correct(y, T), y
+        return lv, ok.astype(bool), y
 
     def step(self, X, T, optimizer: Optimizer):
         lv, ok, y = self.gradient(X, T)

@@ -368,13 +368,18 @@ class Trainer:
                 self.updates += 1
         else:
             eng = self._batch_engine()
+            contiguous = not self.spec.shuffle  # file order: batches are views, not copies
             for s in range(0, len(order), bs):
                 idx = order[s:s + bs]
                 if want_detail and s + bs >= len(order):
                     k = idx[-1]
                     tr = backprop(self.net, X[k], T[k], self.spec.loss)
                     detail = self._detail(tr)
-                lv, ok = eng.step(X[idx], T[idx], self._optimizer)
+                if contiguous:
+                    xb, tb = X[idx[0]:idx[-1] + 1], T[idx[0]:idx[-1] + 1]
+                else:
+                    xb, tb = X[idx], T[idx]
+                lv, ok = eng.step(xb, tb, self._optimizer)
                 self.updates += 1
                 losses.append(np.full(len(idx), lv))
                 correct.append(ok)

@@ -293,3 +293,31 @@ def forward_b1(p, n_in, width, w_off, b_off, codes, alphas, x, A, Z):
         zin = x if l == 0 else Z[l - 1]
         _forward_layer(p, w_off[l], b_off[l], n_in[l], width[l], zin, A[l], Z[l], codes[l],
                        alphas[l])
+
+
+@njit
+def output_rows(loss, code, A, Y, T, D, alpha, correct):
+    """Output-layer error for a batch: D[r] = dL/dA[r] / rows; returns the batch-mean loss.
+
+    ``correct[r]`` is set to 1 where the prediction matches the target's class.
+    """
+    n, m = A.shape
+    total = 0.0
+    inv = 1.0 / n
+    for r in range(n):
+        total += _output_delta(loss, code, A[r], Y[r], T[r], D[r], m, alpha)
+        for j in range(m):
+            D[r, j] *= inv
+        y, t = Y[r], T[r]
+        if m > 1:
+            by, bt = 0, 0
+            for j in range(1, m):
+                if y[j] > y[by]:
+                    by = j
+                if t[j] > t[bt]:
+                    bt = j
+            correct[r] = 1 if by == bt else 0
+        else:
+            correct[r] = 1 if (y[0] > 0.5) == (t[0] > 0.5) else 0
+    return total * inv
+
