@@ -1,4 +1,5 @@
-"""``python -m nnviz``: subcommands run the command line (train, eval, presets, data)."""
+"""``python -m nnviz``: no arguments open the app; subcommands run the command line
+(train, eval, presets, data)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,14 @@ import sys
 
 
 def main(argv=None) -> int:
+    args = sys.argv[1:] if argv is None else list(argv)
+    if not args:
+        from nnviz.ui.app import main as gui_main
+
+        return gui_main([])
     from nnviz.cli import main as cli_main
 
-    return cli_main(sys.argv[1:] if argv is None else argv)
+    return cli_main(args)
 
 
 if __name__ == "__main__":

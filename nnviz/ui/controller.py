@@ -94,7 +94,8 @@ class Controller(QObject):
         self.selected = (-1, -1)
         self.file_path = ""
         self.undo_stack = QUndoStack(self)
-        self._task = None
+        self._tasks: dict = {}  # data kind -> running Task
+        self._data_cache: dict = {}  # data kind -> TrainData (loaded once per session)
         self._grad = None  # flat gradient of the current sample (None = unknown)
 
     # -- lessons --------------------------------------------------------------------------
@@ -120,17 +121,25 @@ class Controller(QObject):
             preset = self.preset_by_id(preset)
         self.preset = preset
         self.file_path = ""
-        self._set_network(preset.build_network("float64"))
-        self._load_samples()
+        self._install(preset.build_network("float64"), load_samples=True)
         self.preset_changed.emit(preset)
         self.file_changed.emit("")
-        self.refresh()
 
-    def _set_network(self, net: Network) -> None:
+    def _install(self, net: Network, load_samples: bool) -> None:
+        """Make ``net`` current: samples and trace first, then tell every view."""
         self.network = net
         self.undo_stack.clear()
         self.selected = (-1, -1)
+        if load_samples:
+            self._load_samples()
+        elif self.x.shape != (net.spec.inputs,):
+            self.samples, self.sample_index, self.data_error = None, -1, ""
+            self.x = np.zeros(net.spec.inputs)
+        self._compute()
         self.network_changed.emit()
+        self.data_changed.emit()
+        self.input_changed.emit()
+        self.forward_updated.emit(self.trace)
 
     def _load_samples(self) -> None:
         p, net = self.preset, self.network
@@ -148,32 +157,46 @@ class Controller(QObject):
         elif kind in _MNIST_KINDS:
             self.data_error = _tr("Loading {kind} …").format(kind=kind.upper())
             self._load_mnist_async(p)
-        self.data_changed.emit()
-        self.input_changed.emit()
 
     def _load_mnist_async(self, preset) -> None:
+        """Load the preset's MNIST data off the GUI thread, once per kind and session."""
+        from nnviz.core.datasets import DatasetError
         from nnviz.ui.tasks import Task
 
-        self.status.emit(_tr("Loading the MNIST test images in the background …"))
-        task = Task(preset.load_data, self)
-        task.done.connect(lambda data, p=preset: self._on_task_mnist_done(p, data))
-        task.failed.connect(lambda msg, p=preset: self._on_task_mnist_failed(p, msg))
-        self._task = task.start()
-
-    def _on_task_mnist_done(self, preset, data) -> None:
-        self._task = None
-        if preset is not self.preset:
+        kind = preset.data.get("kind")
+        if kind in self._data_cache:
+            self._apply_mnist(preset, self._data_cache[kind])
             return
-        self.samples = Samples(data.Xt, data.yt, data.Tt, tuple(str(i) for i in range(10)),
+        if kind in self._tasks:  # already loading: its result goes to the current lesson
+            return
+        self.status.emit(_tr("Loading the MNIST test images in the background …"))
+        task = Task(preset.load_data, self, expected=(DatasetError, OSError))
+        task.done.connect(lambda data, k=kind: self._on_task_mnist_done(k, data))
+        task.failed.connect(lambda msg, k=kind: self._on_task_mnist_failed(k, msg))
+        self._tasks[kind] = task.start()
+
+    @property
+    def loading(self) -> bool:
+        """True while data is being loaded in the background."""
+        return bool(self._tasks)
+
+    def _on_task_mnist_done(self, kind, data) -> None:
+        self._tasks.pop(kind, None)
+        self._data_cache[kind] = data
+        if self.preset is not None and self.preset.data.get("kind") == kind:
+            self._apply_mnist(self.preset, data)
+
+    def _apply_mnist(self, preset, data) -> None:
+        self.samples = Samples(data.X_test, data.y_test, data.T_test, tuple("0123456789"),
                                split="test")
         self.data_error = ""
         self.data_changed.emit()
         self.status.emit(_tr("MNIST loaded: {n} test images").format(n=len(self.samples)))
         self.select_sample(0)
 
-    def _on_task_mnist_failed(self, preset, message) -> None:
-        self._task = None
-        if preset is not self.preset:
+    def _on_task_mnist_failed(self, kind, message) -> None:
+        self._tasks.pop(kind, None)
+        if self.preset is None or self.preset.data.get("kind") != kind:
             return
         self.data_error = message
         self.data_changed.emit()
@@ -181,9 +204,9 @@ class Controller(QObject):
 
     def shutdown(self) -> None:
         """Join background threads (called when the window closes)."""
-        if self._task is not None:
-            self._task.wait()
-            self._task = None
+        for task in list(self._tasks.values()):
+            task.wait()
+        self._tasks.clear()
 
     # -- input ----------------------------------------------------------------------------
     def set_input(self, x, sample_index: int = -1) -> None:
@@ -214,10 +237,13 @@ class Controller(QObject):
         """Re-run the forward pass on the current input and notify every view."""
         if self.network is None:
             return
+        self._compute()
+        self.forward_updated.emit(self.trace)
+
+    def _compute(self) -> None:
         with np.errstate(all="ignore"):
             self.trace = self.network.trace(self.x.astype(self.network.dtype))
         self._grad = None
-        self.forward_updated.emit(self.trace)
 
     def output(self) -> np.ndarray:
         return self.trace[-1][1] if self.trace else np.zeros(0)
@@ -364,20 +390,12 @@ class Controller(QObject):
                 self.preset = self.preset_by_id(pid)
             except KeyError:
                 pass
-        same_shape = (self.network is not None and net.spec == self.network.spec)
-        self._set_network(net)
-        if not same_shape:
-            self._load_samples() if self.preset is not None and \
-                self.preset.network.inputs == net.spec.inputs else self._clear_samples()
+        reload = self.preset is not None and self.preset.network.inputs == net.spec.inputs \
+            and (self.network is None or net.spec.inputs != self.network.spec.inputs)
+        self._install(net, load_samples=reload)
         self.file_path = str(path)
         self.undo_stack.setClean()
         self.preset_changed.emit(self.preset)
         self.file_changed.emit(self.file_path)
         self.status.emit(_tr("Opened {path}").format(path=path))
         self.refresh()
-
-    def _clear_samples(self) -> None:
-        self.samples, self.sample_index, self.data_error = None, -1, ""
-        self.x = np.zeros(self.network.spec.inputs)
-        self.data_changed.emit()
-        self.input_changed.emit()

@@ -15,16 +15,17 @@ class _Worker(QObject):
     finished = Signal(object)
     errored = Signal(str)
 
-    def __init__(self, fn):
+    def __init__(self, fn, expected=()):
         super().__init__()
-        self._fn = fn
+        self._fn, self._expected = fn, tuple(expected)
 
     @Slot()
     def run(self):
         try:
             result = self._fn()
         except Exception as exc:  # the message goes to the status bar, the trace to stderr
-            traceback.print_exc()
+            if not isinstance(exc, self._expected):
+                traceback.print_exc()
             self.errored.emit(str(exc) or type(exc).__name__)
         else:
             self.finished.emit(result)
@@ -36,10 +37,11 @@ class Task(QObject):
     done = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, fn, parent=None):
+    def __init__(self, fn, parent=None, expected=()):
+        """``expected``: exception types that are reported without a traceback."""
         super().__init__(parent)
         self._thread = QThread()
-        self._worker = _Worker(fn)
+        self._worker = _Worker(fn, expected)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.finished.connect(self._on_worker_finished)

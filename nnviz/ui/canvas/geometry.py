@@ -20,7 +20,6 @@ COLUMN = 210.0  # distance between layer columns
 COMPACT_HEIGHT = 640.0  # height of a compact (wide) layer
 IMAGE_SIZE = 280.0  # side of the input image (28 px × 10)
 FULL_EDGES = 400  # layer pairs with at most this many edges draw all of them
-MAX_WIDTH = 24.0 / RADIUS  # edge width cap as a fraction of the radius … see edge_widths
 
 
 def image_side(n_inputs: int) -> int:
@@ -33,7 +32,7 @@ def image_side(n_inputs: int) -> int:
 class LayerGeom:
     """One column of neurons."""
 
-    x: float  # centre x of the column
+    x: float  # centre x of the column (a Python float: Qt calls refuse numpy scalars)
     ys: np.ndarray  # (n,) neuron centre y
     radius: float  # neuron radius
     compact: bool  # packed wide layer: no labels, no bias chips
@@ -86,13 +85,13 @@ def layer_geom(n: int, x: float, image: int = 0) -> LayerGeom:
     """Geometry of one layer of ``n`` neurons in the column at ``x``."""
     if image:
         cell = IMAGE_SIZE / image
-        return LayerGeom(x, np.zeros(0), IMAGE_SIZE / 2, True, image, cell)
+        return LayerGeom(float(x), np.zeros(0), IMAGE_SIZE / 2, True, image, cell)
     if n <= FULL_LAYER:
         ys = (np.arange(n) - (n - 1) / 2) * SPACING
-        return LayerGeom(x, ys, RADIUS, False)
+        return LayerGeom(float(x), ys, RADIUS, False)
     step = COMPACT_HEIGHT / n
     ys = (np.arange(n) - (n - 1) / 2) * step
-    return LayerGeom(x, ys, max(1.5, min(RADIUS, step * 0.42)), True)
+    return LayerGeom(float(x), ys, float(max(1.5, min(RADIUS, step * 0.42))), True)
 
 
 def network_geom(sizes) -> NetworkGeom:
@@ -109,7 +108,8 @@ def network_geom(sizes) -> NetworkGeom:
     return NetworkGeom(tuple(layers))
 
 
-def edge_pairs(W: np.ndarray, k: int, full_limit: int = FULL_EDGES) -> tuple[np.ndarray, np.ndarray]:
+def edge_pairs(W: np.ndarray, k: int,
+               full_limit: int = FULL_EDGES) -> tuple[np.ndarray, np.ndarray]:
     """Which edges to draw between two layers: (i, j) index arrays into ``W`` (n_in × n_out).
 
     All of them when there are at most ``full_limit``; otherwise the ``k`` strongest incoming

@@ -29,7 +29,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
-    QGraphicsItem,
     QGraphicsLineItem,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
@@ -152,7 +151,11 @@ class NetworkView(QGraphicsView):
         self.setDragMode(QGraphicsView.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
-        self.setViewportUpdateMode(QGraphicsView.BoundingRectViewportUpdate)
+        self.setViewportUpdateMode(QGraphicsView.FullViewportUpdate)
+        self.setOptimizationFlags(QGraphicsView.DontSavePainterState
+                                  | QGraphicsView.DontAdjustForAntialiasing)
+        # items recolour and move every frame while training: a BSP index would only cost
+        self._scene.setItemIndexMethod(QGraphicsScene.NoIndex)
         self.setBackgroundBrush(QColor(250, 250, 250))
         self.setToolTip("")
         self.show_numbers = True
@@ -240,6 +243,9 @@ class NetworkView(QGraphicsView):
         for _ in range(net.n_layers):
             self.edges.append([])
             self.w_labels.append([])
+        # large networks: antialiased lines cost most of a frame; small ones look better with it
+        big = any(g.compact for g in self.geom.layers)
+        self.setRenderHint(QPainter.Antialiasing, not big)
         x, y, w, h = self.geom.bounds()
         self._scene.setSceneRect(QRectF(x, y, w, h))
         self.update_values()
@@ -298,7 +304,7 @@ class NetworkView(QGraphicsView):
             items = self.neurons[li]
             for k, item in enumerate(items):
                 item.a, item.z = float(aa[k]), float(zz[k])
-                item.setBrush(_LUT_BRUSHES[idx[k]])
+                item.setBrush(_LUT_BRUSHES[int(idx[k])])
             if not g.compact:
                 self._update_neuron_labels(li, g, aa, zz, idx, show)
             if li > 0 and net.b[li - 1] is not None and self.biases[li]:
@@ -306,13 +312,13 @@ class NetworkView(QGraphicsView):
                 bidx = colors.lut_index(bvals)
                 for k, bi in enumerate(self.biases[li]):
                     if bi is not None:
-                        bi.setBrush(_LUT_BRUSHES[bidx[k]])
+                        bi.setBrush(_LUT_BRUSHES[int(bidx[k])])
                 for k, t in enumerate(self.b_labels[li]):
                     t.setVisible(show)
                     if show:
                         t.setText(f"b {fmt(bvals[k], 3)}")
                         br = t.boundingRect()
-                        t.setPos(g.x - g.radius - br.width() - 8, g.ys[k] - g.radius - 5)
+                        t.setPos(g.x - g.radius - br.width() - 8, float(g.ys[k]) - g.radius - 5)
         for l_ in range(net.n_layers):
             self._update_edges(l_)
         self.viewport().update()
@@ -328,11 +334,11 @@ class NetworkView(QGraphicsView):
             fg = colors.text_on(colors.LUT[idx[k]])
             zt.setBrush(QColor(*fg))
             br = zt.boundingRect()
-            zt.setPos(g.x - br.width() / 2, g.ys[k] - br.height() / 2)
+            zt.setPos(g.x - br.width() / 2, float(g.ys[k]) - br.height() / 2)
             if li > 0:
                 at.setText(f"a {fmt(aa[k], 4)}")
                 br = at.boundingRect()
-                at.setPos(g.x - br.width() / 2, g.ys[k] + g.radius + 1)
+                at.setPos(g.x - br.width() / 2, float(g.ys[k]) + g.radius + 1)
 
     def _update_image(self, x, side) -> None:
         rgb = np.ascontiguousarray(colors.signed_rgb(np.asarray(x)[: side * side]
@@ -358,18 +364,21 @@ class NetworkView(QGraphicsView):
         r_src = 0.0 if self.geom.layers[layer].image_side else self.geom.layers[layer].radius
         for n, e in enumerate(pool[: len(i)]):
             ii, jj = int(i[n]), int(j[n])
-            x1, y1 = src[ii]
+            x1, y1 = float(src[ii, 0]), float(src[ii, 1])
             e.i, e.j, e.w = ii, jj, float(w[n])
-            e.setLine(QLineF(x1 + r_src, y1, dst.x - dst.radius, dst.ys[jj]))
-            pen = QPen(_LUT_COLORS[cidx[n]], float(widths[n]))
+            # plain floats: numpy scalars passed to Qt trip a refcount bug in shiboken
+            e.setLine(QLineF(x1 + r_src, y1, dst.x - dst.radius, float(dst.ys[jj])))
+            pen = QPen(_LUT_COLORS[int(cidx[n])], float(widths[n]))
             pen.setCapStyle(Qt.FlatCap)
             e.setPen(pen)
             e.setVisible(True)
         self._update_edge_labels(layer, pool[: len(i)], dst)
 
     def _update_edge_labels(self, layer, pool, dst) -> None:
+        """w labels on the edges of small layer pairs only (else they are unreadable)."""
         labels = self.w_labels[layer]
-        small = len(pool) <= 40 and not dst.compact
+        src = self.geom.layers[layer]
+        small = len(pool) <= 40 and not dst.compact and not src.compact
         want = len(pool) if (small and self.show_numbers) else 0
         while len(labels) < want:
             t = self._scene.addSimpleText("", self._label_font)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QTableWidget,
@@ -71,6 +72,9 @@ class InputsPanel(QWidget):
         self.image_index.valueChanged.connect(self._on_image_index_changed)
         self.image_note = QLabel()
         self.image_note.setWordWrap(True)
+        # a long "MNIST not found …" must not make the window taller than the screen
+        self.image_note.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Ignored)
+        self.image_note.setMinimumHeight(120)
         self.image_note.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.retry = QPushButton(self.tr("Try loading MNIST again"))
         self.retry.setToolTip(self.tr("Look for the MNIST files again (for example after "
@@ -112,6 +116,7 @@ class InputsPanel(QWidget):
             self.image_index.setRange(0, max(0, n - 1))
             self.image_index.setEnabled(n > 0)
             self.image_note.setText(c.data_error)
+            self.image_note.setToolTip(c.data_error)
             self.image_note.setVisible(bool(c.data_error))
             self.retry.setVisible(bool(c.data_error) and kind in ("mnist", "fashion")
                                   and not c.data_error.endswith("…"))
@@ -126,12 +131,16 @@ class InputsPanel(QWidget):
     def _build_table(self):
         s, n_in = self.c.samples, self.c.network.spec.inputs
         n_out = self.c.network.spec.outputs
-        heads = [f"x{sub(i + 1)}" for i in range(n_in)] + [self.tr("target d")]
-        heads += [self.tr("output y")] if n_out == 1 else [self.tr("class")]
+        heads = [f"x{sub(i + 1)}" for i in range(n_in)] + ["d"]
+        heads += ["y"] if n_out == 1 else [self.tr("class")]
         self.table.clear()
         self.table.setColumnCount(len(heads))
         self.table.setHorizontalHeaderLabels(heads)
         self.table.setRowCount(len(s))
+        tips = [self.tr("input x{i}").format(i=sub(i + 1)) for i in range(n_in)]
+        tips += [self.tr("target d (the right answer)"), self.tr("the network's output")]
+        for col, tip in enumerate(tips):
+            self.table.horizontalHeaderItem(col).setToolTip(tip)
         for r in range(len(s)):
             for i in range(n_in):
                 self.table.setItem(r, i, QTableWidgetItem(fmt(s.X[r, i])))

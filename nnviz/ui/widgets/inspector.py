@@ -6,6 +6,8 @@ The curve is a pyqtgraph plot created on first use, so pyqtgraph is not imported
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -44,7 +46,8 @@ class Inspector(QWidget):
                                               self.tr("weight w")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+        self.table.setEditTriggers(QAbstractItemView.DoubleClicked
+                                   | QAbstractItemView.EditKeyPressed
                                    | QAbstractItemView.AnyKeyPressed)
         self.table.setToolTip(self.tr("Incoming weights and bias of this neuron; double-click a "
                                       "weight to edit it"))
@@ -73,8 +76,7 @@ class Inspector(QWidget):
         """Create the pyqtgraph plot (imports pyqtgraph: done after the window shows)."""
         if self.plot is not None:
             return self.plot
-        os_env = __import__("os").environ
-        os_env.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+        os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
         import pyqtgraph as pg
 
         pg.setConfigOptions(antialias=True, background="w", foreground="k")

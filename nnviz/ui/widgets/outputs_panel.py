@@ -28,13 +28,16 @@ class ProbabilityBars(QWidget):
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
         self.setToolTip(self.tr("Softmax output: the probability of each class"))
 
+    def _wanted_height(self) -> int:
+        return max(1, len(self.p)) * (self.fontMetrics().height() + 4) + 4
+
     def set_values(self, p):
         self.p = np.asarray(p, dtype=float)
-        self.setFixedHeight(max(1, len(self.p)) * (self.fontMetrics().height() + 4) + 4)
+        self.setFixedHeight(self._wanted_height())
         self.update()
 
     def sizeHint(self):  # noqa: N802
-        return QSize(200, self.height())
+        return QSize(200, self._wanted_height())
 
     def paintEvent(self, event):  # noqa: N802
         if not len(self.p):
@@ -64,12 +67,14 @@ class OutputsPanel(QWidget):
         super().__init__(parent)
         self.c = controller
         self.prediction = QLabel()
-        self.prediction.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.prediction.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.prediction.setWordWrap(True)
         self.prediction.setToolTip(self.tr("The network's answer for the current input"))
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("output"), "a", "z = y"])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setToolTip(self.tr("Each output neuron's weighted sum a and output y"))
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.bars = ProbabilityBars()
@@ -77,9 +82,10 @@ class OutputsPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.prediction)
-        lay.addWidget(self.table, 1)
+        lay.addWidget(self.table)
         lay.addWidget(self.bars_title)
         lay.addWidget(self.bars)
+        lay.addStretch(1)
         controller.forward_updated.connect(self._on_controller_forward_updated)
 
     def _on_controller_forward_updated(self, trace):
@@ -101,7 +107,10 @@ class OutputsPanel(QWidget):
                 it.setText(text)
             self.table.item(k, 1).setToolTip(fmt_full(a[k]))
             self.table.item(k, 2).setToolTip(fmt_full(y[k]))
-        self.table.setFixedHeight(min(10, n) * 26 + self.table.horizontalHeader().height() + 6)
+        # at most 4 rows tall (scrolls beyond): 10 MNIST classes must not push the window taller
+        rows = min(4, n) if act == "softmax" else min(6, n)
+        self.table.setFixedHeight(rows * self.table.verticalHeader().defaultSectionSize()
+                                  + self.table.horizontalHeader().height() + 6)
         if n == 1:
             cls = int(y[0] > 0.5)
             text = self.tr("y = {y}  →  class {k}").format(y=fmt(y[0]), k=cls)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from nnviz.core.spec import INIT_NAMES
 from nnviz.ui import colors
-from nnviz.ui.formatting import NumberError, fmt_full, parse_number, sub
+from nnviz.ui.formatting import NumberError, fmt, fmt_full, parse_number, sub
 
 
 def _soft(rgb) -> QColor:
@@ -102,7 +102,8 @@ class LayerModel(QAbstractTableModel):
             return None
         v = self.value(index.row(), index.column())
         if role in (Qt.DisplayRole, Qt.EditRole):
-            return fmt_full(v) if role == Qt.DisplayRole else fmt_full(v).replace("−", "-")
+            # the cell shows 6 significant digits; the editor and tooltip the full value
+            return fmt(v, 6) if role == Qt.DisplayRole else fmt_full(v).replace("−", "-")
         if role == Qt.BackgroundRole:
             return QBrush(_soft(colors.signed_rgb(v)))
         if role == Qt.ToolTipRole:

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Redraw speed of the network canvas for the course's MNIST network (784-100-100-100-10).
+
+Each frame changes every weight and the input (as a training snapshot would), recolours the
+canvas items in place (``Controller.show_params``) and paints the view into an image (the
+offscreen equivalent of a repaint).  Prints frames per second.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/canvas_fps.py [frames] [k]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+import nnviz.ui  # noqa: E402,F401  (None refcount guard before Qt calls)
+
+
+def main() -> int:
+    import numpy as np
+    from PySide6.QtGui import QImage, QPainter
+
+    from nnviz.ui.app import create_app
+    from nnviz.ui.canvas.network_view import NetworkView
+    from nnviz.ui.controller import Controller
+
+    frames = int(sys.argv[1]) if len(sys.argv) > 1 else 60
+    k = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    app = create_app([])
+    c = Controller()
+    view = NetworkView(c)
+    view.k = k
+    view.resize(1000, 650)
+    view.show()
+    t = time.perf_counter()
+    c.set_preset("mnist-course")
+    app.processEvents()
+    build = time.perf_counter() - t
+    rng = np.random.default_rng(0)
+    base = c.network.params.copy()
+    img = QImage(view.viewport().size(), QImage.Format_ARGB32)
+    t_update = t_paint = 0.0
+    for f in range(frames):
+        t0 = time.perf_counter()
+        c.x = rng.uniform(0, 1, 784)
+        c.show_params(base + 0.01 * f * rng.standard_normal(base.size))
+        t1 = time.perf_counter()
+        qp = QPainter(img)
+        view.render(qp)
+        qp.end()
+        app.processEvents()
+        t_paint += time.perf_counter() - t1
+        t_update += t1 - t0
+    total = t_update + t_paint
+    n_edges = sum(e.isVisible() for pool in view.edges for e in pool)
+    print(f"784-100-100-100-10, k={k} ({n_edges} edges drawn): build {build * 1000:.0f} ms; "
+          f"{frames / total:.1f} fps (update {1000 * t_update / frames:.1f} ms + paint "
+          f"{1000 * t_paint / frames:.1f} ms per frame)")
+    c.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

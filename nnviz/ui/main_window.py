@@ -1,0 +1,468 @@
+"""The main window: wires the widgets to the controller (no computation here).
+
+Layout (ux.md): input on the left, the network canvas in the centre, output and decision
+boundary on the right, and tabbed docks below for the weight editor, inspector and explanation.
+
+Signals
+-------
+first_shown()        the window was shown for the first time (start-up probe)
+startup_finished()   lessons loaded and the first lesson is on screen
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QImage, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSpinBox,
+    QSplitter,
+)
+
+from nnviz.ui.app import LANGUAGES, set_ui_language, settings, ui_language
+from nnviz.ui.canvas.network_view import NetworkView
+from nnviz.ui.controller import Controller
+from nnviz.ui.widgets.decision_boundary_view import DecisionBoundaryView
+from nnviz.ui.widgets.explanation_panel import ExplanationPanel
+from nnviz.ui.widgets.inputs_panel import InputsPanel
+from nnviz.ui.widgets.inspector import Inspector
+from nnviz.ui.widgets.lesson_picker import LessonPicker, group_names
+from nnviz.ui.widgets.outputs_panel import OutputsPanel
+from nnviz.ui.widgets.weight_editor import WeightEditor
+
+DEFAULT_LESSON = "forward-walkthrough"
+MAX_RECENT = 8
+STATE_VERSION = 1
+
+
+class MainWindow(QMainWindow):
+    first_shown = Signal()
+    startup_finished = Signal()
+
+    def __init__(self, controller: Controller | None = None):
+        super().__init__()
+        self.lang = ui_language()
+        self.c = controller or Controller(self)
+        self.setObjectName("MainWindow")
+        self.resize(1366, 740)
+        self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowTabbedDocks
+                            | QMainWindow.AllowNestedDocks)
+        self._started = False
+        self._shown = False
+        # widgets
+        self.canvas = NetworkView(self.c)
+        self.canvas.setToolTip(self.tr("The network: wheel to zoom, drag to pan, click a neuron "
+                                       "to inspect it, double-click an edge to edit its weight"))
+        self.setCentralWidget(self.canvas)
+        self.picker = LessonPicker(self.lang)
+        self.inputs = InputsPanel(self.c)
+        self.outputs = OutputsPanel(self.c)
+        self.boundary = DecisionBoundaryView(self.c)
+        self.weights = WeightEditor(self.c)
+        self.inspector = Inspector(self.c)
+        self.explanation = ExplanationPanel(self.c, self.lang)
+        self.docks: dict[str, QDockWidget] = {}
+        self._make_docks()
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self._make_status_bar()
+        self._connect()
+        self._fit_to_screen()
+        self._restore_layout()
+        self._update_title()
+
+    def _fit_to_screen(self):
+        """Default size: 1366 × 740, never larger than the screen's free area."""
+        screen = self.screen()
+        if screen is None:
+            return
+        avail = screen.availableGeometry()
+        w, h = min(1366, avail.width()), min(740, avail.height() - 30)
+        self.resize(w, h)
+        self.move(avail.left() + (avail.width() - w) // 2, avail.top())
+
+    # -- construction ---------------------------------------------------------------------
+    def _dock(self, key, title, widget, area) -> QDockWidget:
+        d = QDockWidget(title, self)
+        d.setObjectName(f"dock_{key}")
+        d.setWidget(widget)
+        d.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable
+                      | QDockWidget.DockWidgetClosable)
+        self.addDockWidget(area, d)
+        self.docks[key] = d
+        return d
+
+    def _make_docks(self):
+        tr = self.tr
+        self._dock("inputs", tr("Input"), self.inputs, Qt.LeftDockWidgetArea)
+        out_split = QSplitter(Qt.Vertical)
+        out_split.addWidget(self.outputs)
+        out_split.addWidget(self.boundary)
+        out_split.setStretchFactor(1, 1)
+        self._dock("outputs", tr("Output"), out_split, Qt.RightDockWidgetArea)
+        w = self._dock("weights", tr("Weights"), self.weights, Qt.BottomDockWidgetArea)
+        i = self._dock("inspector", tr("Inspector"), self.inspector, Qt.BottomDockWidgetArea)
+        e = self._dock("explanation", tr("Explanation"), self.explanation,
+                       Qt.BottomDockWidgetArea)
+        self.tabifyDockWidget(w, i)
+        self.tabifyDockWidget(i, e)
+        w.raise_()
+        self.resizeDocks([self.docks["inputs"], self.docks["outputs"]], [230, 330], Qt.Horizontal)
+        self.resizeDocks([w], [250], Qt.Vertical)
+
+    def _action(self, text, slot=None, shortcut=None, tip=None, checkable=False):
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        if tip:
+            a.setToolTip(tip)
+            a.setStatusTip(tip)
+        a.setCheckable(checkable)
+        if slot is not None:
+            a.triggered.connect(slot)
+        return a
+
+    def _make_actions(self):
+        tr = self.tr
+        self.act_new = self._action(tr("&New"), self.c.reset_weights, QKeySequence.New,
+                                    tr("Start over from the lesson's initial weights"))
+        self.act_open = self._action(tr("&Open…"), self.open_dialog, QKeySequence.Open,
+                                     tr("Open a model (.npz) or a pickled weight dict (.pkl)"))
+        self.act_save = self._action(tr("&Save"), self.save, QKeySequence.Save,
+                                     tr("Save the network and its weights"))
+        self.act_save_as = self._action(tr("Save &As…"), self.save_as_dialog,
+                                        QKeySequence.SaveAs, tr("Save under a new name"))
+        self.act_export = self._action(tr("&Export Canvas as PNG…"), self.export_dialog,
+                                       "Ctrl+E", tr("Save a picture of the network canvas"))
+        self.act_quit = self._action(tr("&Quit"), self.close, QKeySequence.Quit,
+                                     tr("Close nnviz"))
+        self.act_undo = self.c.undo_stack.createUndoAction(self, tr("&Undo"))
+        self.act_undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.act_undo.setToolTip(tr("Undo the last weight edit (Ctrl+Z)"))
+        self.act_redo = self.c.undo_stack.createRedoAction(self, tr("&Redo"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_redo.setToolTip(tr("Redo the edit you undid (Ctrl+Shift+Z)"))
+        self.act_reset = self._action(tr("Reset &Weights"), self.c.reset_weights, None,
+                                      tr("Back to the lesson's initial weights (undoable)"))
+        self.act_zoom_in = self._action(tr("Zoom &In"), lambda: self.canvas.zoom_by(1.25),
+                                        QKeySequence.ZoomIn, tr("Zoom into the canvas"))
+        self.act_zoom_out = self._action(tr("Zoom &Out"), lambda: self.canvas.zoom_by(0.8),
+                                         QKeySequence.ZoomOut, tr("Zoom out of the canvas"))
+        self.act_fit = self._action(tr("&Fit to Window"), self.canvas.fit, "Ctrl+0",
+                                    tr("Show the whole network"))
+        self.act_numbers = self._action(tr("Show &Numbers"), self.canvas.set_show_numbers, "N",
+                                        tr("Show a and z on neurons, w on edges, b on biases"),
+                                        checkable=True)
+        self.act_numbers.setChecked(True)
+        self.act_help = self._action(tr("Lesson &Explanation"), self.show_explanation,
+                                     QKeySequence.HelpContents,
+                                     tr("What this lesson is about (F1)"))
+        self.act_about = self._action(tr("&About nnviz"), self.about, None,
+                                      tr("Version and licence"))
+
+    def _make_menus(self):
+        tr = self.tr
+        mb = self.menuBar()
+        m = mb.addMenu(tr("&File"))
+        m.addActions([self.act_new, self.act_open])
+        self.recent_menu = m.addMenu(tr("Open &Recent"))
+        m.addSeparator()
+        m.addActions([self.act_save, self.act_save_as])
+        m.addSeparator()
+        m.addAction(self.act_export)
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        m = mb.addMenu(tr("&Edit"))
+        m.addActions([self.act_undo, self.act_redo])
+        m.addSeparator()
+        m.addAction(self.act_reset)
+        m = mb.addMenu(tr("&View"))
+        for d in self.docks.values():
+            a = d.toggleViewAction()
+            a.setToolTip(tr("Show or hide this panel"))
+            m.addAction(a)
+        m.addSeparator()
+        m.addActions([self.act_zoom_in, self.act_zoom_out, self.act_fit])
+        m.addSeparator()
+        m.addAction(self.act_numbers)
+        m.addSeparator()
+        lang_menu = m.addMenu(tr("&Language"))
+        group = QActionGroup(self)
+        self.lang_actions = {}
+        for code, name in LANGUAGES.items():
+            a = QAction(name, self, checkable=True)
+            a.setChecked(code == self.lang)
+            a.setToolTip(tr("Use this language (applies after a restart)"))
+            a.triggered.connect(lambda _=False, c=code: self.choose_language(c))
+            group.addAction(a)
+            lang_menu.addAction(a)
+            self.lang_actions[code] = a
+        self.lessons_menu = mb.addMenu(tr("&Lessons"))
+        m = mb.addMenu(tr("&Help"))
+        m.addAction(self.act_help)
+        m.addSeparator()
+        m.addAction(self.act_about)
+        self._update_recent_menu()
+
+    def _make_toolbar(self):
+        tb = self.addToolBar(self.tr("Main"))
+        tb.setObjectName("toolbar_main")
+        tb.setMovable(False)
+        tb.addWidget(QLabel(" " + self.tr("Lesson") + " "))
+        tb.addWidget(self.picker)
+        tb.addSeparator()
+        tb.addActions([self.act_undo, self.act_redo])
+        tb.addSeparator()
+        tb.addActions([self.act_zoom_out, self.act_fit, self.act_zoom_in])
+        tb.addSeparator()
+        tb.addAction(self.act_numbers)
+        tb.addSeparator()
+        self.k_box = QSpinBox()
+        self.k_box.setRange(0, 50)
+        self.k_box.setValue(self.canvas.k)
+        self.k_box.setPrefix(self.tr("strongest edges: "))
+        self.k_box.setToolTip(self.tr("Wide layers: draw only this many strongest incoming edges "
+                                      "of each neuron"))
+        self.k_box.valueChanged.connect(self.canvas.set_k)
+        tb.addWidget(self.k_box)
+
+    def _make_status_bar(self):
+        sb = self.statusBar()
+        self.net_label = QLabel()
+        self.net_label.setToolTip(self.tr("The network's neurons per layer and number of "
+                                          "parameters"))
+        self.zoom_label = QLabel()
+        self.zoom_label.setToolTip(self.tr("Canvas zoom"))
+        sb.addPermanentWidget(self.net_label)
+        sb.addPermanentWidget(self.zoom_label)
+        sb.showMessage(self.tr("Loading lessons …"))
+
+    def _connect(self):
+        c = self.c
+        self.picker.lesson_chosen.connect(self.open_lesson)
+        c.lessons_loaded.connect(self._on_controller_lessons_loaded)
+        c.preset_changed.connect(self._on_controller_preset_changed)
+        c.status.connect(self._on_controller_status)
+        c.edit_refused.connect(self._on_controller_status)
+        c.file_changed.connect(self._on_controller_file_changed)
+        c.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
+        c.neuron_selected.connect(self._on_controller_neuron_selected)
+        self.canvas.zoom_changed.connect(
+            lambda s: self.zoom_label.setText(self.tr("zoom {p} %").format(p=round(s * 100))))
+
+    def _on_controller_status(self, message: str):
+        self.statusBar().showMessage(message, 8000)
+
+    def _on_controller_file_changed(self, _path: str):
+        self._update_title()
+
+    def _on_undo_stack_clean_changed(self, _clean: bool):
+        self._update_title()
+
+    # -- start-up -------------------------------------------------------------------------
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self.first_shown.emit()
+            QTimer.singleShot(0, self.finish_startup)
+
+    def finish_startup(self):
+        """Load the lessons (and pyqtgraph) after the window is on screen."""
+        if self._started:
+            return
+        self._started = True
+        self.c.load_lessons()
+        last = settings().value("lesson/last", DEFAULT_LESSON)
+        try:
+            self.open_lesson(str(last))
+        except KeyError:
+            self.open_lesson(DEFAULT_LESSON)
+        self.inspector.ensure_plot()
+        self.statusBar().showMessage(self.tr("Ready"), 4000)
+        self.startup_finished.emit()
+
+    def _on_controller_lessons_loaded(self, presets):
+        self.picker.set_presets(presets)
+        self.lessons_menu.clear()
+        names = group_names()
+        menus = {}
+        for p in presets:
+            if p.group not in menus:
+                menus[p.group] = self.lessons_menu.addMenu(names.get(p.group, p.group))
+            a = menus[p.group].addAction(p.text("title", self.lang))
+            a.setToolTip(p.text("summary", self.lang))
+            a.triggered.connect(lambda _=False, pid=p.id: self.open_lesson(pid))
+        for m in menus.values():
+            m.setToolTipsVisible(True)
+
+    def open_lesson(self, preset_id: str):
+        self.c.set_preset(preset_id)
+        s = settings()
+        s.setValue("lesson/last", preset_id)
+
+    def _on_controller_preset_changed(self, preset):
+        self.picker.set_current(preset.id)
+        net = self.c.network
+        sizes = "-".join(str(n) for n in net.spec.sizes)
+        self.net_label.setText(self.tr("network {sizes} · {n} parameters").format(
+            sizes=sizes, n=net.params.size))
+        self.k_box.setEnabled(max(net.spec.sizes) > 16)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Lesson: {t}").format(
+            t=preset.text("title", self.lang)), 6000)
+
+    def _on_controller_neuron_selected(self, layer, index):
+        d = self.docks["inspector"]
+        d.show()
+        d.raise_()
+
+    # -- files ----------------------------------------------------------------------------
+    def _update_title(self):
+        p = self.c.preset
+        title = p.text("title", self.lang) if p else ""
+        f = Path(self.c.file_path).name if self.c.file_path else ""
+        mod = "" if self.c.undo_stack.isClean() else " *"
+        parts = [x for x in (f, title) if x]
+        self.setWindowTitle(" — ".join(parts) + mod if parts else "nnviz")
+
+    def _filters(self) -> str:
+        return self.tr("nnviz models (*.npz);;Pickled weights (*.pkl *.pickle);;All files (*)")
+
+    def open_dialog(self):
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a model"), "", self._filters())
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str) -> bool:
+        from nnviz.core.io import ModelFileError
+
+        try:
+            self.c.open(path)
+        except (ModelFileError, OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
+            return False
+        self._add_recent(path)
+        return True
+
+    def save(self) -> bool:
+        if not self.c.file_path:
+            return self.save_as_dialog()
+        return self.save_file(self.c.file_path)
+
+    def save_as_dialog(self) -> bool:
+        name = (self.c.preset.id if self.c.preset else "model") + ".npz"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the model"), name,
+                                              self.tr("nnviz models (*.npz)"))
+        if not path:
+            return False
+        if not path.endswith(".npz"):
+            path += ".npz"
+        return self.save_file(path)
+
+    def save_file(self, path: str) -> bool:
+        try:
+            self.c.save(path)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Cannot save"), str(exc))
+            return False
+        self._add_recent(path)
+        return True
+
+    def recent_files(self) -> list[str]:
+        v = settings().value("files/recent", [])
+        if isinstance(v, str):
+            v = [v]
+        return [str(p) for p in (v or [])]
+
+    def _add_recent(self, path: str):
+        path = str(Path(path).resolve())
+        files = [path] + [p for p in self.recent_files() if p != path]
+        settings().setValue("files/recent", files[:MAX_RECENT])
+        self._update_recent_menu()
+
+    def _update_recent_menu(self):
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for p in files:
+            a = self.recent_menu.addAction(Path(p).name)
+            a.setToolTip(p)
+            a.triggered.connect(lambda _=False, p=p: self.open_file(p))
+        self.recent_menu.setEnabled(bool(files))
+
+    def export_dialog(self):
+        name = (self.c.preset.id if self.c.preset else "network") + ".png"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the canvas"), name,
+                                              self.tr("PNG images (*.png)"))
+        if path:
+            self.export_png(path)
+
+    def export_png(self, path: str, scale: float = 2.0) -> bool:
+        scene = self.canvas.scene()
+        rect = scene.sceneRect()
+        img = QImage((rect.size() * scale).toSize(), QImage.Format_ARGB32)
+        img.fill(Qt.white)
+        qp = QPainter(img)
+        qp.setRenderHint(QPainter.Antialiasing)
+        scene.render(qp, QRectF(img.rect()), rect)
+        qp.end()
+        ok = img.save(path)
+        self.statusBar().showMessage(
+            self.tr("Exported {p}").format(p=path) if ok else self.tr("Export failed"), 6000)
+        return ok
+
+    # -- view / help ----------------------------------------------------------------------
+    def choose_language(self, lang: str):
+        self.set_language(lang)
+        QMessageBox.information(self, self.tr("Language"), self.tr(
+            "The language will change the next time nnviz starts.\n"
+            "다음에 nnviz를 시작할 때 언어가 바뀝니다."))
+
+    def set_language(self, lang: str):
+        set_ui_language(lang)
+        self.lang_actions[lang].setChecked(True)
+        self.statusBar().showMessage(self.tr("Language saved: {l} (restart to apply)").format(
+            l=LANGUAGES[lang]), 8000)
+
+    def show_explanation(self):
+        d = self.docks["explanation"]
+        d.show()
+        d.raise_()
+
+    def about(self):
+        from nnviz import __version__ as version
+
+        QMessageBox.about(self, self.tr("About nnviz"), self.tr(
+            "<h3>nnviz {v}</h3><p>Watch neural networks learn: perceptrons, XOR, backprop, "
+            "optimizers and MNIST, step by step.</p><p>MIT licence.</p>").format(v=version))
+
+    # -- persistence ----------------------------------------------------------------------
+    def _restore_layout(self):
+        s = settings()
+        geo = s.value("window/geometry")
+        if isinstance(geo, QByteArray | bytes) and geo:
+            self.restoreGeometry(geo)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray | bytes) and state:
+            self.restoreState(state, STATE_VERSION)
+
+    def save_layout(self):
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState(STATE_VERSION))
+        s.sync()
+
+    def closeEvent(self, event):  # noqa: N802
+        self.save_layout()
+        self.c.shutdown()
+        super().closeEvent(event)
+
+    def sizeHint(self):  # noqa: N802
+        return QSize(1366, 740)

@@ -1,0 +1,68 @@
+"""Lesson explanation: title, handout, summary, the network and its formulas, the numbers to see."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from nnviz.core.activations import ACTIVATIONS
+from nnviz.ui.formatting import fmt_vec
+
+
+class ExplanationPanel(QWidget):
+    def __init__(self, controller, lang: str = "en", parent=None):
+        super().__init__(parent)
+        self.c, self.lang = controller, lang
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(True)
+        self.browser.setToolTip(self.tr("What this lesson shows and the formulas behind it"))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.browser)
+        controller.preset_changed.connect(self._on_controller_preset_changed)
+
+    def _on_controller_preset_changed(self, preset):
+        self.browser.setHtml(self.html(preset))
+
+    def html(self, preset) -> str:
+        if preset is None:
+            return ""
+        tr, e = self.tr, html.escape
+        net = self.c.network
+        sizes = " – ".join(str(s) for s in net.spec.sizes)
+        parts = [f"<h2>{e(preset.text('title', self.lang))}</h2>",
+                 f"<p><i>{e(tr('Handout {h}').format(h=preset.handout))}</i></p>",
+                 f"<p>{e(preset.text('summary', self.lang))}</p>",
+                 f"<h3>{e(tr('The network'))}</h3>",
+                 f"<p>{e(tr('Neurons per layer: {sizes}').format(sizes=sizes))}</p>",
+                 "<p style='font-family: monospace'>a = z<sub>prev</sub> · W + b &nbsp;&nbsp; "
+                 "(np.dot(x, W) + b)<br>z = h(a)</p><ul>"]
+        for i, layer in enumerate(net.spec.layers):
+            formula = ACTIVATIONS[layer.activation].formula
+            bias = tr("with bias") if layer.bias else tr("no bias")
+            parts.append(f"<li>{e(tr('Layer {l}: {n} neurons, {act}, {bias}').format(l=i + 1, n=layer.units, act=layer.activation, bias=bias))}"  # noqa: E501
+                         f" — <span style='font-family: monospace'>{e(formula)}</span></li>")
+        parts.append("</ul>")
+        t = preset.training
+        if t is not None:
+            parts.append(f"<h3>{e(tr('Training (next step)'))}</h3><p>" + e(
+                tr("loss {loss}, optimizer {opt}, learning rate {lr}, batch {b}, epochs {ep}")
+                .format(loss=t.loss, opt=t.optimizer, lr=t.lr, b=t.batch_size, ep=t.epochs))
+                + "</p>")
+        if preset.expect:
+            parts.append(f"<h3>{e(tr('Numbers to look for'))}</h3><ul>")
+            for k, v in preset.expect.items():
+                vs = fmt_vec(v, 8) if isinstance(v, list) and v and not isinstance(v[0], list) \
+                    else str(v)
+                parts.append(f"<li><b>{e(k)}</b> = {e(vs)}</li>")
+            parts.append("</ul>")
+        return "\n".join(parts)
+
+
+if __name__ == "__main__":
+    import sys
+
+    from nnviz.ui.widgets.demo import run_demo
+
+    sys.exit(run_demo(ExplanationPanel, size=(480, 500)))

@@ -1,0 +1,40 @@
+"""UI fixtures: isolated settings, a controller, the main window with its lessons loaded."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path, monkeypatch):
+    """Every test gets its own empty settings folder (never the user's)."""
+    for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
+        QSettings.setPath(fmt, QSettings.UserScope, str(tmp_path / "settings"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    QSettings("nnviz", "nnviz").clear()
+    yield
+
+
+@pytest.fixture
+def controller(qapp):
+    from nnviz.ui.controller import Controller
+
+    c = Controller()
+    c.load_lessons()
+    yield c
+    c.shutdown()
+
+
+@pytest.fixture
+def window(qtbot):
+    from nnviz.ui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    w.finish_startup()
+    yield w
+    w.c.shutdown()

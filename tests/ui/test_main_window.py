@@ -1,0 +1,76 @@
+"""The main window: lessons, menus, undo shortcuts, files, settings."""
+
+import numpy as np
+from PySide6.QtCore import QSettings
+
+from nnviz.ui.app import ui_language
+
+
+def test_window_loads_lessons_grouped(window):
+    ids = window.picker.lesson_ids()
+    assert ids[0].startswith("perceptron") and ids[-1].startswith("mnist")
+    assert window.c.preset.id == "forward-walkthrough"
+    groups = [a.text() for a in window.lessons_menu.actions()]
+    assert len(groups) == 5
+    assert window.windowTitle().startswith("Forward pass")
+
+
+def test_choosing_a_lesson_is_remembered(window):
+    window.open_lesson("xor-gates")
+    assert window.picker.current_id() == "xor-gates"
+    assert QSettings("nnviz", "nnviz").value("lesson/last") == "xor-gates"
+
+
+def test_undo_redo_actions(window):
+    c = window.c
+    c.edit_weight(0, 0, 0, 5.0)
+    assert window.act_undo.isEnabled()
+    assert window.windowTitle().endswith("*")
+    window.act_undo.trigger()
+    assert c.network.W[0][0, 0] == 0.1
+    window.act_redo.trigger()
+    assert c.network.W[0][0, 0] == 5.0
+    assert window.act_redo.shortcuts()[0].toString() == "Ctrl+Shift+Z"
+
+
+def test_save_open_and_recent_files(window, tmp_path):
+    c = window.c
+    c.edit_weight(0, 0, 0, 0.75)
+    path = str(tmp_path / "m.npz")
+    assert window.save_file(path)
+    c.edit_weight(0, 0, 0, 0.0)
+    assert window.open_file(path)
+    assert c.network.W[0][0, 0] == 0.75
+    assert window.recent_files()[0].endswith("m.npz")
+    assert window.recent_menu.actions()[0].text() == "m.npz"
+
+
+def test_export_png(window, tmp_path):
+    p = tmp_path / "canvas.png"
+    assert window.export_png(str(p))
+    assert p.stat().st_size > 1000
+
+
+def test_language_setting_is_stored(window):
+    window.set_language("ko")
+    assert QSettings("nnviz", "nnviz").value("ui/language") == "ko"
+    assert ui_language() == "ko"
+    window.set_language("en")
+    assert ui_language() == "en"
+
+
+def test_neuron_click_opens_inspector(window, qtbot):
+    window.canvas.neuron_clicked.emit(1, 2)
+    insp = window.inspector
+    assert insp.layer == 1 and insp.index == 2
+    assert "1.1" in insp.formula.text() and "0.7503" in insp.formula.text()
+    assert insp.table.rowCount() == 3  # two weights and the bias
+    xs, ys = insp._point.getData()
+    assert np.allclose([xs[0], ys[0]], [1.1, 0.75026011])
+    insp.table.item(0, 2).setText("1")  # edit W1[1,3] from the inspector
+    assert window.c.network.W[0][0, 2] == 1.0
+
+
+def test_layout_is_saved(window):
+    window.save_layout()
+    assert QSettings("nnviz", "nnviz").value("window/state") is not None
