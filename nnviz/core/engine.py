@@ -92,8 +92,16 @@ class BatchEngine:
         for i in range(L):
             np.matmul(zin, net.W[i], out=A[i])
             b = net.b[i]
-            add_bias_activate(self.codes[i], A[i], b if b is not None else net.W[i][0],
-                              Z[i], net.alpha_of(i), b is not None)
+            code = self.codes[i]
+            if code in (1, 2):
+                # sigmoid / tanh: NumPy's vectorised exp and tanh into the buffers beat a
+                # scalar exp per element in a Numba loop
+                if b is not None:
+                    A[i] += b
+                _sigmoid_tanh(code, A[i], Z[i])
+            else:
+                add_bias_activate(code, A[i], b if b is not None else net.W[i][0], Z[i],
+                                  net.alpha_of(i), b is not None)
             zin = Z[i]
         out = layers[-1]
         y = Z[-1]
@@ -121,6 +129,18 @@ class BatchEngine:
         lv, ok, y = self.gradient(X, T)
         optimizer.step(self.net.params, self.grad)
         return lv, ok
+
+
+def _sigmoid_tanh(code, A, Z):
+    """Z = sigmoid(A) (code 1) or tanh(A) (code 2), in place, without temporaries."""
+    if code == 2:
+        np.tanh(A, out=Z)
+        return
+    with np.errstate(over="ignore"):  # exp(-a) = inf for very negative a gives exactly 0
+        np.negative(A, out=Z)
+        np.exp(Z, out=Z)
+    Z += 1.0
+    np.reciprocal(Z, out=Z)
 
 
 def _correct(y, T):

@@ -244,7 +244,10 @@ class Trainer:
         else:
             eng = self._batch_engine()
             eng.gradient(self.data.X[order], self.data.T[order])
-            make_optimizer(self.spec.optimizer, 2, self.spec.lr).step(np.zeros(2), np.zeros(2))
+        # the optimizer kernel for this dtype (the last sample of a step always goes through it)
+        dt = self.net.dtype
+        make_optimizer(self.spec.optimizer, 2, self.spec.lr, dt).step(np.zeros(2, dt),
+                                                                      np.zeros(2, dt))
         self.net.params[...] = saved
         return time.perf_counter() - t0
 
