@@ -37,3 +37,16 @@ def _no_qthread_left_running(request):
             pass
     if running:
         pytest.fail(f"{len(running)} QThread(s) still running after the test")
+
+
+@pytest.fixture(scope="session")
+def mnist_folder():
+    """The real MNIST folder; skipped when absent unless NNVIZ_REQUIRE_MNIST=1 (CI)."""
+    from nnviz.core.datasets import DatasetNotFound, locate_mnist
+
+    try:
+        return locate_mnist("mnist")
+    except DatasetNotFound as exc:
+        if os.environ.get("NNVIZ_REQUIRE_MNIST") == "1":
+            pytest.fail(f"NNVIZ_REQUIRE_MNIST=1 but MNIST is missing: {exc}")
+        pytest.skip(f"MNIST not installed (scripts/fetch-mnist): {exc}")

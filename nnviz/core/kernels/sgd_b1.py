@@ -138,6 +138,20 @@ def _output_delta(loss, code, a, y, t, d, m, alpha):
 
 
 @njit
+def _is_correct(y, t, m):
+    """1 if the predicted class (argmax, or y > 0.5 for one output) is the target's, else 0."""
+    if m == 1:
+        return 1 if (y[0] > 0.5) == (t[0] > 0.5) else 0
+    by, bt = 0, 0
+    for j in range(1, m):
+        if y[j] > y[by]:
+            by = j
+        if t[j] > t[bt]:
+            bt = j
+    return 1 if by == bt else 0
+
+
+@njit
 def sgd_b1_run(p, n_in, width, w_off, b_off, codes, alphas, loss, X, T, order, lr_arr,
                A, Z, D, losses, correct):
     """Train on samples ``X[order[k]]`` one at a time with plain SGD, in place on ``p``.
@@ -211,16 +225,7 @@ def sgd_b1_run(p, n_in, width, w_off, b_off, codes, alphas, loss, X, T, order, l
         y = Z[lo]
         t = T[s]
         losses[k] = _output_delta(loss, codes[lo], A[lo], y, t, D[lo], m, alphas[lo])
-        if m > 1:
-            by, bt = 0, 0
-            for j in range(1, m):
-                if y[j] > y[by]:
-                    by = j
-                if t[j] > t[bt]:
-                    bt = j
-            correct[k] = 1 if by == bt else 0
-        else:
-            correct[k] = 1 if (y[0] > 0.5) == (t[0] > 0.5) else 0
+        correct[k] = _is_correct(y, t, m)
         # backward through layers L-1..1, updating each weight as it is read
         for l in range(L - 1, 0, -1):
             m, ni, wo, bo = width[l], n_in[l], w_off[l], b_off[l]
@@ -308,16 +313,6 @@ def output_rows(loss, code, A, Y, T, D, alpha, correct):
         total += _output_delta(loss, code, A[r], Y[r], T[r], D[r], m, alpha)
         for j in range(m):
             D[r, j] *= inv
-        y, t = Y[r], T[r]
-        if m > 1:
-            by, bt = 0, 0
-            for j in range(1, m):
-                if y[j] > y[by]:
-                    by = j
-                if t[j] > t[bt]:
-                    bt = j
-            correct[r] = 1 if by == bt else 0
-        else:
-            correct[r] = 1 if (y[0] > 0.5) == (t[0] > 0.5) else 0
+        correct[r] = _is_correct(Y[r], T[r], m)
     return total * inv
 
