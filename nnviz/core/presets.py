@@ -125,11 +125,14 @@ class Preset:
             if trainer not in TRAINERS:
                 raise SpecError(f"unknown trainer {trainer!r}")
             training = TrainSpec.from_dict(d["training"]) if "training" in d else None
+            network = NetworkSpec.from_dict(d["network"])
+            weights = dict(d.get("weights", {}))
+            _check_weights(network, weights)
             return cls(id=str(d["id"]), group=group, order=int(d.get("order", 0)),
                        handout=str(d.get("handout", "")), title=dict(d["title"]),
                        summary=dict(d.get("summary", {})), trainer=trainer,
-                       network=NetworkSpec.from_dict(d["network"]), data=dict(d["data"]),
-                       training=training, weights=dict(d.get("weights", {})),
+                       network=network, data=dict(d["data"]),
+                       training=training, weights=weights,
                        targets=dict(d.get("targets", {})), expect=dict(d.get("expect", {})),
                        view=dict(d.get("view", {})), compare=dict(d.get("compare", {})))
         except KeyError as exc:
@@ -138,6 +141,27 @@ class Preset:
             if isinstance(exc, SpecError):
                 raise
             raise SpecError(f"preset is malformed: {exc}") from None
+
+
+def _check_weights(spec: NetworkSpec, weights: dict) -> None:
+    """Hand-set weights must name existing layers, have the layer's shape and be finite."""
+    net = Network(spec)
+    for key, value in weights.items():
+        num = str(key)[1:]
+        i = int(num) - 1 if num.isdigit() else -1
+        if not 0 <= i < net.n_layers or str(key)[0] not in "Wb":
+            raise SpecError(f"hand-set weight {key!r} names no layer of the network")
+        dst = net.W[i] if str(key)[0] == "W" else net.b[i]
+        if dst is None:
+            raise SpecError(f"layer {i + 1} has no bias, but the preset sets {key}")
+        try:
+            arr = np.asarray(value, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise SpecError(f"{key} must be numbers") from None
+        if arr.shape != dst.shape:
+            raise SpecError(f"{key} has shape {arr.shape}; the network needs {dst.shape}")
+        if not np.all(np.isfinite(arr)):
+            raise SpecError(f"{key} must be finite numbers")
 
 
 def _targets(y, kind, n_classes, lo, hi):
