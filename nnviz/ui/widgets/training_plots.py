@@ -1,0 +1,313 @@
+"""Loss and accuracy curves, train and test, growing while the network trains.
+
+Each curve is created once and fed with ``setData`` from a buffer that doubles when full, with
+peak downsampling and clipping to the view, so a point costs O(1) however long the run.  Hover
+reads the values at the nearest evaluation; wheel zooms, drag pans, right-click offers
+pyqtgraph's view menu; the Export button writes PNG, SVG or CSV.
+
+Signals: ``exported(str)`` — a file was written (its path).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnviz.ui.widgets.plot_common import (
+    GrowingBuffer,
+    HoverReadout,
+    add_legend,
+    export_image,
+    fmt_value,
+    make_curve,
+    nearest_index,
+    palette_color,
+    pg,
+    style_plot,
+    write_csv,
+)
+
+# buffer columns
+SAMPLES, EPOCH, TRAIN_LOSS, TRAIN_ACC, TEST_LOSS, TEST_ACC = range(6)
+COLUMNS = ("samples_seen", "epoch", "train_loss", "train_acc", "test_loss", "test_acc")
+CURVES = {"train_loss": TRAIN_LOSS, "test_loss": TEST_LOSS,
+          "train_acc": TRAIN_ACC, "test_acc": TEST_ACC}
+TRAIN_COLOR, TEST_COLOR = palette_color(0), palette_color(1)
+
+
+class TrainingPlots(QWidget):
+    """Loss (top) and accuracy (bottom) against epochs or samples seen.
+
+    Signals: ``exported(str)``.
+    """
+
+    exported = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.buf = GrowingBuffer(len(COLUMNS))
+        self.x_axis = "epoch"
+        self._markers: list[tuple[int, str, list]] = []
+
+        self.axis_combo = QComboBox()
+        self.axis_combo.addItem(self.tr("epochs"), "epoch")
+        self.axis_combo.addItem(self.tr("samples seen"), "samples")
+        self.axis_combo.setToolTip(self.tr("Plot against completed epochs or against the number "
+                                           "of training samples seen"))
+        self.axis_combo.currentIndexChanged.connect(self._on_axis_combo_changed)
+        self.log_check = QCheckBox(self.tr("log loss"))
+        self.log_check.setToolTip(self.tr("Logarithmic loss axis: small losses stay visible"))
+        self.log_check.toggled.connect(self.set_log_loss)
+        self.fit_button = QToolButton()
+        self.fit_button.setText(self.tr("Fit"))
+        self.fit_button.setToolTip(self.tr("Show all the points again after zooming or panning"))
+        self.fit_button.clicked.connect(self.fit)
+        self.export_button = QToolButton()
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setToolTip(self.tr("Save the curves as a PNG or SVG picture, or their "
+                                              "numbers as CSV"))
+        self.export_button.setPopupMode(QToolButton.InstantPopup)
+        menu = QMenu(self.export_button)
+        menu.addAction(self.tr("PNG image…"), lambda: self._ask_export("png"))
+        menu.addAction(self.tr("SVG drawing…"), lambda: self._ask_export("svg"))
+        menu.addAction(self.tr("CSV numbers…"), lambda: self._ask_export("csv"))
+        self.export_button.setMenu(menu)
+        self._menu = menu
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        x_label = QLabel(self.tr("x axis:"))
+        x_label.setToolTip(self.axis_combo.toolTip())
+        bar.addWidget(x_label)
+        bar.addWidget(self.axis_combo)
+        bar.addWidget(self.log_check)
+        bar.addStretch(1)
+        bar.addWidget(self.fit_button)
+        bar.addWidget(self.export_button)
+
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setToolTip(self.tr("Wheel: zoom · drag: pan · right-click: view menu"))
+        self.loss_plot = self.view.addPlot(row=0, col=0)
+        self.acc_plot = self.view.addPlot(row=1, col=0)
+        self.acc_plot.setXLink(self.loss_plot)
+        # the accuracy legend sits bottom right: accuracy curves climb to the top
+        for plot, title, corner in ((self.loss_plot, self.tr("loss"), (-10, 10)),
+                                    (self.acc_plot, self.tr("accuracy"), (-10, -10))):
+            style_plot(plot)
+            plot.setLabel("left", title)
+            add_legend(plot, corner)
+        self.acc_plot.setYRange(0.0, 1.0, padding=0.02)
+        self.acc_plot.enableAutoRange(axis="y", enable=False)
+        self.curves = {
+            "train_loss": make_curve(self.loss_plot, TRAIN_COLOR, self.tr("train")),
+            "test_loss": make_curve(self.loss_plot, TEST_COLOR, self.tr("test"),
+                                    style=Qt.DashLine),
+            "train_acc": make_curve(self.acc_plot, TRAIN_COLOR, self.tr("train")),
+            "test_acc": make_curve(self.acc_plot, TEST_COLOR, self.tr("test"),
+                                   style=Qt.DashLine),
+        }
+        self.hover = {
+            "loss": HoverReadout(self.loss_plot, lambda x: self._describe(x, "loss")),
+            "acc": HoverReadout(self.acc_plot, lambda x: self._describe(x, "acc")),
+        }
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addLayout(bar)
+        lay.addWidget(self.view, 1)
+        self._update_axis_label()
+
+    # ---- data -------------------------------------------------------------------------------
+
+    def add_evals(self, evals: Sequence) -> None:
+        """Append evaluation points (``EvalPoint``s, in time order) and redraw the curves."""
+        if not evals:
+            return
+        rows = [(e.samples_seen, e.epoch, e.train_loss, e.train_acc, e.test_loss, e.test_acc)
+                for e in evals]
+        self.buf.extend(rows)
+        self._redraw()
+        if self._markers:
+            self._place_markers()
+
+    def clear(self) -> None:
+        """Forget every point and marker (a new run)."""
+        self.buf.clear()
+        for _, _, lines in self._markers:
+            for plot, line in zip((self.loss_plot, self.acc_plot), lines):
+                plot.removeItem(line)
+        self._markers.clear()
+        for h in self.hover.values():
+            h.hide()
+        self._redraw()
+
+    def add_marker(self, samples_seen: int, text: str) -> None:
+        """A labelled vertical line at ``samples_seen`` on both plots (e.g. "diverged")."""
+        lines = []
+        for plot, show_label in ((self.loss_plot, True), (self.acc_plot, False)):
+            line = pg.InfiniteLine(
+                angle=90, movable=False, pen=pg.mkPen((200, 30, 30), width=1.5, style=Qt.DotLine),
+                label=text if show_label else None,
+                labelOpts={"position": 0.9, "color": (200, 30, 30), "fill": (255, 255, 255, 200)},
+            )
+            line.setToolTip(text)
+            plot.addItem(line, ignoreBounds=True)
+            lines.append(line)
+        self._markers.append((int(samples_seen), str(text), lines))
+        self._place_markers()
+
+    def markers(self) -> list[tuple[int, str, float]]:
+        """``(samples_seen, text, x position on the current axis)`` of each marker."""
+        return [(s, t, float(lines[0].value())) for s, t, lines in self._markers]
+
+    def curve_data(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """What each curve shows: ``name -> (x, y)`` copies (names as in ``CURVES``)."""
+        out = {}
+        for name, curve in self.curves.items():
+            x, y = curve.getOriginalDataset()
+            out[name] = (np.array([] if x is None else x, dtype=float),
+                         np.array([] if y is None else y, dtype=float))
+        return out
+
+    def point_count(self) -> int:
+        return self.buf.n
+
+    # ---- view -------------------------------------------------------------------------------
+
+    def set_x_axis(self, mode: str) -> None:
+        """``"epoch"`` or ``"samples"``."""
+        if mode not in ("epoch", "samples"):
+            raise ValueError(f"x axis must be 'epoch' or 'samples', not {mode!r}")
+        self.axis_combo.setCurrentIndex(self.axis_combo.findData(mode))
+        if mode == self.x_axis:
+            return
+        self.x_axis = mode
+        self._update_axis_label()
+        self._redraw()
+        self._place_markers()
+        self.fit()
+
+    def set_log_loss(self, on: bool) -> None:
+        if self.log_check.isChecked() != bool(on):
+            self.log_check.setChecked(bool(on))
+            return
+        self.loss_plot.setLogMode(y=bool(on))
+
+    def is_log_loss(self) -> bool:
+        return bool(self.loss_plot.ctrl.logYCheck.isChecked())
+
+    def fit(self) -> None:
+        self.loss_plot.enableAutoRange()
+        self.acc_plot.enableAutoRange(axis="x")
+        self.acc_plot.setYRange(0.0, 1.0, padding=0.02)
+
+    def _x(self) -> np.ndarray:
+        return self.buf.column(SAMPLES if self.x_axis == "samples" else EPOCH)
+
+    def _redraw(self) -> None:
+        x = self._x()
+        for name, col in CURVES.items():
+            y = self.buf.column(col)
+            if name.endswith("loss") and self.log_check.isChecked():
+                y = np.where(y > 0, y, np.nan)  # log10 of 0 has no place on the axis
+            self.curves[name].setData(x, y)
+
+    def _update_axis_label(self) -> None:
+        text = self.tr("epoch") if self.x_axis == "epoch" else self.tr("samples seen")
+        self.acc_plot.setLabel("bottom", text)
+
+    def _place_markers(self) -> None:
+        for samples, _, lines in self._markers:
+            x = float(samples)
+            if self.x_axis == "epoch":
+                n = self.buf.n
+                s_last = self.buf.data[n - 1, SAMPLES] if n else 0.0
+                x = samples * self.buf.data[n - 1, EPOCH] / s_last if s_last > 0 else 0.0
+            for line in lines:
+                line.setValue(x)
+
+    def _describe(self, x: float, which: str):
+        xs = self._x()
+        i = nearest_index(xs, x)
+        if i < 0:
+            return None
+        d = self.buf.data[i]
+        head = self.tr("epoch {e} · {s} samples").format(e=fmt_value(d[EPOCH]),
+                                                          s=int(d[SAMPLES]))
+        if which == "loss":
+            body = self.tr("train loss {a}   test loss {b}").format(
+                a=fmt_value(d[TRAIN_LOSS]), b=fmt_value(d[TEST_LOSS]))
+        else:
+            body = self.tr("train accuracy {a}   test accuracy {b}").format(
+                a=fmt_value(d[TRAIN_ACC]), b=fmt_value(d[TEST_ACC]))
+        return float(xs[i]), head + "\n" + body
+
+    def _on_axis_combo_changed(self, index: int) -> None:
+        self.set_x_axis(self.axis_combo.itemData(index))
+
+    # ---- export -----------------------------------------------------------------------------
+
+    def export_csv(self, path: str) -> None:
+        """Every evaluation point: samples_seen, epoch, train/test loss and accuracy."""
+        write_csv(path, COLUMNS, [self.buf.column(j) for j in range(len(COLUMNS))])
+        self.exported.emit(str(path))
+
+    def export_image(self, path: str) -> None:
+        """Both plots as one picture: SVG if ``path`` ends in .svg, else PNG."""
+        for h in self.hover.values():
+            h.hide()
+        export_image(self.view.ci, path)
+        self.exported.emit(str(path))
+
+    def _ask_export(self, kind: str) -> None:
+        filters = {"png": self.tr("PNG image (*.png)"), "svg": self.tr("SVG drawing (*.svg)"),
+                   "csv": self.tr("CSV table (*.csv)")}
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the curves"),
+                                              f"training.{kind}", filters[kind])
+        if not path:
+            return
+        if not path.lower().endswith("." + kind):
+            path += "." + kind
+        if kind == "csv":
+            self.export_csv(path)
+        else:
+            self.export_image(path)
+
+
+def demo_evals(n: int = 40, samples_per_epoch: int = 400):
+    """Plausible evaluation points for the stand-alone demo and the tests."""
+    from nnviz.core.trainer import EvalPoint
+
+    rng = np.random.default_rng(1)
+    out = []
+    for k in range(1, n + 1):
+        e = k / 4
+        tl = 0.7 * np.exp(-e / 2) + 0.02 + 0.01 * rng.random()
+        out.append(EvalPoint(round(e * samples_per_epoch), e, tl, 1 - tl / 1.4,
+                             tl * 1.1 + 0.01, 1 - tl / 1.3))
+    return out
+
+
+if __name__ == "__main__":
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    w = TrainingPlots()
+    w.add_evals(demo_evals())
+    w.add_marker(2000, w.tr("lr changed"))
+    w.resize(520, 520)
+    w.show()
+    sys.exit(app.exec())

@@ -1,0 +1,172 @@
+"""Training curves, gradient norms and run comparison: state after data goes in."""
+
+import csv
+
+import numpy as np
+import pytest
+
+from nnviz.core.trainer import EvalPoint
+
+
+def _evals(n, start=1, per_epoch=100):
+    return [EvalPoint(k * 25, k * 25 / per_epoch, 1.0 / k, 1 - 0.5 / k, 1.2 / k, 1 - 0.6 / k)
+            for k in range(start, start + n)]
+
+
+@pytest.fixture
+def plots(qtbot):
+    from nnviz.ui.widgets.training_plots import TrainingPlots
+
+    w = TrainingPlots()
+    qtbot.addWidget(w)
+    w.resize(500, 500)
+    w.show()
+    return w
+
+
+def test_add_evals_appends_incrementally_past_the_buffer(plots):
+    curves_before = dict(plots.curves)
+    cap = len(plots.buf.data)
+    plots.add_evals(_evals(200))
+    plots.add_evals(_evals(200, start=201))
+    assert plots.point_count() == 400 and len(plots.buf.data) >= 400 > cap
+    assert plots.curves == curves_before  # the same curve items, only their data changed
+    data = plots.curve_data()
+    x, y = data["train_loss"]
+    assert len(x) == len(y) == 400
+    np.testing.assert_allclose(x[:3], [0.25, 0.5, 0.75])
+    np.testing.assert_allclose(y[:3], [1.0, 0.5, 1 / 3])
+    np.testing.assert_allclose(data["test_acc"][1][-1], 1 - 0.6 / 400)
+    for c in plots.curves.values():
+        assert c.opts["clipToView"] and c.opts["downsampleMethod"] == "peak"
+
+
+def test_x_axis_switch_and_markers(plots):
+    plots.add_evals(_evals(8))
+    plots.add_marker(100, "diverged")
+    assert plots.markers() == [(100, "diverged", pytest.approx(1.0))]
+    plots.set_x_axis("samples")
+    np.testing.assert_allclose(plots.curve_data()["test_loss"][0], np.arange(1, 9) * 25)
+    assert plots.markers()[0][2] == pytest.approx(100)
+    assert plots.axis_combo.currentData() == "samples"
+    with pytest.raises(ValueError):
+        plots.set_x_axis("time")
+
+
+def test_hover_shows_the_nearest_values(plots):
+    plots.add_evals(_evals(8))
+    plots.hover["loss"].show_at(0.52)
+    assert plots.hover["loss"].line.value() == pytest.approx(0.5)
+    assert "0.5" in plots.hover["loss"].text and "0.6" in plots.hover["loss"].text
+
+
+def test_log_loss_and_clear(plots):
+    plots.add_evals(_evals(5))
+    plots.set_log_loss(True)
+    assert plots.is_log_loss() and plots.log_check.isChecked()
+    plots.clear()
+    assert plots.point_count() == 0 and plots.markers() == []
+    assert all(len(x) == 0 for x, _ in plots.curve_data().values())
+
+
+def test_exports(plots, tmp_path):
+    plots.add_evals(_evals(4))
+    path = tmp_path / "curves.csv"
+    plots.export_csv(str(path))
+    rows = list(csv.reader(path.open()))
+    assert rows[0] == ["samples_seen", "epoch", "train_loss", "train_acc", "test_loss",
+                       "test_acc"]
+    assert len(rows) == 5
+    assert rows[2][:3] == ["50", "0.5", "0.5"]
+    for name in ("c.png", "c.svg"):
+        plots.export_image(str(tmp_path / name))
+        assert (tmp_path / name).stat().st_size > 1000
+    assert (tmp_path / "c.png").read_bytes()[:4] == b"\x89PNG"
+    assert b"<svg" in (tmp_path / "c.svg").read_bytes()
+
+
+@pytest.fixture
+def grads(qtbot):
+    from nnviz.ui.widgets.gradient_plot import GradientNormPlot
+
+    w = GradientNormPlot()
+    qtbot.addWidget(w)
+    return w
+
+
+def test_gradient_norms_log_scale_one_curve_per_layer(grads, tmp_path):
+    assert grads.is_log_y()
+    for k in range(300):
+        grads.add_norms(10 * (k + 1), [1e-4 * (k + 1), 1e-2, 0.5])
+    s, n = grads.norms_data()
+    assert s.shape == (300,) and n.shape == (300, 3)
+    assert grads.legend_labels() == ["layer 1", "layer 2", "layer 3"]
+    x, y = grads.curve_data()[0]
+    assert len(x) == 300 and y[1] == pytest.approx(2e-4)
+    grads.add_norms(4000, [0.0, 1.0, 1.0])  # zero has no log: a gap, not an error
+    assert np.isnan(grads.curve_data()[0][1][-1])
+    grads.export_csv(str(tmp_path / "g.csv"))
+    rows = list(csv.reader((tmp_path / "g.csv").open()))
+    assert rows[0] == ["samples_seen", "layer_1", "layer_2", "layer_3"] and len(rows) == 302
+
+
+def test_gradient_reference_is_kept_dashed(grads):
+    from PySide6.QtCore import Qt
+
+    grads.set_reference("sigmoid", [1, 2, 3], np.full((3, 4), 1e-3))
+    assert len(grads.reference_curves) == 4
+    assert grads.reference_curves[0].opts["pen"].style() == Qt.DashLine
+    grads.add_norms(1, [1.0, 1.0])  # the live run may have another depth
+    assert grads.legend_labels() == ["layer 1", "layer 2", "sigmoid (dashed)"]
+    grads.keep_as_reference("relu")
+    assert grads.reference_label == "relu" and len(grads.reference_curves) == 2
+    assert grads.norms_data()[0].size == 0
+    grads.clear_reference()
+    assert grads.reference_data() is None and grads.legend_labels() == ["layer 1", "layer 2"]
+
+
+@pytest.fixture
+def runs(qtbot):
+    from nnviz.ui.widgets.run_comparison import RunComparison
+
+    w = RunComparison()
+    qtbot.addWidget(w)
+    return w
+
+
+def test_run_comparison_legend_table_and_colours(runs, tmp_path):
+    from nnviz.ui.widgets.run_comparison import demo_runs
+
+    with_signal = []
+    runs.runs_changed.connect(lambda: with_signal.append(1))
+    for label, hyper, evals in demo_runs():
+        runs.add_run(label, hyper, evals)
+    names = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"]
+    assert runs.runs() == names == runs.legend_labels()
+    assert len(with_signal) == 6
+    assert len({runs.run_color(n) for n in names}) == 6
+    assert runs.table.rowCount() == 6
+    headers = [runs.table.horizontalHeaderItem(c).text() for c in range(runs.table.columnCount())]
+    assert headers[:4] == ["run", "optimizer", "lr", "momentum"]
+    row = runs.table_rows()[5]
+    assert row[0].endswith("adam") and row[headers.index("beta2")] == "0.999"
+    x, y = runs.curve_data("adam")["test_acc"]
+    assert len(x) == 40 and x[0] == pytest.approx(0.25)
+    runs.remove_run("momentum")
+    assert runs.runs() == [n for n in names if n != "momentum"]
+    assert runs.legend_labels() == runs.runs() and runs.table.rowCount() == 5
+    runs.add_run("again", {"optimizer": "sgd", "lr": 0.5}, _evals(3))
+    assert runs.run_color("again") not in {runs.run_color(n) for n in runs.runs()[:-1]}
+    runs.export_csv(str(tmp_path / "r.csv"))
+    rows = list(csv.reader((tmp_path / "r.csv").open()))
+    assert rows[0][:5] == ["run", "samples_seen", "epoch", "test_loss", "test_acc"]
+    assert len(rows) == 1 + 5 * 40 + 3
+    runs.clear()
+    assert runs.runs() == [] and runs.table.rowCount() == 0 and runs.legend_labels() == []
+
+
+def test_run_with_the_same_label_is_replaced(runs):
+    runs.add_run("a", {"lr": 0.1}, _evals(3))
+    runs.add_run("a", {"lr": 0.2}, _evals(5))
+    assert runs.runs() == ["a"] and runs.run_hyper("a") == {"lr": 0.2}
+    assert len(runs.curve_data("a")["test_loss"][0]) == 5
