@@ -36,12 +36,11 @@ def njit(fn=None, *, fastmath: bool = True, cache: bool = True):
             try:
                 return numba.njit(cache=True, **opts)(f)
             except RuntimeError as exc:  # no writable cache locator
+                if not _cache_fallbacks:  # say it once, not once per kernel
+                    warnings.warn(
+                        f"nnviz: compiled kernels cannot be cached ({exc}); compiling "
+                        "without a cache", RuntimeWarning, stacklevel=2)
                 _cache_fallbacks.append(f"{f.__qualname__}: {exc}")
-                warnings.warn(
-                    f"nnviz: compiled kernels cannot be cached ({exc}); compiling without a cache",
-                    RuntimeWarning,
-                    stacklevel=2,
-                )
         return numba.njit(cache=False, **opts)(f)
 
     return wrap(fn) if fn is not None else wrap

@@ -18,6 +18,7 @@ def test_falls_back_to_no_cache_when_caching_is_impossible(monkeypatch):
         return real(*args, cache=cache, **kw)
 
     monkeypatch.setattr(numba, "njit", njit)
+    monkeypatch.setattr(jit, "_cache_fallbacks", [])
     with pytest.warns(RuntimeWarning, match="cannot be cached"):
         @jit.njit
         def twice(x):

@@ -1,0 +1,84 @@
+﻿; Inno Setup script for nnviz on Windows (Inno Setup 6.3 or newer: it ships Korean.isl).
+;
+; Wraps the PyInstaller one-folder bundle (packaging/nnviz.spec, built on Windows) into
+; nnviz-<version>-setup.exe: a per-user install without admin rights, a Start-menu shortcut,
+; an optional desktop shortcut, Korean and English installer languages, and an uninstaller.
+;
+;   iscc /DAppVersion=0.1.0 /DBundleDir=C:\path\to\dist\nnviz /DOutputDir=C:\path\to\out nnviz.iss
+;
+; Built and smoke-tested by build-windows.yml on a Windows CI runner; nothing here can be run on
+; the Linux development machines.
+;
+; Where things go (per-user install):
+;   program       %LOCALAPPDATA%\Programs\nnviz          (replaced on upgrade, removed on uninstall)
+;   Start menu    %APPDATA%\Microsoft\Windows\Start Menu\Programs\nnviz.lnk
+;   user data     %LOCALAPPDATA%\nnviz (datasets, saved models as the user chooses),
+;                 HKCU\Software\nnviz\nnviz (settings, QSettings), Numba's kernel cache under
+;                 %LOCALAPPDATA%: never touched by the installer or the uninstaller.
+; An administrator can install for all users with /ALLUSERS (then into Program Files).
+
+#ifndef AppVersion
+  #define AppVersion "0.1.0"
+#endif
+#ifndef BundleDir
+  #define BundleDir "..\build\dist\nnviz"
+#endif
+#ifndef OutputDir
+  #define OutputDir "..\dist"
+#endif
+
+[Setup]
+; AppId identifies nnviz for upgrades and the uninstaller: never change it.
+AppId={{6D0F7C52-3B1E-4C5A-9E1F-8A4B2C7D9E31}
+AppName=nnviz
+AppVersion={#AppVersion}
+AppVerName=nnviz {#AppVersion}
+AppPublisher=nnviz developers
+DefaultDirName={autopf}\nnviz
+DefaultGroupName=nnviz
+DisableProgramGroupPage=yes
+DisableDirPage=auto
+PrivilegesRequired=lowest
+PrivilegesRequiredOverridesAllowed=commandline dialog
+ArchitecturesAllowed=x64compatible
+ArchitecturesInstallIn64BitMode=x64compatible
+MinVersion=10.0
+OutputDir={#OutputDir}
+OutputBaseFilename=nnviz-{#AppVersion}-setup
+Compression=lzma2
+SolidCompression=yes
+LZMANumBlockThreads=4
+WizardStyle=modern
+ShowLanguageDialog=auto
+UninstallDisplayIcon={app}\nnviz.exe
+UninstallDisplayName=nnviz {#AppVersion}
+CloseApplications=yes
+
+[Languages]
+Name: "en"; MessagesFile: "compiler:Default.isl"
+Name: "ko"; MessagesFile: "compiler:Languages\Korean.isl"
+
+[CustomMessages]
+en.AppComment=Watch neural networks learn: perceptrons, XOR, backpropagation, optimizers and MNIST
+ko.AppComment=신경망이 학습하는 과정을 봅니다: 퍼셉트론, XOR, 역전파, 최적화 기법, MNIST
+
+[Tasks]
+Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
+
+[InstallDelete]
+; An upgrade replaces the whole bundle, so no library of an older version is left behind.
+Type: filesandordirs; Name: "{app}\_internal"
+
+[Files]
+Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+
+[Icons]
+Name: "{autoprograms}\nnviz"; Filename: "{app}\nnviz.exe"; WorkingDir: "{userdocs}"; Comment: "{cm:AppComment}"
+Name: "{autodesktop}\nnviz"; Filename: "{app}\nnviz.exe"; WorkingDir: "{userdocs}"; Comment: "{cm:AppComment}"; Tasks: desktopicon
+
+[Run]
+Filename: "{app}\nnviz.exe"; Description: "{cm:LaunchProgram,nnviz}"; Flags: nowait postinstall skipifsilent
+
+[UninstallDelete]
+; Only the program folder; the user's settings, data sets, models and kernel cache stay.
+Type: dirifempty; Name: "{app}"
