@@ -3,7 +3,8 @@
 Widgets never change the network themselves: they call the controller's edit methods, which
 push a :class:`ParamEdit` on the undo stack; the stack applies it, the controller re-runs the
 forward pass (cheap NumPy) and notifies every view.  The training worker of the next issue
-plugs in the same way: it hands snapshots to :meth:`Controller.show_params`.
+plugs in the same way: ``controller.training`` (a :class:`~nnviz.ui.training.TrainingSession`)
+hands its snapshots to :meth:`Controller.show_params`, and weights edited here reach its trainer.
 
 Signals
 -------
@@ -28,6 +29,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from nnviz.core.network import Network, init_weights
 from nnviz.core.spec import INIT_NAMES
+from nnviz.ui.training import TrainingSession
 
 _MNIST_KINDS = ("mnist", "fashion")
 
@@ -94,9 +96,10 @@ class Controller(QObject):
         self.selected = (-1, -1)
         self.file_path = ""
         self.undo_stack = QUndoStack(self)
-        self._tasks: dict = {}  # data kind -> running Task
-        self._data_cache: dict = {}  # data kind -> TrainData (loaded once per session)
+        self._tasks: dict = {}  # data key -> running Task
+        self._data_cache: dict = {}  # data key -> TrainData (loaded once per session)
         self._grad = None  # flat gradient of the current sample (None = unknown)
+        self.training = TrainingSession(self, self)
 
     # -- lessons --------------------------------------------------------------------------
     def load_lessons(self) -> list:
@@ -119,14 +122,17 @@ class Controller(QObject):
             if not self.presets:
                 self.load_lessons()
             preset = self.preset_by_id(preset)
+        self.training.discard()
         self.preset = preset
         self.file_path = ""
         self._install(preset.build_network("float64"), load_samples=True)
+        self.training.set_preset(preset)
         self.preset_changed.emit(preset)
         self.file_changed.emit("")
 
     def _install(self, net: Network, load_samples: bool) -> None:
         """Make ``net`` current: samples and trace first, then tell every view."""
+        self.training.discard()  # its trainer holds the previous network
         self.network = net
         self.undo_stack.clear()
         self.selected = (-1, -1)
@@ -163,27 +169,42 @@ class Controller(QObject):
         from nnviz.core.datasets import DatasetError
         from nnviz.ui.tasks import Task
 
-        kind = preset.data.get("kind")
-        if kind in self._data_cache:
-            self._apply_mnist(preset, self._data_cache[kind])
+        key = _data_key(preset)
+        if key in self._data_cache:
+            # loaded before: take it now, _install tells the views once the network is in place
+            data = self._data_cache[key]
+            self.samples = Samples(data.X_test, data.y_test, data.T_test, tuple("0123456789"),
+                                   split="test")
+            self.data_error, self.sample_index = "", 0
+            self.x = np.asarray(self.samples.X[0], dtype=float).copy()
             return
-        if kind in self._tasks:  # already loading: its result goes to the current lesson
+        if key in self._tasks:  # already loading: its result goes to the current lesson
             return
         self.status.emit(_tr("Loading the MNIST test images in the background …"))
         task = Task(preset.load_data, self, expected=(DatasetError, OSError))
-        task.done.connect(lambda data, k=kind: self._on_task_mnist_done(k, data))
-        task.failed.connect(lambda msg, k=kind: self._on_task_mnist_failed(k, msg))
-        self._tasks[kind] = task.start()
+        task.done.connect(lambda data, k=key: self._on_task_mnist_done(k, data))
+        task.failed.connect(lambda msg, k=key: self._on_task_mnist_failed(k, msg))
+        self._tasks[key] = task.start()
 
     @property
     def loading(self) -> bool:
         """True while data is being loaded in the background."""
         return bool(self._tasks)
 
-    def _on_task_mnist_done(self, kind, data) -> None:
-        self._tasks.pop(kind, None)
-        self._data_cache[kind] = data
-        if self.preset is not None and self.preset.data.get("kind") == kind:
+    def train_data(self):
+        """The lesson's TrainData (MNIST: the copy loaded in the background; None until then)."""
+        p = self.preset
+        if p is None or p.data.get("kind") not in ("gate", "toy", *_MNIST_KINDS):
+            return None
+        key = _data_key(p)
+        if key not in self._data_cache and p.data.get("kind") not in _MNIST_KINDS:
+            self._data_cache[key] = p.load_data()  # a few hundred rows: instant
+        return self._data_cache.get(key)
+
+    def _on_task_mnist_done(self, key, data) -> None:
+        self._tasks.pop(key, None)
+        self._data_cache[key] = data
+        if self.preset is not None and _data_key(self.preset) == key:
             self._apply_mnist(self.preset, data)
 
     def _apply_mnist(self, preset, data) -> None:
@@ -194,16 +215,17 @@ class Controller(QObject):
         self.status.emit(_tr("MNIST loaded: {n} test images").format(n=len(self.samples)))
         self.select_sample(0)
 
-    def _on_task_mnist_failed(self, kind, message) -> None:
-        self._tasks.pop(kind, None)
-        if self.preset is None or self.preset.data.get("kind") != kind:
+    def _on_task_mnist_failed(self, key, message) -> None:
+        self._tasks.pop(key, None)
+        if self.preset is None or _data_key(self.preset) != key:
             return
         self.data_error = message
         self.data_changed.emit()
         self.status.emit(_tr("MNIST is not available: the network is shown with a blank input"))
 
     def shutdown(self) -> None:
-        """Join background threads (called when the window closes)."""
+        """Stop training and join background threads (called when the window closes)."""
+        self.training.shutdown()
         for task in list(self._tasks.values()):
             task.wait()
         self._tasks.clear()
@@ -353,6 +375,7 @@ class Controller(QObject):
         if net is not self.network:  # a stale command of a previous network
             return
         net.params[idx] = values
+        self.training.params_edited(net.params)
         self.weights_edited.emit()
         self.refresh()
 
@@ -361,6 +384,10 @@ class Controller(QObject):
         self.network.set_params(params)
         self.weights_edited.emit()
         self.refresh()
+
+    def replace_network(self, net: Network) -> None:
+        """A new network for the same lesson (hyper-parameters that need new weights)."""
+        self._install(net, load_samples=False)
 
     # -- selection ------------------------------------------------------------------------
     def select_neuron(self, layer: int, index: int) -> None:
@@ -395,7 +422,18 @@ class Controller(QObject):
         self._install(net, load_samples=reload)
         self.file_path = str(path)
         self.undo_stack.setClean()
+        if self.preset is not None:
+            self.training.set_preset(self.preset)
         self.preset_changed.emit(self.preset)
         self.file_changed.emit(self.file_path)
         self.status.emit(_tr("Opened {path}").format(path=path))
         self.refresh()
+
+
+def _data_key(preset) -> tuple:
+    """What makes two lessons' prepared data the same (kind, normalisation, targets, dtype)."""
+    t = preset.targets
+    dtype = preset.training.dtype if preset.training else "float64"
+    return (preset.data.get("kind"), preset.data.get("name"), preset.data.get("normalize"),
+            t.get("kind"), t.get("low"), t.get("high"), dtype,
+            tuple(sorted((k, str(v)) for k, v in preset.data.items())))

@@ -1,7 +1,9 @@
 """The main window: wires the widgets to the controller (no computation here).
 
 Layout (ux.md): input on the left, the network canvas in the centre, output and decision
-boundary on the right, and tabbed docks below for the weight editor, inspector and explanation.
+boundary on the right with the training curves under them, the run bar across the top, and
+tabbed docks below for the weight editor, inspector, step detail, explanation and
+hyper-parameters.
 
 Signals
 -------
@@ -30,15 +32,21 @@ from nnviz.ui.canvas.network_view import NetworkView
 from nnviz.ui.controller import Controller
 from nnviz.ui.widgets.decision_boundary_view import DecisionBoundaryView
 from nnviz.ui.widgets.explanation_panel import ExplanationPanel
+from nnviz.ui.widgets.gradient_plot import GradientNormPlot
+from nnviz.ui.widgets.hyper_panel import HyperPanel
 from nnviz.ui.widgets.inputs_panel import InputsPanel
 from nnviz.ui.widgets.inspector import Inspector
 from nnviz.ui.widgets.lesson_picker import LessonPicker, group_names
 from nnviz.ui.widgets.outputs_panel import OutputsPanel
+from nnviz.ui.widgets.run_comparison import RunComparison
+from nnviz.ui.widgets.run_controls import RunControls
+from nnviz.ui.widgets.step_detail import StepDetail
+from nnviz.ui.widgets.training_plots import TrainingPlots
 from nnviz.ui.widgets.weight_editor import WeightEditor
 
 DEFAULT_LESSON = "forward-walkthrough"
 MAX_RECENT = 8
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: run bar, step detail, hyper-parameters and plot docks
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +75,14 @@ class MainWindow(QMainWindow):
         self.weights = WeightEditor(self.c)
         self.inspector = Inspector(self.c)
         self.explanation = ExplanationPanel(self.c, self.lang)
+        self.run_controls = RunControls(self.c)
+        self.step_detail = StepDetail(self.c)
+        self.hyper = HyperPanel(self.c)
+        self.plots = TrainingPlots()
+        self.grad_plot = GradientNormPlot()
+        self.comparison = RunComparison()
+        self.labs: dict[str, QDockWidget] = {}
+        self.diverged_box: QMessageBox | None = None
         self.docks: dict[str, QDockWidget] = {}
         self._make_docks()
         self._make_actions()
@@ -74,6 +90,7 @@ class MainWindow(QMainWindow):
         self._make_toolbar()
         self._make_status_bar()
         self._connect()
+        self._connect_training()
         self._fit_to_screen()
         self._restore_layout()
         self._update_title()
@@ -111,11 +128,21 @@ class MainWindow(QMainWindow):
         i = self._dock("inspector", tr("Inspector"), self.inspector, Qt.BottomDockWidgetArea)
         e = self._dock("explanation", tr("Explanation"), self.explanation,
                        Qt.BottomDockWidgetArea)
-        self.tabifyDockWidget(w, i)
-        self.tabifyDockWidget(i, e)
+        sd = self._dock("step", tr("Step Detail"), self.step_detail, Qt.BottomDockWidgetArea)
+        h = self._dock("hyper", tr("Hyper-parameters"), self.hyper, Qt.BottomDockWidgetArea)
+        g = self._dock("gradients", tr("Gradient Norms"), self.grad_plot,
+                       Qt.BottomDockWidgetArea)
+        cmp_ = self._dock("compare", tr("Run Comparison"), self.comparison,
+                          Qt.BottomDockWidgetArea)
+        for a, b in ((w, i), (i, sd), (sd, e), (e, h), (h, g), (g, cmp_)):
+            self.tabifyDockWidget(a, b)
         w.raise_()
+        # the curves go under the output, as in ux.md
+        pl = self._dock("plots", tr("Loss and Accuracy"), self.plots, Qt.RightDockWidgetArea)
+        self.splitDockWidget(self.docks["outputs"], pl, Qt.Vertical)
         self.resizeDocks([self.docks["inputs"], self.docks["outputs"]], [230, 330], Qt.Horizontal)
         self.resizeDocks([w], [250], Qt.Vertical)
+        self.resizeDocks([self.docks["outputs"], pl], [260, 300], Qt.Vertical)
 
     def _action(self, text, slot=None, shortcut=None, tip=None, checkable=False):
         a = QAction(text, self)
@@ -205,6 +232,18 @@ class MainWindow(QMainWindow):
             lang_menu.addAction(a)
             self.lang_actions[code] = a
         self.lessons_menu = mb.addMenu(tr("&Lessons"))
+        m = mb.addMenu(tr("&Training"))
+        m.addActions(self.run_controls.actions())
+        m = mb.addMenu(tr("L&abs"))
+        for key, title, tip in (
+                ("gallery", tr("&Activation Gallery"),
+                 tr("f and f′ of every activation over [−10, 10]")),
+                ("race", tr("&Optimizer Race"),
+                 tr("Optimizers racing down 2-D loss surfaces"))):
+            a = m.addAction(title)
+            a.setToolTip(tip)
+            a.triggered.connect(lambda _=False, k=key: self.open_lab(k))
+        m.setToolTipsVisible(True)
         m = mb.addMenu(tr("&Help"))
         m.addAction(self.act_help)
         m.addSeparator()
@@ -232,6 +271,8 @@ class MainWindow(QMainWindow):
                                       "of each neuron"))
         self.k_box.valueChanged.connect(self.canvas.set_k)
         tb.addWidget(self.k_box)
+        self.addToolBarBreak()
+        self.addToolBar(self.run_controls)
 
     def _make_status_bar(self):
         sb = self.statusBar()
@@ -257,6 +298,86 @@ class MainWindow(QMainWindow):
         self.canvas.zoom_changed.connect(
             lambda s: self.zoom_label.setText(self.tr("zoom {p} %").format(p=round(s * 100))))
 
+    def _connect_training(self):
+        s = self.c.training
+        s.message.connect(self._on_controller_status)
+        s.run_reset.connect(self.plots.clear)
+        s.run_reset.connect(self.grad_plot.clear)
+        s.snapshot_shown.connect(self._on_training_snapshot_shown)
+        s.diverged.connect(self._on_training_diverged)
+        s.run_finished.connect(self._on_training_run_finished)
+
+    def _on_training_snapshot_shown(self, snap):
+        if snap.evals:
+            self.plots.add_evals(snap.evals)
+        history = snap.extra.get("grad_history") or (
+            ((snap.samples_seen, snap.grad_norms),) if snap.grad_norms else ())
+        for seen, norms in history:
+            self.grad_plot.add_norms(seen, norms)
+
+    def _on_training_run_finished(self, snap):
+        s = self.c.training
+        if not s.evals:
+            return
+        hyper = s.hyper()
+        label = f"{hyper['optimizer']} η={hyper['lr']:g}"
+        n, base = 2, label
+        while label in self.comparison.runs():
+            label, n = f"{base} ({n})", n + 1
+        self.comparison.add_run(label, hyper, list(s.evals))
+
+    def _on_training_diverged(self, message: str):
+        """Say why training stopped and offer the last good weights (non-modal)."""
+        box = QMessageBox(QMessageBox.Warning, self.tr("Training stopped"), message,
+                          QMessageBox.NoButton, self)
+        box.setInformativeText(self.tr("The network shows the last good weights."))
+        self.restore_button = box.addButton(
+            self.tr("Back to the last good weights, learning rate ÷ 10"), QMessageBox.AcceptRole)
+        self.restore_button.setToolTip(self.tr("Keep the weights from before the step that "
+                                               "diverged and try a smaller learning rate"))
+        box.addButton(self.tr("Reset to the initial weights"), QMessageBox.ResetRole) \
+            .setToolTip(self.tr("Start this run again from its initial weights"))
+        box.addButton(QMessageBox.Close)
+        box.buttonClicked.connect(self._on_diverged_box_clicked)
+        box.setModal(False)
+        self.diverged_box = box
+        box.show()
+
+    def _on_diverged_box_clicked(self, button):
+        role = self.diverged_box.buttonRole(button)
+        if role == QMessageBox.AcceptRole:
+            self.c.training.restore_last_good()
+        elif role == QMessageBox.ResetRole:
+            self.c.training.reset()
+
+    def open_lab(self, key: str) -> QDockWidget | None:
+        """Show a lab (activation gallery, optimizer race) in a floating dock."""
+        if key not in self.labs:
+            try:
+                if key == "gallery":
+                    from nnviz.ui.labs.activation_gallery import ActivationGallery as Lab
+
+                    title = self.tr("Activation Gallery")
+                else:
+                    from nnviz.ui.labs.optimizer_race import OptimizerRace as Lab
+
+                    title = self.tr("Optimizer Race")
+            except ImportError as exc:
+                self.statusBar().showMessage(self.tr("This lab is not available: {e}").format(
+                    e=exc), 8000)
+                return None
+            d = QDockWidget(title, self)
+            d.setObjectName(f"lab_{key}")
+            d.setWidget(Lab())
+            self.addDockWidget(Qt.RightDockWidgetArea, d)
+            d.setFloating(True)
+            d.resize(900, 600)
+            self.labs[key] = d
+        d = self.labs[key]
+        d.show()
+        d.raise_()
+        return d
+
     def _on_controller_status(self, message: str):
         self.statusBar().showMessage(message, 8000)
 
@@ -279,6 +400,9 @@ class MainWindow(QMainWindow):
         if self._started:
             return
         self._started = True
+        from nnviz.ui.mnist import install as install_mnist_views
+
+        self.mnist = install_mnist_views(self, self.c)  # docks + MNIST menu, MNIST lessons only
         self.c.load_lessons()
         last = settings().value("lesson/last", DEFAULT_LESSON)
         try:
@@ -315,6 +439,10 @@ class MainWindow(QMainWindow):
         self.net_label.setText(self.tr("network {sizes} · {n} parameters").format(
             sizes=sizes, n=net.params.size))
         self.k_box.setEnabled(max(net.spec.sizes) > 16)
+        if self.c.training.kind == "perceptron":
+            self.docks["step"].raise_()
+        if preset.trainer == "gallery":
+            self.open_lab("gallery")
         self._update_title()
         self.statusBar().showMessage(self.tr("Lesson: {t}").format(
             t=preset.text("title", self.lang)), 6000)

@@ -1,0 +1,166 @@
+"""The training worker: a QObject living in a QThread that iterates the core's trainer.
+
+It holds no training logic.  A *job* (play, or one step) arrives through a queued call of
+:meth:`TrainingWorker.run_job`; the worker compiles the kernels the first time (status
+"compiling kernels …"), iterates :meth:`Trainer.run` (or calls :meth:`Trainer.step` once) and
+hands the snapshots to the GUI thread.  Emission is throttled at the source: at most
+``max_rate`` snapshots per second, and never while the GUI has not yet taken the previous one
+(:meth:`ack`); snapshots held back meanwhile are merged into the next one (their evaluations,
+perceptron rows and gradient norms are kept, so no curve point is lost).  After sending one it
+waits (at most ``ACK_WAIT``) for the GUI to draw it, so the redraw does not fight the training
+loop for the GIL.
+
+Stop requests (:meth:`cancel`) are honoured between steps: ``Trainer.request_stop`` plus an
+edit queued with ``Trainer.submit`` that re-raises the stop inside the trainer's own loop (so a
+stop that arrives just before ``run`` starts is not lost).
+
+Signals
+-------
+snapshot_ready(object)  a Snapshot (possibly merged) while a job runs
+finished(object)        the job ended: its last Snapshot (None if it was cancelled before it began)
+failed(str)             the trainer raised; the message for the user
+status(str)             a message for the status bar ("compiling kernels …")
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+
+#: rows kept when snapshots are merged (the perceptron's round tables)
+MAX_ROWS = 10_000
+#: longest wait for the GUI to take a snapshot before training on (seconds)
+ACK_WAIT = 0.1
+#: least training time between two snapshots, so a slow redraw cannot starve the training
+TRAIN_SLICE = 0.005
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TrainingWorker", text)
+
+
+@dataclass(frozen=True)
+class Job:
+    """What the GUI asked for: ``run(unit, every, ...)`` (play) or one ``step(unit)``."""
+
+    serial: int  # increasing id; cancel(serial) stops this job and every earlier one
+    unit: str  # "sample", "batch" or "epoch"
+    every: int = 1  # units per snapshot (play)
+    single: bool = False  # one step, then finish
+    until_epoch: int | None = None
+    until_accuracy: float | None = None
+    delay: float = 0.0  # seconds to wait after each snapshot (the "speed" control)
+
+
+def merge(older, newer):
+    """``newer`` carrying what ``older`` had that a view must not lose (evals, rows, norms)."""
+    if older is None:
+        return newer
+    rows = (older.rows + newer.rows)[-MAX_ROWS:] if older.rows or newer.rows else ()
+    history = older.extra.get("grad_history", _history(older)) + _history(newer)
+    return replace(newer, evals=older.evals + newer.evals, rows=rows,
+                   extra={**newer.extra, "grad_history": history})
+
+
+def _history(snap) -> tuple:
+    return ((snap.samples_seen, snap.grad_norms),) if snap.grad_norms else ()
+
+
+class TrainingWorker(QObject):
+    snapshot_ready = Signal(object)
+    finished = Signal(object)
+    failed = Signal(str)
+    status = Signal(str)
+
+    def __init__(self, trainer, max_rate: float = 30.0):
+        super().__init__()
+        self.trainer = trainer
+        self.min_interval = 1.0 / max_rate
+        self._lock = threading.Lock()
+        self._cancelled = 0  # jobs with serial <= this are cancelled
+        self._current = 0  # serial of the job running (worker thread)
+        self._wake = threading.Event()  # interrupts the speed delay
+        self._taken = threading.Event()  # the GUI took the last snapshot
+        self._taken.set()
+        self._warm = None  # configuration the kernels were compiled for
+
+    # -- any thread -----------------------------------------------------------------------
+    def cancel(self, serial: int) -> None:
+        """Stop job ``serial`` (and earlier ones) after the current step."""
+        with self._lock:
+            self._cancelled = max(self._cancelled, serial)
+        self.trainer.request_stop()
+        self.trainer.submit(self._stop_if_cancelled)
+        self._wake.set()
+
+    def ack(self) -> None:
+        """The GUI thread has shown the last snapshot: the next one may be sent."""
+        self._taken.set()
+
+    def _is_cancelled(self, serial: int) -> bool:
+        with self._lock:
+            return serial <= self._cancelled
+
+    def _stop_if_cancelled(self, trainer) -> None:
+        # runs inside Trainer.step (worker thread), after run() has cleared its stop flag
+        if self._is_cancelled(self._current):
+            trainer.request_stop()
+
+    # -- worker thread --------------------------------------------------------------------
+    @Slot(object)
+    def run_job(self, job: Job) -> None:
+        self._current = job.serial
+        if self._is_cancelled(job.serial):
+            self.finished.emit(None)
+            return
+        try:
+            self._warm_up()
+            if job.single:
+                last = self.trainer.step(job.unit, until_epoch=job.until_epoch)
+            else:
+                last = self._play(job)
+        except Exception as exc:  # a bug or a refused edit: tell the user, keep the app alive
+            traceback.print_exc()
+            self.failed.emit(str(exc) or type(exc).__name__)
+            return
+        self.finished.emit(last)
+
+    def _warm_up(self) -> None:
+        t = self.trainer
+        key = (t.spec.optimizer, t.spec.batch_size, t.spec.loss, t.net.dtype.str,
+               t.uses_fused_kernel)
+        if key == self._warm:
+            return
+        self.status.emit(_tr("Compiling kernels …"))
+        seconds = t.warm_up()
+        self._warm = key
+        self.status.emit(_tr("Kernels ready ({s:.1f} s)").format(s=seconds))
+
+    def _play(self, job: Job):
+        pending, last_emit, last, resumed = None, 0.0, None, 0.0
+        self._wake.clear()
+        for snap in self.trainer.run(job.unit, job.every, job.until_epoch, job.until_accuracy):
+            last = merge(pending, snap)
+            pending = last
+            if snap.status != "running":
+                break
+            if self._is_cancelled(job.serial):
+                self.trainer.request_stop()  # run() yields once more, as "stopped"
+                continue
+            now = time.perf_counter()
+            if (self._taken.is_set() and now - last_emit >= self.min_interval
+                    and now - resumed >= TRAIN_SLICE):
+                self._taken.clear()
+                self.snapshot_ready.emit(pending)
+                pending, last_emit = None, now
+                # let the GUI draw it before training on: a Python-heavy step would otherwise
+                # hold the GIL against every Qt call of the redraw (frames 10x slower)
+                self._taken.wait(ACK_WAIT)
+                resumed = time.perf_counter()
+            if job.delay > 0 and self._wake.wait(job.delay):
+                self.trainer.request_stop()
+        return last

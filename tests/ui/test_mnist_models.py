@@ -1,0 +1,193 @@
+"""Importing pretrained weights (safely), saving and loading models, the data dialog."""
+
+import pickle
+
+import mnist_support
+import numpy as np
+import pytest
+from mnist_support import SUBSET, load_lesson
+
+from nnviz.core.datasets import load_mnist
+
+# shared fixtures (tests/ui/mnist_support.py)
+evaluator = mnist_support.evaluator
+mnist_folder = mnist_support.mnist_folder
+
+
+def _sigmoid(a):
+    return 1.0 / (1.0 + np.exp(-a))
+
+
+def _softmax(a):
+    e = np.exp(a - a.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _book_weights(seed=0):
+    """A dict shaped like the book's sample_weight.pkl (784-50-100-10), float32."""
+    rng = np.random.default_rng(seed)
+    d = {}
+    for k, (n_in, n_out) in enumerate(((784, 50), (50, 100), (100, 10)), 1):
+        d[f"W{k}"] = (rng.standard_normal((n_in, n_out)) * 0.3).astype(np.float32)
+        d[f"b{k}"] = (rng.standard_normal(n_out) * 0.1).astype(np.float32)
+    return d
+
+
+@pytest.fixture
+def actions(controller, evaluator):
+    from nnviz.ui.mnist.model_actions import ModelActions
+
+    return ModelActions(controller, evaluator)
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    """Record message boxes instead of showing them."""
+    from nnviz.ui.mnist import model_actions
+
+    seen = []
+    monkeypatch.setattr(model_actions.QMessageBox, "warning",
+                        lambda parent, title, text, *a, **k: seen.append((title, text)))
+    return seen
+
+
+def test_import_pickled_dict_matches_numpy_forward_pass(qtbot, controller, mnist_folder,
+                                                        actions, evaluator, tmp_path,
+                                                        warnings):
+    weights = _book_weights()
+    path = tmp_path / "sample_weight.pkl"
+    with open(path, "wb") as f:
+        pickle.dump(weights, f)
+    load_lesson(controller, qtbot, "mnist-pretrained")
+    with qtbot.waitSignal(actions.import_evaluated, timeout=60000) as sig:
+        assert actions.import_weights(str(path))
+    assert not warnings
+    net = controller.network
+    assert [layer.units for layer in net.spec.layers] == [50, 100, 10]
+    np.testing.assert_allclose(net.W[0], weights["W1"])
+    # the handout's own NumPy code on the raw test images, x / 255, batches of 100
+    ds = load_mnist(mnist_folder, verify=False)
+    x, t = ds.x_test[:SUBSET] / 255.0, ds.y_test[:SUBSET]
+    preds = []
+    for s in range(0, len(x), 100):
+        a1 = x[s:s + 100] @ weights["W1"] + weights["b1"]
+        a2 = _sigmoid(a1) @ weights["W2"] + weights["b2"]
+        y = _softmax(_sigmoid(a2) @ weights["W3"] + weights["b3"])
+        preds.append(np.argmax(y, axis=1))
+    preds = np.concatenate(preds)
+    np.testing.assert_array_equal(evaluator.result.preds, preds)
+    assert sig.args[0] == pytest.approx(np.mean(preds == t))
+    assert actions.last_accuracy == sig.args[0]
+
+
+def test_hostile_pickle_is_refused_with_a_message(qtbot, controller, actions, tmp_path,
+                                                  warnings):
+    import os
+
+    marker = tmp_path / "pwned"
+
+    class Evil:
+        def __reduce__(self):
+            return os.system, (f"touch {marker}",)
+
+    path = tmp_path / "evil.pkl"
+    with open(path, "wb") as f:
+        pickle.dump({"W1": Evil()}, f)
+    controller.set_preset("mnist-pretrained")
+    net = controller.network
+    assert not actions.import_weights(str(path))
+    assert len(warnings) == 1
+    title, text = warnings[0]
+    assert "refused" in text and "evil.pkl" in text
+    assert not marker.exists()
+    assert controller.network is net
+
+
+def test_wrong_shape_weights_are_refused(qtbot, controller, actions, tmp_path, warnings):
+    path = tmp_path / "small.pkl"
+    with open(path, "wb") as f:
+        pickle.dump({"W1": np.ones((2, 3)), "b1": np.zeros(3)}, f)
+    controller.set_preset("mnist-pretrained")
+    assert not actions.import_weights(str(path))
+    assert "784" in warnings[0][1]
+
+
+def test_save_and_load_trained_model(qtbot, controller, actions, tmp_path, warnings):
+    controller.set_preset("mnist-course")
+    controller.edit_weight(0, 10, 3, 0.5)
+    saved = controller.network.params.copy()
+    assert actions.save_model(str(tmp_path / "trained"))
+    path = tmp_path / "trained.npz"
+    assert path.is_file()
+    controller.fill_layer(0, "zeros")
+    assert not np.array_equal(controller.network.params, saved)
+    assert actions.load_model(str(path))
+    np.testing.assert_array_equal(controller.network.params, saved)
+    (tmp_path / "bad.npz").write_bytes(b"PK not a zip")
+    assert not actions.load_model(str(tmp_path / "bad.npz"))
+    assert warnings and "bad.npz" in warnings[-1][1]
+
+
+def test_data_dialog_lists_and_accepts_a_valid_folder(qtbot, mnist_folder):
+    from nnviz.ui.mnist.bridge import remembered_folder
+    from nnviz.ui.mnist.data_dialog import DataDialog
+
+    d = DataDialog()
+    qtbot.addWidget(d)
+    assert d.table.rowCount() >= 2
+    assert any(found for kind, _w, _p, found in d.locations() if kind == "mnist")
+    with qtbot.waitSignal(d.folder_chosen, timeout=30000) as sig:
+        assert d.use_folder(str(mnist_folder))
+    assert sig.args == ["mnist", str(mnist_folder)]
+    assert remembered_folder() == str(mnist_folder)
+    qtbot.waitUntil(lambda: not d.busy)
+
+
+def test_data_dialog_refuses_a_corrupt_folder(qtbot, tmp_path):
+    from nnviz.ui.mnist.bridge import remembered_folder
+    from nnviz.ui.mnist.data_dialog import DataDialog
+
+    for name in ("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
+                 "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"):
+        (tmp_path / name).write_bytes(b"\x00\x00\x08\x03garbage")
+    d = DataDialog()
+    qtbot.addWidget(d)
+    chosen = []
+    d.folder_chosen.connect(lambda *a: chosen.append(a))
+    d.use_folder(str(tmp_path))
+    qtbot.waitUntil(lambda: not d.busy, timeout=10000)
+    assert not chosen and remembered_folder() == ""
+    assert "corrupt" in d.last_error.lower()
+    assert d.last_error in d.status.text()
+
+
+def test_data_dialog_download_failure_is_reported(qtbot, tmp_path, monkeypatch):
+    """An unreachable mirror gives a message; nothing appears in the data folder."""
+    import socket
+
+    from nnviz.ui.mnist.data_dialog import DataDialog
+
+    monkeypatch.setenv("NNVIZ_DATA_DIR", str(tmp_path / "data"))
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()  # nothing listens there: connection refused at once
+    d = DataDialog(mirrors={"mnist": [f"http://127.0.0.1:{port}/"]})
+    qtbot.addWidget(d)
+    assert d.start_download("mnist")
+    qtbot.waitUntil(lambda: not d.busy, timeout=20000)
+    assert "could not download" in d.last_error
+    files = [p.name for p in (tmp_path / "data" / "mnist").glob("*")]
+    assert not [f for f in files if f.endswith("ubyte")]
+
+
+def test_load_data_from_a_chosen_folder(qtbot, controller, mnist_folder):
+    from nnviz.ui.mnist.bridge import load_data_from
+
+    load_lesson(controller, qtbot)
+    with qtbot.waitSignal(controller.data_changed, timeout=60000):
+        task = load_data_from(controller, str(mnist_folder))
+    if task is not None:
+        qtbot.waitUntil(lambda: not task.is_running())
+    assert controller.samples is not None and len(controller.samples) == 10000
+    assert controller.data_error == ""
