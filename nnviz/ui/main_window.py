@@ -20,9 +20,11 @@ from PySide6.QtGui import QAction, QActionGroup, QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSpinBox,
     QSplitter,
 )
@@ -106,9 +108,16 @@ class MainWindow(QMainWindow):
         self.move(avail.left() + (avail.width() - w) // 2, avail.top())
 
     # -- construction ---------------------------------------------------------------------
-    def _dock(self, key, title, widget, area) -> QDockWidget:
+    def _dock(self, key, title, widget, area, scroll=False) -> QDockWidget:
         d = QDockWidget(title, self)
         d.setObjectName(f"dock_{key}")
+        if scroll:  # tall panels scroll instead of forcing the window past 768 px
+            area_ = QScrollArea()
+            area_.setWidget(widget)
+            area_.setWidgetResizable(True)
+            area_.setFrameShape(QFrame.NoFrame)
+            area_.setMinimumHeight(100)
+            widget = area_
         d.setWidget(widget)
         d.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable
                       | QDockWidget.DockWidgetClosable)
@@ -118,31 +127,38 @@ class MainWindow(QMainWindow):
 
     def _make_docks(self):
         tr = self.tr
-        self._dock("inputs", tr("Input"), self.inputs, Qt.LeftDockWidgetArea)
+        self._dock("inputs", tr("Input"), self.inputs, Qt.LeftDockWidgetArea, scroll=True)
         out_split = QSplitter(Qt.Vertical)
         out_split.addWidget(self.outputs)
         out_split.addWidget(self.boundary)
         out_split.setStretchFactor(1, 1)
-        self._dock("outputs", tr("Output"), out_split, Qt.RightDockWidgetArea)
+        self._dock("outputs", tr("Output"), out_split, Qt.RightDockWidgetArea, scroll=True)
         w = self._dock("weights", tr("Weights"), self.weights, Qt.BottomDockWidgetArea)
-        i = self._dock("inspector", tr("Inspector"), self.inspector, Qt.BottomDockWidgetArea)
+        i = self._dock("inspector", tr("Inspector"), self.inspector, Qt.BottomDockWidgetArea,
+                       scroll=True)
         e = self._dock("explanation", tr("Explanation"), self.explanation,
                        Qt.BottomDockWidgetArea)
         sd = self._dock("step", tr("Step Detail"), self.step_detail, Qt.BottomDockWidgetArea)
         h = self._dock("hyper", tr("Hyper-parameters"), self.hyper, Qt.BottomDockWidgetArea)
         g = self._dock("gradients", tr("Gradient Norms"), self.grad_plot,
-                       Qt.BottomDockWidgetArea)
+                       Qt.BottomDockWidgetArea, scroll=True)
         cmp_ = self._dock("compare", tr("Run Comparison"), self.comparison,
-                          Qt.BottomDockWidgetArea)
+                          Qt.BottomDockWidgetArea, scroll=True)
         for a, b in ((w, i), (i, sd), (sd, e), (e, h), (h, g), (g, cmp_)):
             self.tabifyDockWidget(a, b)
         w.raise_()
         # the curves go under the output, as in ux.md
         pl = self._dock("plots", tr("Loss and Accuracy"), self.plots, Qt.RightDockWidgetArea)
         self.splitDockWidget(self.docks["outputs"], pl, Qt.Vertical)
-        self.resizeDocks([self.docks["inputs"], self.docks["outputs"]], [230, 330], Qt.Horizontal)
-        self.resizeDocks([w], [250], Qt.Vertical)
-        self.resizeDocks([self.docks["outputs"], pl], [260, 300], Qt.Vertical)
+        self._default_sizes = True  # applied once the window has its size (showEvent)
+
+    def _apply_default_dock_sizes(self):
+        """At 1366×768 the boundary and the curves need room more than the canvas does."""
+        d = self.docks
+        self.resizeDocks([d["inputs"], d["outputs"]], [210, 430], Qt.Horizontal)
+        self.resizeDocks([d["weights"]], [150], Qt.Vertical)
+        h = max(300, d["outputs"].height() + d["plots"].height())
+        self.resizeDocks([d["outputs"], d["plots"]], [h * 11 // 20, h * 9 // 20], Qt.Vertical)
 
     def _action(self, text, slot=None, shortcut=None, tip=None, checkable=False):
         a = QAction(text, self)
@@ -392,6 +408,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown:
             self._shown = True
+            if self._default_sizes:
+                QTimer.singleShot(0, self._apply_default_dock_sizes)
             self.first_shown.emit()
             QTimer.singleShot(0, self.finish_startup)
 
@@ -579,7 +597,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geo)
         state = s.value("window/state")
         if isinstance(state, QByteArray | bytes) and state:
-            self.restoreState(state, STATE_VERSION)
+            if self.restoreState(state, STATE_VERSION):
+                self._default_sizes = False
 
     def save_layout(self):
         s = settings()
