@@ -143,7 +143,11 @@ class TrainingWorker(QObject):
     def _play(self, job: Job):
         pending, last_emit, last, resumed = None, 0.0, None, 0.0
         self._wake.clear()
-        for snap in self.trainer.run(job.unit, job.every, job.until_epoch, job.until_accuracy):
+        unit, every, count = job.unit, job.every, 1
+        if unit == "sample" and every > 1:  # N samples per snapshot, through the fast path
+            unit, every, count = "samples", 1, every
+        for snap in self.trainer.run(unit, every, job.until_epoch, job.until_accuracy,
+                                     count=count):
             last = merge(pending, snap)
             pending = last
             if snap.status != "running":

@@ -163,3 +163,47 @@ def test_bad_data_is_refused():
     bad[0, 0] = np.nan
     with pytest.raises(ValueError, match="NaN"):
         Trainer(net, TrainData(bad, T, XOR, X4, T, XOR), TrainSpec())
+
+
+def test_samples_unit_trains_n_samples_through_the_fast_path():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(300, 2))
+    y = (X[:, 0] > 0).astype(int)
+    T = np.eye(2)[y]
+    spec = NetworkSpec.mlp((2, 4, 2), ("tanh", "softmax"))
+    a = Trainer(Network.from_spec(spec), TrainData(X, T, y, X, T, y), TrainSpec(loss="cce"))
+    b = Trainer(Network.from_spec(spec), TrainData(X, T, y, X, T, y), TrainSpec(loss="cce"))
+    assert a.uses_fused_kernel
+    s = a.step("samples", count=120)
+    assert (s.samples_seen, s.epoch_position) == (120, 120) and s.detail is not None
+    for _ in range(120):
+        b.step("sample")
+    np.testing.assert_allclose(a.net.params, b.net.params, atol=1e-12)
+    s = a.step("samples", count=1000)  # never crosses the end of the epoch
+    assert (s.samples_seen, s.epoch) == (300, 1)
+
+
+def test_a_stop_request_interrupts_a_long_epoch_step():
+    import nnviz.core.trainer as T_
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(50_000, 2))
+    y = (X[:, 0] > 0).astype(int)
+    T = np.eye(2)[y]
+    spec = NetworkSpec.mlp((2, 4, 2), ("tanh", "softmax"))
+    tr = Trainer(Network.from_spec(spec), TrainData(X, T, y, X[:10], T[:10], y[:10]),
+                 TrainSpec(loss="cce"))
+    real = tr._train
+    calls = []
+
+    def train(*args, **kw):
+        calls.append(args)
+        if len(calls) == 2:
+            tr.request_stop()
+        return real(*args, **kw)
+
+    tr._train = train
+    snap = next(tr.run("epoch"))
+    assert snap.status == "stopped"
+    assert snap.epoch == 0 and 0 < snap.epoch_position < 50_000
+    assert snap.epoch_position == 2 * T_.MAX_CHUNK

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 #: refresh choices: (unit, every); every 0 = only at the end
-REFRESH = (("sample", 1), ("sample", 10), ("batch", 1), ("epoch", 1), ("epoch", 10),
-           ("epoch", 100), ("epoch", 0))
+REFRESH = (("sample", 1), ("sample", 10), ("sample", 100), ("sample", 1000), ("batch", 1),
+           ("epoch", 1), ("epoch", 10), ("epoch", 100), ("epoch", 0))
 
 
 class RunControls(QToolBar):
