@@ -53,7 +53,18 @@ def cmd_train(args) -> int:
         return 2
     overrides = {k: v for k, v in (("epochs", args.epochs), ("batch_size", args.batch_size),
                                    ("lr", args.lr), ("dtype", args.dtype),
-                                   ("eval_every", args.eval_every)) if v is not None}
+                                   ("eval_every", args.eval_every), ("l1", args.l1),
+                                   ("l2", args.l2), ("dropout", args.dropout),
+                                   ("schedule", args.schedule),
+                                   ("validation_split", args.validation_split),
+                                   ("early_stopping", args.early_stopping)) if v is not None}
+    if args.augment:
+        try:
+            overrides["augment"] = {k: float(v) for k, v in
+                                    (kv.split("=", 1) for kv in args.augment.split(","))}
+        except ValueError:
+            print("error: --augment takes e.g. rotate=10,shift=2,noise=0.05", file=sys.stderr)
+            return 2
     try:
         t0 = time.perf_counter()
         data = preset.load_data(args.data_dir) if preset.data.get("kind") in (
@@ -116,6 +127,7 @@ def cmd_train(args) -> int:
         "dtype": trainer.spec.dtype,
         "batch_size": trainer.spec.batch_size,
         "lr": trainer.spec.lr,
+        "augment": trainer.spec.augment,
     }
     if args.json:
         print(json.dumps(result))
@@ -206,6 +218,13 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--dtype", choices=("float32", "float64"))
     t.add_argument("--seed", type=int, help="seed of the initial weights")
     t.add_argument("--eval-every", type=int, help="evaluate on the test set every N samples")
+    t.add_argument("--l1", type=float, help="L1 weight decay")
+    t.add_argument("--l2", type=float, help="L2 weight decay")
+    t.add_argument("--dropout", type=float, help="drop rate of the hidden layers' outputs")
+    t.add_argument("--schedule", choices=("constant", "step", "exponential", "cosine"))
+    t.add_argument("--validation-split", type=float, help="share held out for validation")
+    t.add_argument("--early-stopping", type=int, help="patience in epochs")
+    t.add_argument("--augment", help="image augmentation, e.g. rotate=10,shift=2,noise=0.05")
     t.add_argument("--data-dir", help="folder with the MNIST IDX files")
     t.add_argument("--save", help="write the trained model to this .npz file")
     t.add_argument("--json", action="store_true", help="print one JSON line at the end")

@@ -61,8 +61,15 @@ class SampleEngine:
 class BatchEngine:
     """Mini-batch gradient + optimizer step with buffers reused across batches."""
 
-    def __init__(self, net: Network, loss: str, batch_size: int):
+    def __init__(self, net: Network, loss: str, batch_size: int, dropout=(), l1: float = 0.0,
+                 l2: float = 0.0, rng: np.random.Generator | None = None):
+        """``dropout``: drop rate of each layer's output while training (inverted dropout:
+        kept outputs are scaled by 1/(1 − rate), so nothing changes at evaluation);
+        ``l1``/``l2``: weight decay added to every dL/dW (not to biases)."""
         self.net, self.loss, self.batch = net, loss, batch_size
+        self.dropout = tuple(dropout) or (0.0,) * net.n_layers
+        self.l1, self.l2 = float(l1), float(l2)
+        self.rng = rng if rng is not None else np.random.default_rng(0)
         self.grad = np.zeros_like(net.params)
         self.generic = not kernel_friendly(net)
         self.codes, _ = _codes_alphas(net)
@@ -71,6 +78,11 @@ class BatchEngine:
         self.Z = [np.zeros((B, layer.units), net.dtype) for layer in net.spec.layers]
         self.G = [np.zeros((B, int(w)), net.dtype) for w in net.layout.width]
         self.correct = np.zeros(B, np.uint8)
+        # dropped-out outputs (what the next layer sees) and the masks, where dropout is on
+        self.Zd = [np.zeros((B, layer.units), net.dtype) if r > 0 else None
+                   for layer, r in zip(net.spec.layers, self.dropout)]
+        self.M = [np.zeros((B, layer.units), net.dtype) if r > 0 else None
+                  for layer, r in zip(net.spec.layers, self.dropout)]
         self.gview = Network(net.spec, dtype=net.dtype)  # views into self.grad
         self.gview.params = self.grad
         self.gview._make_views()
@@ -78,9 +90,10 @@ class BatchEngine:
     def gradient(self, X, T):
         """Fill ``self.grad`` for the batch; returns (loss, per-row correct flags, output)."""
         net = self.net
-        if self.generic:
+        if self.generic:  # maxout / PReLU: NumPy backprop (no dropout), then the decay
             tr = backprop(net, X, T, self.loss)
             self.grad[...] = tr.grad
+            self._decay()
             return tr.loss, _correct(tr.output, T), tr.output
         n = len(X)
         L = net.n_layers
@@ -103,6 +116,12 @@ class BatchEngine:
                 add_bias_activate(code, A[i], b if b is not None else net.W[i][0], Z[i],
                                   net.alpha_of(i), b is not None)
             zin = Z[i]
+            if self.Zd[i] is not None:  # inverted dropout of this layer's outputs
+                keep = 1.0 - self.dropout[i]
+                M = self.M[i][:n]
+                M[...] = self.rng.random(M.shape, dtype=np.float32) < keep
+                M *= 1.0 / keep
+                zin = np.multiply(Z[i], M, out=self.Zd[i][:n])
         out = layers[-1]
         y = Z[-1]
         ok = self.correct[:n]
@@ -115,15 +134,31 @@ class BatchEngine:
             lv = output_rows(LOSS_CODES[self.loss], self.codes[-1], A[-1], y, T, G[-1],
                              net.alpha_of(L - 1), ok)
         for i in range(L - 1, -1, -1):
-            zp = X if i == 0 else Z[i - 1]
+            if i == 0:
+                zp = X
+            else:
+                zp = Z[i - 1] if self.Zd[i - 1] is None else self.Zd[i - 1][:n]
             np.matmul(zp.T, G[i], out=self.gview.W[i])
             if self.gview.b[i] is not None:
                 np.sum(G[i], axis=0, out=self.gview.b[i])
             if i > 0:
                 np.matmul(G[i], net.W[i].T, out=G[i - 1])
+                if self.M[i - 1] is not None:
+                    G[i - 1] *= self.M[i - 1][:n]
                 scale_by_derivative(self.codes[i - 1], A[i - 1], Z[i - 1], G[i - 1],
                                     net.alpha_of(i - 1))
+        self._decay()
         return lv, ok.astype(bool), y
+
+    def _decay(self):
+        """dL/dW += l2·W + l1·sign(W) (weights only)."""
+        if not (self.l1 or self.l2):
+            return
+        for W, gW in zip(self.net.W, self.gview.W):
+            if self.l2:
+                gW += self.l2 * W
+            if self.l1:
+                gW += self.l1 * np.sign(W)
 
     def step(self, X, T, optimizer: Optimizer):
         lv, ok, y = self.gradient(X, T)

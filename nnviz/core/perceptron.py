@@ -41,9 +41,9 @@ class PerceptronTrainer(Trainer):
     def uses_fused_kernel(self) -> bool:
         return False
 
-    def step(self, unit="sample", until_epoch=None):
+    def step(self, unit="sample", until_epoch=None, count=1, interruptible=False):
         self._rows = []
-        snap = super().step(unit, until_epoch)
+        snap = super().step(unit, until_epoch, count, interruptible)
         from dataclasses import replace
 
         return replace(snap, rows=tuple(self._rows))

@@ -43,6 +43,7 @@ class Preset:
     expect: dict = field(default_factory=dict)  # numbers the lesson must show
     view: dict = field(default_factory=dict)  # UI hints (step unit, docks, ...)
     compare: dict = field(default_factory=dict)  # runs to overlay, e.g. {"optimizer": [...]}
+    explain: dict = field(default_factory=dict)  # {"en": html, "ko": html}: formulas, what to watch
 
     def text(self, key: str, lang: str = "en") -> str:
         d = getattr(self, key)
@@ -134,7 +135,8 @@ class Preset:
                        network=network, data=dict(d["data"]),
                        training=training, weights=weights,
                        targets=dict(d.get("targets", {})), expect=dict(d.get("expect", {})),
-                       view=dict(d.get("view", {})), compare=dict(d.get("compare", {})))
+                       view=dict(d.get("view", {})), compare=dict(d.get("compare", {})),
+                       explain=dict(d.get("explain", {})))
         except KeyError as exc:
             raise SpecError(f"preset is missing the field {exc}") from None
         except (TypeError, ValueError) as exc:

@@ -177,10 +177,37 @@ class TrainSpec:
     seed: int = 0  # seed of shuffling
     dtype: str = "float64"  # float32 or float64
     eval_every: int = 0  # also evaluate on the test set every N samples (0: at epoch ends)
+    l1: float = 0.0  # L1 weight decay: adds l1·sign(W) to dL/dW (weights, not biases)
+    l2: float = 0.0  # L2 weight decay: adds l2·W to dL/dW (loss + l2/2·|W|²)
+    dropout: float | tuple = 0.0  # drop rate of hidden-layer outputs (one rate, or per layer)
+    schedule: str = "constant"  # learning-rate schedule (nnviz.core.schedules)
+    schedule_params: dict = field(default_factory=dict)  # e.g. {"step_size": 10, "gamma": .5}
+    validation_split: float = 0.0  # share of the training set held out for validation
+    early_stopping: int = 0  # stop after this many epochs without a better validation loss
+    augment: dict = field(default_factory=dict)  # image lessons: {"rotate", "shift", "noise"}
 
     def __post_init__(self):
         object.__setattr__(self, "params", dict(self.params))
+        object.__setattr__(self, "schedule_params", dict(self.schedule_params))
+        object.__setattr__(self, "augment", dict(self.augment))
+        if isinstance(self.dropout, list):
+            object.__setattr__(self, "dropout", tuple(self.dropout))
         self.validate()
+
+    def dropout_rates(self, n_layers: int) -> tuple[float, ...]:
+        """Drop rate of each layer's output (the output layer never drops)."""
+        if isinstance(self.dropout, tuple):
+            rates = tuple(float(r) for r in self.dropout)[:n_layers - 1]
+            rates += (0.0,) * (n_layers - 1 - len(rates))
+        else:
+            rates = (float(self.dropout),) * (n_layers - 1)
+        return (*rates, 0.0)
+
+    @property
+    def regularised(self) -> bool:
+        """True when the step needs more than plain SGD (decay or dropout)."""
+        drop = any(self.dropout) if isinstance(self.dropout, tuple) else self.dropout > 0
+        return self.l1 > 0 or self.l2 > 0 or drop
 
     def optimizer_params(self) -> dict:
         """The optimizer's full hyper-parameters: handout defaults overridden by ``params``."""
@@ -205,9 +232,29 @@ class TrainSpec:
         _check_int("seed", self.seed, 0, 2**63 - 1)
         _check_choice("dtype", self.dtype, DTYPE_NAMES)
         _check_int("eval_every", self.eval_every, 0, 10**9)
+        _check_float("L1 decay", self.l1, 0.0, 10.0)
+        _check_float("L2 decay", self.l2, 0.0, 10.0)
+        rates = self.dropout if isinstance(self.dropout, tuple) else (self.dropout,)
+        for r in rates:
+            _check_float("dropout rate", r, 0.0, 0.95)
+        from nnviz.core.schedules import SCHEDULE_DEFAULTS
+
+        _check_choice("schedule", self.schedule, tuple(SCHEDULE_DEFAULTS))
+        for k, v in self.schedule_params.items():
+            if k not in SCHEDULE_DEFAULTS[self.schedule]:
+                raise SpecError(f"schedule {self.schedule} has no parameter {k!r}")
+            _check_float(f"schedule {k}", v, 0.0, 1e6)
+        _check_float("validation split", self.validation_split, 0.0, 0.5, open_high=True)
+        _check_int("early stopping patience", self.early_stopping, 0, 10_000)
+        for k, v in self.augment.items():
+            if k not in ("rotate", "shift", "noise"):
+                raise SpecError(f"unknown augmentation {k!r}; use rotate, shift or noise")
+            _check_float(f"augmentation {k}", v, 0.0, {"rotate": 45, "shift": 8}.get(k, 1e3))
 
     def to_dict(self) -> dict:
         d = asdict(self)
+        if isinstance(d["dropout"], tuple):
+            d["dropout"] = list(d["dropout"])
         d["version"] = SPEC_VERSION
         return d
 

@@ -77,6 +77,9 @@ class EvalPoint:
     train_acc: float
     test_loss: float
     test_acc: float
+    val_loss: float = math.nan  # on the held-out validation split (nan without one)
+    val_acc: float = math.nan
+    lr: float = math.nan  # learning rate in use at this moment
 
 
 @dataclass(frozen=True)
@@ -137,8 +140,9 @@ class Trainer:
         dtype = np.dtype(spec.dtype)
         self.net = net if net.dtype == dtype else net.astype(dtype)
         data.validate(self.net)
-        self.data = data.astype(dtype)
         self.spec = spec
+        self.data, self.val = _split_validation(data.astype(dtype), spec)
+        self._x_range = (float(self.data.X.min()), float(self.data.X.max()))
         self.initial_params = self.net.params.copy()
         self._edits: queue.SimpleQueue = queue.SimpleQueue()
         self._stop = threading.Event()
@@ -153,12 +157,45 @@ class Trainer:
         self.seconds = 0.0
         self._epoch_loss = 0.0
         self._epoch_correct = 0
-        self._order = self._make_order(0)
         self._optimizer = make_optimizer(self.spec.optimizer, self.net.params.size, self.spec.lr,
                                          self.net.dtype, **self.spec.optimizer_params())
         self._engines = {}
         self._finished = False
         self._last_good = self.net.params.copy()
+        self._best = (math.inf, None, 0)  # early stopping: (val loss, params, epochs since)
+        self._start_epoch()
+
+    def _start_epoch(self):
+        """Order, learning rate (schedule) and augmented inputs of the epoch ``self.epoch``."""
+        self._order = self._make_order(self.epoch)
+        self._optimizer.lr = self.scheduled_lr()
+        self._epoch_X = None  # made by _inputs() when the epoch's first sample is trained
+
+    def _inputs(self) -> np.ndarray:
+        """This epoch's training inputs: the data, or a fresh augmented copy of it."""
+        if self._epoch_X is None:
+            self._epoch_X = self.data.X
+            aug = {k: v for k, v in self.spec.augment.items() if v}
+            side = int(round(np.sqrt(self.net.spec.inputs)))
+            if aug and side * side == self.net.spec.inputs and side >= 8:
+                from nnviz.core.augment import augment_images
+
+                rng = np.random.default_rng([self.spec.seed, self.epoch, 7])
+                lo, hi = self._x_range
+                self._epoch_X = augment_images(self.data.X, side, rng, lo=lo, hi=hi, **aug)
+        return self._epoch_X
+
+    def scheduled_lr(self) -> float:
+        """The learning rate of the current epoch under the spec's schedule."""
+        from nnviz.core.schedules import lr_at
+
+        return lr_at(self.spec.schedule, self.spec.lr, self.epoch, self.spec.epochs,
+                     **self.spec.schedule_params)
+
+    @property
+    def augments(self) -> bool:
+        """True when the training inputs are augmented every epoch."""
+        return self._inputs() is not self.data.X
 
     def _make_order(self, epoch: int) -> np.ndarray:
         n = len(self.data.X)
@@ -177,7 +214,7 @@ class Trainer:
     @property
     def uses_fused_kernel(self) -> bool:
         return (self.spec.batch_size == 1 and self.spec.optimizer == "sgd"
-                and kernel_friendly(self.net))
+                and not self.spec.regularised and kernel_friendly(self.net))
 
     # -- edits between steps -----------------------------------------------------------------
     def submit(self, edit) -> None:
@@ -198,14 +235,30 @@ class Trainer:
 
     def set_lr(self, lr: float) -> None:
         self.spec = self.spec.with_changes(lr=float(lr))
-        self._optimizer.set_hyper(lr=float(lr))
+        self._optimizer.set_hyper(lr=self.scheduled_lr())
+
+    def set_regularisation(self, **changes) -> None:
+        """Change l1, l2, dropout, schedule, schedule_params, augment or early_stopping."""
+        allowed = {"l1", "l2", "dropout", "schedule", "schedule_params", "augment",
+                   "early_stopping"}
+        bad = set(changes) - allowed
+        if bad:
+            raise ValueError(f"cannot change {sorted(bad)} between steps")
+        self.spec = self.spec.with_changes(**changes)
+        self._engines = {k: v for k, v in self._engines.items() if k[0] == "sample"}
+        self._optimizer.set_hyper(lr=self.scheduled_lr())
+        if "augment" in changes:
+            self._start_epoch_inputs()
+
+    def _start_epoch_inputs(self):
+        self._epoch_X = None
 
     def set_optimizer(self, name: str, lr: float | None = None, **hyper) -> None:
         """Switch optimizer between steps (its state starts fresh; the weights stay)."""
         lr = self.spec.lr if lr is None else lr
         self.spec = self.spec.with_changes(optimizer=name, lr=float(lr), params=dict(hyper))
-        self._optimizer = make_optimizer(name, self.net.params.size, lr, self.net.dtype,
-                                         **self.spec.optimizer_params())
+        self._optimizer = make_optimizer(name, self.net.params.size, self.scheduled_lr(),
+                                         self.net.dtype, **self.spec.optimizer_params())
 
     def set_hyper(self, **hyper) -> None:
         params = dict(self.spec.params)
@@ -260,9 +313,13 @@ class Trainer:
         return self._engines[key]
 
     def _batch_engine(self) -> BatchEngine:
-        key = ("batch", self.spec.loss, self.spec.batch_size)
+        sp = self.spec
+        rates = sp.dropout_rates(self.net.n_layers)
+        key = ("batch", sp.loss, sp.batch_size, rates, sp.l1, sp.l2)
         if key not in self._engines:
-            self._engines[key] = BatchEngine(self.net, self.spec.loss, self.spec.batch_size)
+            rng = np.random.default_rng([sp.seed, 11])
+            self._engines[key] = BatchEngine(self.net, sp.loss, sp.batch_size, rates, sp.l1,
+                                             sp.l2, rng)
         return self._engines[key]
 
     def run(self, unit: str = "epoch", every: int = 1, until_epoch: int | None = None,
@@ -358,9 +415,12 @@ class Trainer:
             evals.append(self._evaluate(full_train=True))
             self.position = 0
             self._epoch_loss, self._epoch_correct = 0.0, 0
-            self._order = self._make_order(self.epoch)
             if self.epoch >= last_epoch:
                 status, message = "finished", "all epochs are done"
+            stopped = self._early_stopping(evals[-1])
+            if stopped:
+                status, message = "early-stopped", stopped
+            self._start_epoch()
         if detail is not None:
             detail = _with_change(detail, self.net, before)
         return self._snapshot(status, message, tuple(evals), detail, gnorms)
@@ -368,14 +428,14 @@ class Trainer:
     def _train(self, start: int, count: int, want_detail: bool):
         """Train samples order[start:start+count]; the last one through the detailed path."""
         order = self._order[start:start + count]
-        X, T = self.data.X, self.data.T
+        X, T = self._inputs(), self.data.T  # (augmenting, if any, counts as training time)
         losses, correct = [], []
         detail, gnorms = None, ()
         bs = self.spec.batch_size
         if self.uses_fused_kernel:
             body = order[:-1] if want_detail else order
             if len(body):
-                lo, ok = self._sample_engine().run(X, T, body, self.spec.lr)
+                lo, ok = self._sample_engine().run(X, T, body, self._optimizer.lr)
                 losses.append(lo)
                 correct.append(ok)
                 self.updates += len(body)
@@ -433,7 +493,27 @@ class Trainer:
             tl, ta = evaluate(self.net, d.X, d.T, d.y, loss)
         vl, va = evaluate(self.net, d.X_test, d.T_test, d.y_test, loss)
         epoch = self.epoch + (self.position / self.n_train if not full_train else 0.0)
-        return EvalPoint(self.samples_seen, epoch, tl, ta, vl, va)
+        hl, ha = math.nan, math.nan
+        if self.val is not None:
+            hl, ha = evaluate(self.net, *self.val, loss)
+        return EvalPoint(self.samples_seen, epoch, tl, ta, vl, va, hl, ha, self._optimizer.lr)
+
+    def _early_stopping(self, point: EvalPoint) -> str:
+        """Track the best validation loss; past the patience, restore the best weights."""
+        patience = self.spec.early_stopping
+        if not patience or self.val is None or not math.isfinite(point.val_loss):
+            return ""
+        best, params, since = self._best
+        if point.val_loss < best:
+            self._best = (point.val_loss, self.net.params.copy(), 0)
+            return ""
+        since += 1
+        self._best = (best, params, since)
+        if since < patience:
+            return ""
+        self.net.params[...] = params
+        return (f"early stopping: the validation loss has not improved for {patience} epochs; "
+                f"the weights are back to the best epoch's (validation loss {best:.4g})")
 
     def _diverged(self, evals) -> Snapshot:
         self.net.params[...] = self._last_good
@@ -452,6 +532,19 @@ class Trainer:
             train_loss=self._epoch_loss / pos if pos else math.nan,
             train_acc=self._epoch_correct / pos if pos else math.nan,
             evals=evals, grad_norms=gnorms, detail=detail, seconds=self.seconds)
+
+
+def _split_validation(data: TrainData, spec: TrainSpec):
+    """Hold out ``spec.validation_split`` of the training rows (seeded); (train, val)."""
+    n = len(data.X)
+    k = int(round(n * spec.validation_split))
+    if k == 0 or k >= n:
+        return data, None
+    perm = np.random.default_rng([spec.seed, 3]).permutation(n)
+    val, keep = np.sort(perm[:k]), np.sort(perm[k:])
+    train = TrainData(data.X[keep], data.T[keep], data.y[keep], data.X_test, data.T_test,
+                      data.y_test)
+    return train, (data.X[val], data.T[val], data.y[val])
 
 
 def _is_correct(y, t) -> bool:

@@ -1,0 +1,283 @@
+"""Sessions: everything a student's hour of work needs to come back after a crash.
+
+A session is one ``.npz`` file holding a JSON ``meta`` (format, version, lesson id, network
+spec, training spec, trainer counters, the UI state dict) and plain numeric arrays (the
+parameters and the run's history of evaluations).  Nothing is pickled: the file is read with
+``np.load(allow_pickle=False)``, so an object array (the only way a pickle can hide in an .npz)
+is refused before it is unpickled.  Writing goes through :func:`nnviz.core.io.atomic_write`:
+an interrupted save leaves the previous file intact.
+
+Every problem with a file becomes a :class:`SessionFileError` (a ``ModelFileError``) whose
+message says what is wrong; loading never returns half a session.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from nnviz.core.io import MAX_FILE_BYTES, ModelFileError, atomic_write
+from nnviz.core.network import Network
+from nnviz.core.spec import NetworkSpec, SpecError, TrainSpec
+
+SESSION_FORMAT = "nnviz-session"
+SESSION_VERSION = 1
+#: the columns every history has (nnviz.core.trainer.EvalPoint's first fields); newer
+#: EvalPoint fields are stored too, named in ``meta["history_fields"]``
+HISTORY_FIELDS = ("samples_seen", "epoch", "train_loss", "train_acc", "test_loss", "test_acc")
+MAX_FIELDS = 64
+MAX_META_BYTES = 4 * 1024 * 1024  # the JSON part; a real session's is a few kB
+MAX_HISTORY = 10_000_000
+MAX_UI_DEPTH = 8
+
+
+class SessionFileError(ModelFileError):
+    """A session file cannot be used; the message says why."""
+
+
+@dataclass
+class Session:
+    """One saved moment of a student's work (every array is a copy).
+
+    Attributes
+    ----------
+    lesson : str
+        Preset id of the lesson ("" when none).
+    network : NetworkSpec
+        The architecture on screen (it may differ from the lesson's after an edit).
+    params : ndarray, shape (network.n_params(),), float64
+        Every parameter, in the Network layout.
+    train : TrainSpec or None
+        The hyper-parameters of the next steps (None: the lesson trains nothing).
+    history : ndarray, shape (n, len(history_fields)), float64
+        The run's evaluations, one row per EvalPoint.
+    history_fields : tuple of str
+        The column names (EvalPoint fields; the first six are :data:`HISTORY_FIELDS`).
+    epoch, samples_seen : int
+        The trainer's counters when the session was taken.
+    ui : dict
+        JSON-able view state (current sample, play unit, refresh rate ...).
+    """
+
+    lesson: str
+    network: NetworkSpec
+    params: np.ndarray
+    train: TrainSpec | None = None
+    history: np.ndarray = field(default_factory=lambda: np.zeros((0, len(HISTORY_FIELDS))))
+    epoch: int = 0
+    samples_seen: int = 0
+    ui: dict = field(default_factory=dict)
+    history_fields: tuple = HISTORY_FIELDS
+
+    def __post_init__(self):
+        self.params = np.array(self.params, dtype=np.float64).ravel()
+        self.history_fields = tuple(self.history_fields)
+        self.history = np.array(self.history, dtype=np.float64).reshape(
+            -1, len(self.history_fields))
+
+    def build_network(self) -> Network:
+        """A float64 Network with the session's spec and parameters."""
+        net = Network(self.network, dtype="float64")
+        net.set_params(self.params)
+        return net
+
+    def evals(self) -> list:
+        """The history as :class:`nnviz.core.trainer.EvalPoint` objects."""
+        from dataclasses import fields
+
+        from nnviz.core.trainer import EvalPoint
+
+        known = {f.name for f in fields(EvalPoint)}
+        cols = [(i, k) for i, k in enumerate(self.history_fields) if k in known]
+        return [EvalPoint(**{k: (int(r[i]) if k == "samples_seen" else float(r[i]))
+                             for i, k in cols}) for r in self.history]
+
+    def checksum(self) -> str:
+        """SHA-256 of the parameters (float64 bytes): compares two sessions' weights."""
+        import hashlib
+
+        return hashlib.sha256(np.ascontiguousarray(self.params, np.float64).tobytes()).hexdigest()
+
+
+def history_from_evals(evals) -> tuple[np.ndarray, tuple[str, ...]]:
+    """(array (n, k) float64, its k column names) from EvalPoints: every numeric field."""
+    from dataclasses import fields
+
+    from nnviz.core.trainer import EvalPoint
+
+    names = tuple(f.name for f in fields(EvalPoint))
+    rows = [[float(getattr(e, k)) for k in names] for e in evals]
+    return np.array(rows, dtype=np.float64).reshape(-1, len(names)), names
+
+
+def save_session(path, session: Session) -> None:
+    """Write ``session`` to ``path`` (.npz) atomically; the previous file survives a failure."""
+    ui = _check_ui(session.ui, "ui")
+    meta = {
+        "format": SESSION_FORMAT,
+        "version": SESSION_VERSION,
+        "lesson": str(session.lesson),
+        "network": session.network.to_dict(),
+        "train": session.train.to_dict() if session.train is not None else None,
+        "epoch": int(session.epoch),
+        "samples_seen": int(session.samples_seen),
+        "history_fields": list(session.history_fields),
+        "ui": ui,
+    }
+    raw = json.dumps(meta, allow_nan=False).encode("utf-8")
+    arrays = {"meta": np.frombuffer(raw, np.uint8),
+              "params": np.ascontiguousarray(session.params, np.float64),
+              "history": np.ascontiguousarray(session.history, np.float64)}
+
+    def write(f):
+        np.savez(f, **arrays)
+
+    atomic_write(path, write)
+
+
+def is_session_file(path) -> bool:
+    """True when ``path`` is a zip holding a session's meta (cheap; never raises)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            if "meta.npy" not in z.namelist():
+                return False
+            with z.open("meta.npy") as f:
+                head = f.read(4096)
+    except Exception:  # noqa: BLE001 - an untrusted file: any failure means "no"
+        return False
+    return SESSION_FORMAT.encode() in head
+
+
+def load_session(path) -> Session:
+    """Read and validate a session written by :func:`save_session`.
+
+    Raises
+    ------
+    SessionFileError
+        The file is missing, too large, not a session, from a newer nnviz, or any of its
+        parts is malformed (the message names the part).
+    """
+    path = Path(path)
+    name = path.name
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise SessionFileError(f"{name} is too large to be an nnviz session")
+        with np.load(path, allow_pickle=False) as z:
+            missing = {"meta", "params", "history"} - set(z.files)
+            if missing:
+                raise SessionFileError(f"{name} is not an nnviz session (no "
+                                       f"{', '.join(sorted(missing))} inside)")
+            meta_raw, params, history = z["meta"], z["params"], z["history"]
+    except SessionFileError:
+        raise
+    except Exception as exc:  # zipfile/zlib/numpy raise many kinds on a damaged file
+        raise SessionFileError(f"{name} could not be read as an nnviz session: "
+                               f"{type(exc).__name__}: {exc}") from None
+    meta = _parse_meta(meta_raw, name)
+    try:
+        network = NetworkSpec.from_dict(meta.get("network"))
+        train = meta.get("train")
+        train = TrainSpec.from_dict(train) if train is not None else None
+    except SpecError as exc:
+        raise SessionFileError(f"{name}: {exc}") from None
+    params = _numeric(params, name, "params", ndim=1)
+    if params.size != network.n_params():
+        raise SessionFileError(f"{name}: {params.size} parameters stored, the network needs "
+                               f"{network.n_params()}")
+    if not np.all(np.isfinite(params)):
+        raise SessionFileError(f"{name}: the weights contain NaN or infinity")
+    names = meta.get("history_fields", list(HISTORY_FIELDS))
+    if not (isinstance(names, list) and HISTORY_FIELDS[0] in names
+            and len(names) <= MAX_FIELDS and len(set(names)) == len(names)
+            and all(isinstance(k, str) and k.isidentifier() for k in names)
+            and tuple(names[:len(HISTORY_FIELDS)]) == HISTORY_FIELDS):
+        raise SessionFileError(f"{name}: the history's columns are not the expected ones")
+    history = _numeric(history, name, "history", ndim=2, cols=len(names))
+    if len(history) > MAX_HISTORY:
+        raise SessionFileError(f"{name}: the history is too long")
+    if history.size and not (np.all(np.isfinite(history[:, :2])) and np.all(history[:, :2] >= 0)
+                             and np.all(history[:, 0] < 2.0**62)):
+        raise SessionFileError(f"{name}: the history's sample counts are not valid numbers")
+    epoch = _count(meta.get("epoch", 0), name, "epoch")
+    seen = _count(meta.get("samples_seen", 0), name, "samples_seen")
+    lesson = meta.get("lesson", "")
+    if not isinstance(lesson, str) or len(lesson) > 200:
+        raise SessionFileError(f"{name}: the lesson id is malformed")
+    try:
+        ui = _check_ui(meta.get("ui", {}), "ui")
+    except ValueError as exc:
+        raise SessionFileError(f"{name}: {exc}") from None
+    return Session(lesson, network, params, train, history, epoch, seen, ui, tuple(names))
+
+
+def _parse_meta(raw, name: str) -> dict:
+    if not isinstance(raw, np.ndarray) or raw.dtype != np.uint8 or raw.ndim != 1:
+        raise SessionFileError(f"{name}: the session description has an unexpected type")
+    if raw.size > MAX_META_BYTES:
+        raise SessionFileError(f"{name}: the session description is too large")
+    try:
+        meta = json.loads(raw.tobytes().decode("utf-8"), parse_constant=_no_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise SessionFileError(f"{name}: the session description is not valid JSON "
+                               f"({type(exc).__name__})") from None
+    if not isinstance(meta, dict) or meta.get("format") != SESSION_FORMAT:
+        raise SessionFileError(f"{name} is not an nnviz session")
+    version = meta.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise SessionFileError(f"{name}: the session version is unknown")
+    if version > SESSION_VERSION:
+        raise SessionFileError(f"{name} was written by a newer nnviz; update nnviz")
+    return meta  # version 1 is current: nothing to migrate yet
+
+
+def _no_constant(text):
+    raise ValueError(f"{text} is not allowed")
+
+
+def _numeric(a, name: str, what: str, ndim: int, cols: int = 0) -> np.ndarray:
+    if not isinstance(a, np.ndarray) or a.dtype.kind not in "fiu":
+        raise SessionFileError(f"{name}: {what} is not a numeric array")
+    if ndim == 1:
+        if a.ndim != 1:
+            raise SessionFileError(f"{name}: {what} has shape {a.shape}")
+        return np.array(a, dtype=np.float64)
+    if a.size == 0:
+        return np.zeros((0, cols))
+    if a.ndim != 2 or a.shape[1] != cols:
+        raise SessionFileError(f"{name}: {what} has shape {a.shape}, expected (n, {cols})")
+    return np.array(a, dtype=np.float64)
+
+
+def _count(v, name: str, what: str) -> int:
+    if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v < 2**63:
+        raise SessionFileError(f"{name}: {what} must be a whole number ≥ 0, got {v!r}")
+    return v
+
+
+def _check_ui(d, where: str, depth: int = 0):
+    """A copy of ``d`` if it is plain JSON (str keys; str/int/float/bool/None/list/dict)."""
+    if depth > MAX_UI_DEPTH:
+        raise ValueError(f"{where} is nested too deeply")
+    if isinstance(d, dict):
+        if depth == 0 and len(d) > 1000:
+            raise ValueError(f"{where} has too many entries")
+        out = {}
+        for k, v in d.items():
+            if not isinstance(k, str):
+                raise ValueError(f"{where} has a non-text key {k!r}")
+            out[k] = _check_ui(v, f"{where}.{k}", depth + 1)
+        return out
+    if depth == 0:
+        raise ValueError(f"{where} must be an object")
+    if isinstance(d, list | tuple):
+        return [_check_ui(v, where, depth + 1) for v in d]
+    if isinstance(d, float) and not math.isfinite(d):
+        raise ValueError(f"{where} is not a finite number")
+    if d is None or isinstance(d, str | int | float | bool):
+        return d
+    raise ValueError(f"{where} holds a {type(d).__name__}")
