@@ -185,6 +185,10 @@ def load_session(path) -> Session:
         train = TrainSpec.from_dict(train) if train is not None else None
     except SpecError as exc:
         raise SessionFileError(f"{name}: {exc}") from None
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
+        # from_dict lets a few wrong-typed fields through as plain errors
+        raise SessionFileError(f"{name}: the spec is malformed ({type(exc).__name__}: "
+                               f"{exc})") from None
     params = _numeric(params, name, "params", ndim=1)
     if params.size != network.n_params():
         raise SessionFileError(f"{name}: {params.size} parameters stored, the network needs "

@@ -8,19 +8,28 @@ being ready) and quit — ``scripts/measure-startup.py`` uses it.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import subprocess
 import sys
 import time
+from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QStandardPaths, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QIcon
 from PySide6.QtWidgets import QApplication
 
 ORG = "nnviz"
 APP = "nnviz"
 LANGUAGES = {"en": "English", "ko": "한국어"}
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+#: ``app.exec()`` returns this when the window asks to be re-created (language switch)
+RESTART_EXIT_CODE = 0x6E6E
+#: Korean UI fonts by preference; any other family with Korean support comes after them
+KOREAN_FONTS = ("Malgun Gothic", "Noto Sans CJK KR", "Noto Sans KR", "NanumGothic",
+                "NanumBarunGothic", "Apple SD Gothic Neo", "Source Han Sans KR", "UnDotum")
 _translators: list[QTranslator] = []  # kept alive for the life of the app
+_base_font: QFont | None = None  # the platform's font, before any Korean fallback
 
 
 def settings() -> QSettings:
@@ -31,7 +40,7 @@ def settings() -> QSettings:
 def ui_language() -> str:
     """"ko" or "en": the saved choice, else the system locale."""
     value = settings().value("ui/language", "")
-    if value in LANGUAGES:
+    if isinstance(value, str) and value in LANGUAGES:  # a damaged setting: the default
         return str(value)
     return "ko" if QLocale.system().language() == QLocale.Korean else "en"
 
@@ -64,24 +73,131 @@ def app_icon() -> QIcon:
     return icon
 
 
+def _lrelease() -> str | None:
+    """The lrelease shipped in the PySide6 wheel (absent from frozen installers)."""
+    try:
+        import PySide6
+    except ImportError:  # pragma: no cover
+        return None
+    folder = Path(PySide6.__file__).resolve().parent
+    for name in ("lrelease.exe", "lrelease") if sys.platform == "win32" else ("lrelease",):
+        if (folder / name).is_file():
+            return str(folder / name)
+    return None
+
+
+def translation_file(lang: str) -> Path | None:
+    """nnviz's compiled translation for ``lang``, or None; never fails.
+
+    A wheel or an installer ships ``nnviz_<lang>.qm`` (compiled by the build).  A checkout
+    has only the ``.ts`` source: it is compiled once with PySide6's lrelease into the user's
+    cache folder (the file name carries a hash of the .ts, so an edited .ts is recompiled),
+    and a shipped .qm older than its .ts is likewise replaced by a fresh cached one.
+    """
+    try:
+        folder = _resources() / "translations"
+    except FileNotFoundError:
+        return None
+    qm, ts = folder / f"nnviz_{lang}.qm", folder / f"nnviz_{lang}.ts"
+    try:
+        if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
+            return qm
+        if not ts.is_file():
+            return None
+        digest = hashlib.sha1(ts.read_bytes()).hexdigest()[:12]
+        cache = Path(QStandardPaths.writableLocation(QStandardPaths.CacheLocation)
+                     or Path.home() / ".cache" / APP) / "translations"
+        cached = cache / f"nnviz_{lang}-{digest}.qm"
+        if cached.is_file():
+            return cached
+        exe = _lrelease()
+        if exe is None:
+            return qm if qm.is_file() else None
+        cache.mkdir(parents=True, exist_ok=True)
+        for old in cache.glob(f"nnviz_{lang}-*.qm"):
+            old.unlink(missing_ok=True)
+        tmp = cached.with_suffix(".tmp")
+        subprocess.run([exe, "-silent", str(ts), "-qm", str(tmp)], check=True, timeout=60,
+                       stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL,
+                       creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+        os.replace(tmp, cached)
+        return cached
+    except (OSError, subprocess.SubprocessError):
+        return qm if qm.is_file() else None
+
+
 def install_translators(app: QApplication, lang: str) -> list[str]:
-    """Load Qt's own and nnviz's translations for ``lang`` if present; never fails."""
+    """Use ``lang`` for nnviz's and Qt's own strings (message boxes, file dialogs).
+
+    Replaces the translators installed by an earlier call; sets the default QLocale to the
+    language (numbers in spin boxes read the same as in the rest of the app) and makes sure
+    Korean text has a font.  Never fails: a missing translation leaves English.
+    """
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    QLocale.setDefault(QLocale(QLocale.Korean, QLocale.SouthKorea) if lang == "ko"
+                       else QLocale(QLocale.English, QLocale.UnitedStates))
+    ensure_korean_font(app, lang)
     loaded = []
     if lang == "en":
         return loaded
-    qt_dir = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
-    candidates = [("qtbase_" + lang, qt_dir)]
-    try:
-        candidates.append(("nnviz_" + lang, str(_resources() / "translations")))
-    except FileNotFoundError:
-        pass
-    for name, folder in candidates:
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.TranslationsPath))
+    candidates = [("qtbase_" + lang, qt_dir / f"qtbase_{lang}.qm"),
+                  ("nnviz_" + lang, translation_file(lang))]
+    for name, path in candidates:
+        if path is None or not path.is_file():
+            continue
         tr = QTranslator(app)
-        if tr.load(name, folder):
+        if tr.load(str(path)):
             app.installTranslator(tr)
             _translators.append(tr)
             loaded.append(name)
     return loaded
+
+
+def korean_font_family(families=None) -> str | None:
+    """A font family that has Hangul: a preferred one if installed, else any; None if none."""
+    try:
+        korean = list(families if families is not None
+                      else QFontDatabase.families(QFontDatabase.Korean))
+    except Exception:  # noqa: BLE001  (a broken font setup must not stop the app)
+        return None
+    for name in KOREAN_FONTS:
+        if name in korean:
+            return name
+    plain = [f for f in korean if not any(w in f for w in ("Coding", "Mono", "Myeongjo",
+                                                            "Serif", "Pen", "Brush"))]
+    return (plain or korean or [None])[0]
+
+
+def ensure_korean_font(app: QApplication, lang: str) -> str | None:
+    """Korean text must not show boxes: if the UI font has no Hangul, add a Korean fallback.
+
+    The platform font stays first (Latin text looks native); only when it lacks the Korean
+    writing system is a family with Korean support appended (``QFont.setFamilies``), chosen
+    by availability — "Malgun Gothic" on Windows, Noto/Nanum on Linux.  Returns the family
+    added, or None (nothing needed, or no Korean font installed).
+    """
+    global _base_font
+    if _base_font is None:
+        _base_font = QFont(app.font())
+    base = QFont(_base_font)
+    try:
+        # the family really used ("Sans Serif" is an alias, e.g. for DejaVu Sans): it keeps
+        # Latin, the subscripts (x₁) and the math signs; the Korean family only adds Hangul
+        primary = QFontInfo(base).family()
+        if lang != "ko" or QFontDatabase.Korean in QFontDatabase.writingSystems(primary):
+            app.setFont(base)
+            return None
+        family = korean_font_family()
+        if family:
+            base.setFamilies([primary, family])
+        app.setFont(base)
+        return family
+    except Exception:  # noqa: BLE001
+        return None
 
 
 def create_app(argv=None) -> QApplication:
@@ -94,10 +210,13 @@ def create_app(argv=None) -> QApplication:
     app.setApplicationDisplayName("nnviz")
     app.setDesktopFileName("nnviz")
     app.setWindowIcon(app_icon())
+    from nnviz.ui.crash import protect_settings
+
+    protect_settings(settings())  # before anything reads a setting (issue 8)
     lang = ui_language()
-    if not getattr(app, "_nnviz_translators", False):
+    if getattr(app, "_nnviz_language", None) != lang:
         install_translators(app, lang)
-        app._nnviz_translators = True
+        app._nnviz_language = lang
     return app
 
 
@@ -106,9 +225,18 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     probe = os.environ.get("NNVIZ_STARTUP_PROBE") == "1"
     app = create_app(sys.argv[:1] if argv is None else [sys.argv[0], *argv])
+    from nnviz.ui import crash
     from nnviz.ui.main_window import MainWindow
+    from nnviz.ui.session import SessionManager
 
+    crash.install()  # an uncaught exception: a dialog and the log, the app goes on
     win = MainWindow()
+    sessions = SessionManager(parent=app)  # autosave, crash recovery, unsaved-work question
+    sessions.attach(win)
+    if not probe:
+        sessions.start()
+    win.can_restart = True
+    win.restart_requested.connect(lambda: app.exit(RESTART_EXIT_CODE))
     if probe:
         def _shown():
             print(f"NNVIZ_SHOWN {time.time():.6f} {time.perf_counter() - t0:.3f}", flush=True)
@@ -121,6 +249,21 @@ def main(argv=None) -> int:
         win.startup_finished.connect(_ready)
     win.show()
     code = app.exec()
+    while code == RESTART_EXIT_CODE:  # View → Language: a new window in the new language
+        app.setQuitOnLastWindowClosed(False)
+        win.close()
+        win.deleteLater()
+        lang = ui_language()
+        install_translators(app, lang)
+        app._nnviz_language = lang
+        win = MainWindow()
+        win.can_restart = True
+        win.restart_requested.connect(lambda: app.exit(RESTART_EXIT_CODE))
+        sessions.attach(win)
+        win.show()
+        app.setQuitOnLastWindowClosed(True)
+        code = app.exec()
+    sessions.release()  # a clean exit: no restore offer next time
     return code
 
 

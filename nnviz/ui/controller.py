@@ -24,18 +24,16 @@ edit_refused(str)         an edit was refused (message for the user)
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from nnviz.core.network import Network, init_weights
 from nnviz.core.spec import INIT_NAMES
+from nnviz.ui.formatting import count
 from nnviz.ui.training import TrainingSession
 
 _MNIST_KINDS = ("mnist", "fashion")
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Controller", text)
 
 
 class ParamEdit(QUndoCommand):
@@ -161,7 +159,7 @@ class Controller(QObject):
             self.x = self.samples.X[0].copy()
             self.sample_index = 0
         elif kind in _MNIST_KINDS:
-            self.data_error = _tr("Loading {kind} …").format(kind=kind.upper())
+            self.data_error = self.tr("Loading {kind} …").format(kind=kind.upper())
             self._load_mnist_async(p)
 
     def _load_mnist_async(self, preset) -> None:
@@ -180,7 +178,7 @@ class Controller(QObject):
             return
         if key in self._tasks:  # already loading: its result goes to the current lesson
             return
-        self.status.emit(_tr("Loading the MNIST test images in the background …"))
+        self.status.emit(self.tr("Loading the MNIST test images in the background …"))
         task = Task(preset.load_data, self, expected=(DatasetError, OSError))
         task.done.connect(lambda data, k=key: self._on_task_mnist_done(k, data))
         task.failed.connect(lambda msg, k=key: self._on_task_mnist_failed(k, msg))
@@ -212,7 +210,8 @@ class Controller(QObject):
                                split="test")
         self.data_error = ""
         self.data_changed.emit()
-        self.status.emit(_tr("MNIST loaded: {n} test images").format(n=len(self.samples)))
+        self.status.emit(self.tr("MNIST loaded: {n} test images").format(
+            n=count(len(self.samples))))
         self.select_sample(0)
 
     def _on_task_mnist_failed(self, key, message) -> None:
@@ -221,7 +220,7 @@ class Controller(QObject):
             return
         self.data_error = message
         self.data_changed.emit()
-        self.status.emit(_tr("MNIST is not available: the network is shown with a blank input"))
+        self.status.emit(self.tr("MNIST is not available: the network is shown with a blank input"))
 
     def shutdown(self) -> None:
         """Stop training and join background threads (called when the window closes)."""
@@ -296,14 +295,14 @@ class Controller(QObject):
     def b_index(self, layer: int, j: int) -> int:
         lay = self.network.layout
         if lay.b_off[layer] < 0:
-            raise ValueError(_tr("layer {n} has no bias").format(n=layer + 1))
+            raise ValueError(self.tr("layer {n} has no bias").format(n=layer + 1))
         return int(lay.b_off[layer] + j)
 
     def edit(self, idx, values, text: str) -> bool:
         """Push an undoable change of the parameters at flat ``idx``; refuse non-finite."""
         values = np.asarray(values, dtype=float).ravel()
         if not np.all(np.isfinite(values)):
-            self.edit_refused.emit(_tr("Only finite numbers can be weights (no NaN or ∞)."))
+            self.edit_refused.emit(self.tr("Only finite numbers can be weights (no NaN or ∞)."))
             return False
         idx = np.asarray(idx, dtype=np.intp).ravel()
         if np.array_equal(self.network.params[idx], values.astype(self.network.dtype)):
@@ -314,12 +313,12 @@ class Controller(QObject):
     def edit_weight(self, layer: int, i: int, j: int, value: float) -> bool:
         name = f"W{layer + 1}[{i + 1},{j + 1}]"
         return self.edit([self.w_index(layer, i, j)], [value],
-                         _tr("Set {name} = {v}").format(name=name, v=value))
+                         self.tr("Set {name} = {v}").format(name=name, v=value))
 
     def edit_bias(self, layer: int, j: int, value: float) -> bool:
         name = f"b{layer + 1}[{j + 1}]"
         return self.edit([self.b_index(layer, j)], [value],
-                         _tr("Set {name} = {v}").format(name=name, v=value))
+                         self.tr("Set {name} = {v}").format(name=name, v=value))
 
     def edit_block(self, layer: int, which: str, row: int, col: int, block) -> bool:
         """Paste ``block`` (2-D) into W (``which='W'``) or b (``'b'``, one row) at (row, col)."""
@@ -335,7 +334,7 @@ class Controller(QObject):
         else:
             idx = [self.b_index(layer, b) for b in c.ravel()]
         return self.edit(idx, block[:rows, :cols].ravel(),
-                         _tr("Paste {n} values into {name}").format(
+                         self.tr("Paste {n} values into {name}").format(
                              n=rows * cols, name=f"{which}{layer + 1}"))
 
     def layer_indices(self, layer: int, bias: bool = True) -> np.ndarray:
@@ -359,7 +358,7 @@ class Controller(QObject):
         if scheme == "zeros" and self.network.b[layer] is not None:
             idx = self.layer_indices(layer, bias=True)
             vals = np.zeros(len(idx))
-        text = _tr("Fill layer {n} with {scheme} (seed {seed})").format(
+        text = self.tr("Fill layer {n} with {scheme} (seed {seed})").format(
             n=layer + 1, scheme=scheme, seed=seed)
         return self.edit(idx, vals, text)
 
@@ -369,7 +368,7 @@ class Controller(QObject):
             return
         init = self.preset.build_network("float64").params
         if init.shape == self.network.params.shape:
-            self.edit(np.arange(init.size), init, _tr("Reset to the lesson's weights"))
+            self.edit(np.arange(init.size), init, self.tr("Reset to the lesson's weights"))
 
     def _write_params(self, net: Network, idx, values) -> None:
         if net is not self.network:  # a stale command of a previous network
@@ -403,7 +402,7 @@ class Controller(QObject):
         self.file_path = str(path)
         self.undo_stack.setClean()
         self.file_changed.emit(self.file_path)
-        self.status.emit(_tr("Saved {path}").format(path=path))
+        self.status.emit(self.tr("Saved {path}").format(path=path))
 
     def open(self, path: str) -> None:
         """Load an .npz model or a pickled weight dict (raises ModelFileError)."""
@@ -426,7 +425,7 @@ class Controller(QObject):
             self.training.set_preset(self.preset)
         self.preset_changed.emit(self.preset)
         self.file_changed.emit(self.file_path)
-        self.status.emit(_tr("Opened {path}").format(path=path))
+        self.status.emit(self.tr("Opened {path}").format(path=path))
         self.refresh()
 
 

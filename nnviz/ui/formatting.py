@@ -51,6 +51,22 @@ def fmt_full(x) -> str:
     return repr(x).replace("-", "−")
 
 
+def pct(x, decimals: int = 1) -> str:
+    """A fraction as a percentage, ``pct(0.9192) == "91.9 %"`` (same in Korean and English).
+
+    The space before ``%`` is a no-break space, so the sign never wraps onto its own line.
+    """
+    x = float(x)
+    if math.isnan(x):
+        return "–"
+    return f"{100 * x:.{decimals}f}\u00a0%".replace("-", "−")
+
+
+def count(n) -> str:
+    """A whole number with thousands separators: ``count(60000) == "60,000"``."""
+    return f"{int(n):,}".replace("-", "−")
+
+
 def fmt_vec(v, digits: int = 4) -> str:
     """``[0.3, 0.7, 1.1]`` with :func:`fmt` numbers."""
     return "[" + ", ".join(fmt(x, digits) for x in v) + "]"

@@ -9,6 +9,7 @@ Signals
 -------
 first_shown()        the window was shown for the first time (start-up probe)
 startup_finished()   lessons loaded and the first lesson is on screen
+closing()            the window is closing (unsaved work was settled; the run still exists)
 """
 
 from __future__ import annotations
@@ -32,14 +33,18 @@ from PySide6.QtWidgets import (
 from nnviz.ui.app import LANGUAGES, set_ui_language, settings, ui_language
 from nnviz.ui.canvas.network_view import NetworkView
 from nnviz.ui.controller import Controller
+from nnviz.ui.formatting import count
+from nnviz.ui.widgets.dashboard import Dashboard
 from nnviz.ui.widgets.decision_boundary_view import DecisionBoundaryView
 from nnviz.ui.widgets.explanation_panel import ExplanationPanel
 from nnviz.ui.widgets.gradient_plot import GradientNormPlot
 from nnviz.ui.widgets.hyper_panel import HyperPanel
 from nnviz.ui.widgets.inputs_panel import InputsPanel
 from nnviz.ui.widgets.inspector import Inspector
+from nnviz.ui.widgets.layer_stats_view import LayerStatsView
 from nnviz.ui.widgets.lesson_picker import LessonPicker, group_names
 from nnviz.ui.widgets.outputs_panel import OutputsPanel
+from nnviz.ui.widgets.regularisation_panel import RegularisationPanel
 from nnviz.ui.widgets.run_comparison import RunComparison
 from nnviz.ui.widgets.run_controls import RunControls
 from nnviz.ui.widgets.step_detail import StepDetail
@@ -48,16 +53,20 @@ from nnviz.ui.widgets.weight_editor import WeightEditor
 
 DEFAULT_LESSON = "forward-walkthrough"
 MAX_RECENT = 8
-STATE_VERSION = 2  # 2: run bar, step detail, hyper-parameters and plot docks
+STATE_VERSION = 3  # 2: run bar, step detail, hyper-parameters and plot docks; 3: regularisation,
+# weight statistics, live figures
 
 
 class MainWindow(QMainWindow):
     first_shown = Signal()
     startup_finished = Signal()
+    closing = Signal()
+    restart_requested = Signal()  # re-create the window (new language); main() connects it
 
     def __init__(self, controller: Controller | None = None):
         super().__init__()
         self.lang = ui_language()
+        self.can_restart = False  # True when main() re-creates the window on restart_requested
         self.c = controller or Controller(self)
         self.setObjectName("MainWindow")
         self.resize(1366, 740)
@@ -65,6 +74,7 @@ class MainWindow(QMainWindow):
                             | QMainWindow.AllowNestedDocks)
         self._started = False
         self._shown = False
+        self.unsaved_guard = None  # () -> bool: False cancels a close or lesson switch (session)
         # widgets
         self.canvas = NetworkView(self.c)
         self.canvas.setToolTip(self.tr("The network: wheel to zoom, drag to pan, click a neuron "
@@ -83,6 +93,9 @@ class MainWindow(QMainWindow):
         self.plots = TrainingPlots()
         self.grad_plot = GradientNormPlot()
         self.comparison = RunComparison()
+        self.regularisation = RegularisationPanel(self.c)
+        self.layer_stats = LayerStatsView(self.c)
+        self.dashboard = Dashboard(self.c)
         self.labs: dict[str, QDockWidget] = {}
         self.diverged_box: QMessageBox | None = None
         self.docks: dict[str, QDockWidget] = {}
@@ -126,29 +139,32 @@ class MainWindow(QMainWindow):
         return d
 
     def _make_docks(self):
-        tr = self.tr
-        self._dock("inputs", tr("Input"), self.inputs, Qt.LeftDockWidgetArea, scroll=True)
+        self._dock("inputs", self.tr("Input"), self.inputs, Qt.LeftDockWidgetArea, scroll=True)
         out_split = QSplitter(Qt.Vertical)
         out_split.addWidget(self.outputs)
         out_split.addWidget(self.boundary)
         out_split.setStretchFactor(1, 1)
-        self._dock("outputs", tr("Output"), out_split, Qt.RightDockWidgetArea, scroll=True)
-        w = self._dock("weights", tr("Weights"), self.weights, Qt.BottomDockWidgetArea)
-        i = self._dock("inspector", tr("Inspector"), self.inspector, Qt.BottomDockWidgetArea,
+        self._dock("outputs", self.tr("Output"), out_split, Qt.RightDockWidgetArea, scroll=True)
+        w = self._dock("weights", self.tr("Weights"), self.weights, Qt.BottomDockWidgetArea)
+        i = self._dock("inspector", self.tr("Inspector"), self.inspector, Qt.BottomDockWidgetArea,
                        scroll=True)
-        e = self._dock("explanation", tr("Explanation"), self.explanation,
+        e = self._dock("explanation", self.tr("Explanation"), self.explanation,
                        Qt.BottomDockWidgetArea)
-        sd = self._dock("step", tr("Step Detail"), self.step_detail, Qt.BottomDockWidgetArea)
-        h = self._dock("hyper", tr("Hyper-parameters"), self.hyper, Qt.BottomDockWidgetArea)
-        g = self._dock("gradients", tr("Gradient Norms"), self.grad_plot,
+        sd = self._dock("step", self.tr("Step Detail"), self.step_detail, Qt.BottomDockWidgetArea)
+        h = self._dock("hyper", self.tr("Hyper-parameters"), self.hyper, Qt.BottomDockWidgetArea)
+        g = self._dock("gradients", self.tr("Gradient Norms"), self.grad_plot,
                        Qt.BottomDockWidgetArea, scroll=True)
-        cmp_ = self._dock("compare", tr("Run Comparison"), self.comparison,
+        cmp_ = self._dock("compare", self.tr("Run Comparison"), self.comparison,
                           Qt.BottomDockWidgetArea, scroll=True)
-        for a, b in ((w, i), (i, sd), (sd, e), (e, h), (h, g), (g, cmp_)):
+        reg = self._dock("regularisation", self.tr("Regularisation"), self.regularisation,
+                         Qt.BottomDockWidgetArea)
+        ls = self._dock("layer_stats", self.tr("Weight statistics"), self.layer_stats,
+                        Qt.BottomDockWidgetArea)
+        for a, b in ((w, i), (i, sd), (sd, e), (e, h), (h, reg), (reg, g), (g, ls), (ls, cmp_)):
             self.tabifyDockWidget(a, b)
         w.raise_()
         # the curves go under the output, as in ux.md
-        pl = self._dock("plots", tr("Loss and Accuracy"), self.plots, Qt.RightDockWidgetArea)
+        pl = self._dock("plots", self.tr("Loss and Accuracy"), self.plots, Qt.RightDockWidgetArea)
         self.splitDockWidget(self.docks["outputs"], pl, Qt.Vertical)
         self._default_sizes = True  # applied once the window has its size (showEvent)
 
@@ -173,94 +189,92 @@ class MainWindow(QMainWindow):
         return a
 
     def _make_actions(self):
-        tr = self.tr
-        self.act_new = self._action(tr("&New"), self.c.reset_weights, QKeySequence.New,
-                                    tr("Start over from the lesson's initial weights"))
-        self.act_open = self._action(tr("&Open…"), self.open_dialog, QKeySequence.Open,
-                                     tr("Open a model (.npz) or a pickled weight dict (.pkl)"))
-        self.act_save = self._action(tr("&Save"), self.save, QKeySequence.Save,
-                                     tr("Save the network and its weights"))
-        self.act_save_as = self._action(tr("Save &As…"), self.save_as_dialog,
-                                        QKeySequence.SaveAs, tr("Save under a new name"))
-        self.act_export = self._action(tr("&Export Canvas as PNG…"), self.export_dialog,
-                                       "Ctrl+E", tr("Save a picture of the network canvas"))
-        self.act_quit = self._action(tr("&Quit"), self.close, QKeySequence.Quit,
-                                     tr("Close nnviz"))
-        self.act_undo = self.c.undo_stack.createUndoAction(self, tr("&Undo"))
+        self.act_new = self._action(self.tr("&New"), self.c.reset_weights, QKeySequence.New,
+                                    self.tr("Start over from the lesson's initial weights"))
+        self.act_open = self._action(self.tr("&Open…"), self.open_dialog, QKeySequence.Open,
+                                     self.tr("Open a model (.npz) or a pickled weight dict (.pkl)"))
+        self.act_save = self._action(self.tr("&Save"), self.save, QKeySequence.Save,
+                                     self.tr("Save the network and its weights"))
+        self.act_save_as = self._action(self.tr("Save &As…"), self.save_as_dialog,
+                                        QKeySequence.SaveAs, self.tr("Save under a new name"))
+        self.act_export = self._action(self.tr("&Export Canvas as PNG…"), self.export_dialog,
+                                       "Ctrl+E", self.tr("Save a picture of the network canvas"))
+        self.act_quit = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit,
+                                     self.tr("Close nnviz"))
+        self.act_undo = self.c.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.act_undo.setToolTip(tr("Undo the last weight edit (Ctrl+Z)"))
-        self.act_redo = self.c.undo_stack.createRedoAction(self, tr("&Redo"))
+        self.act_undo.setToolTip(self.tr("Undo the last weight edit (Ctrl+Z)"))
+        self.act_redo = self.c.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.act_redo.setToolTip(tr("Redo the edit you undid (Ctrl+Shift+Z)"))
-        self.act_reset = self._action(tr("Reset &Weights"), self.c.reset_weights, None,
-                                      tr("Back to the lesson's initial weights (undoable)"))
-        self.act_zoom_in = self._action(tr("Zoom &In"), lambda: self.canvas.zoom_by(1.25),
-                                        QKeySequence.ZoomIn, tr("Zoom into the canvas"))
-        self.act_zoom_out = self._action(tr("Zoom &Out"), lambda: self.canvas.zoom_by(0.8),
-                                         QKeySequence.ZoomOut, tr("Zoom out of the canvas"))
-        self.act_fit = self._action(tr("&Fit to Window"), self.canvas.fit, "Ctrl+0",
-                                    tr("Show the whole network"))
-        self.act_numbers = self._action(tr("Show &Numbers"), self.canvas.set_show_numbers, "N",
-                                        tr("Show a and z on neurons, w on edges, b on biases"),
+        self.act_redo.setToolTip(self.tr("Redo the edit you undid (Ctrl+Shift+Z)"))
+        self.act_reset = self._action(self.tr("Reset &Weights"), self.c.reset_weights, None,
+                                      self.tr("Back to the lesson's initial weights (undoable)"))
+        self.act_zoom_in = self._action(self.tr("Zoom &In"), lambda: self.canvas.zoom_by(1.25),
+                                        QKeySequence.ZoomIn, self.tr("Zoom into the canvas"))
+        self.act_zoom_out = self._action(self.tr("Zoom &Out"), lambda: self.canvas.zoom_by(0.8),
+                                         QKeySequence.ZoomOut, self.tr("Zoom out of the canvas"))
+        self.act_fit = self._action(self.tr("&Fit to Window"), self.canvas.fit, "Ctrl+0",
+                                    self.tr("Show the whole network"))
+        self.act_numbers = self._action(self.tr("Show &Numbers"), self.canvas.set_show_numbers, "N",
+                                        self.tr("Show a and z on neurons, w on edges, b on biases"),
                                         checkable=True)
         self.act_numbers.setChecked(True)
-        self.act_help = self._action(tr("Lesson &Explanation"), self.show_explanation,
+        self.act_help = self._action(self.tr("Lesson &Explanation"), self.show_explanation,
                                      QKeySequence.HelpContents,
-                                     tr("What this lesson is about (F1)"))
-        self.act_about = self._action(tr("&About nnviz"), self.about, None,
-                                      tr("Version and licence"))
+                                     self.tr("What this lesson is about (F1)"))
+        self.act_about = self._action(self.tr("&About nnviz"), self.about, None,
+                                      self.tr("Version and licence"))
 
     def _make_menus(self):
-        tr = self.tr
         mb = self.menuBar()
-        m = mb.addMenu(tr("&File"))
+        m = mb.addMenu(self.tr("&File"))
         m.addActions([self.act_new, self.act_open])
-        self.recent_menu = m.addMenu(tr("Open &Recent"))
+        self.recent_menu = m.addMenu(self.tr("Open &Recent"))
         m.addSeparator()
         m.addActions([self.act_save, self.act_save_as])
         m.addSeparator()
         m.addAction(self.act_export)
         m.addSeparator()
         m.addAction(self.act_quit)
-        m = mb.addMenu(tr("&Edit"))
+        m = mb.addMenu(self.tr("&Edit"))
         m.addActions([self.act_undo, self.act_redo])
         m.addSeparator()
         m.addAction(self.act_reset)
-        m = mb.addMenu(tr("&View"))
+        m = mb.addMenu(self.tr("&View"))
         for d in self.docks.values():
             a = d.toggleViewAction()
-            a.setToolTip(tr("Show or hide this panel"))
+            a.setToolTip(self.tr("Show or hide this panel"))
             m.addAction(a)
         m.addSeparator()
         m.addActions([self.act_zoom_in, self.act_zoom_out, self.act_fit])
         m.addSeparator()
         m.addAction(self.act_numbers)
         m.addSeparator()
-        lang_menu = m.addMenu(tr("&Language"))
+        lang_menu = m.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         self.lang_actions = {}
         for code, name in LANGUAGES.items():
             a = QAction(name, self, checkable=True)
             a.setChecked(code == self.lang)
-            a.setToolTip(tr("Use this language (applies after a restart)"))
+            a.setToolTip(self.tr("Use this language (applies after a restart)"))
             a.triggered.connect(lambda _=False, c=code: self.choose_language(c))
             group.addAction(a)
             lang_menu.addAction(a)
             self.lang_actions[code] = a
-        self.lessons_menu = mb.addMenu(tr("&Lessons"))
-        m = mb.addMenu(tr("&Training"))
+        self.lessons_menu = mb.addMenu(self.tr("&Lessons"))
+        m = mb.addMenu(self.tr("&Training"))
         m.addActions(self.run_controls.actions())
-        m = mb.addMenu(tr("L&abs"))
+        m = mb.addMenu(self.tr("L&abs"))
         for key, title, tip in (
-                ("gallery", tr("&Activation Gallery"),
-                 tr("f and f′ of every activation over [−10, 10]")),
-                ("race", tr("&Optimizer Race"),
-                 tr("Optimizers racing down 2-D loss surfaces"))):
+                ("gallery", self.tr("&Activation Gallery"),
+                 self.tr("f and f′ of every activation over [−10, 10]")),
+                ("race", self.tr("&Optimizer Race"),
+                 self.tr("Optimizers racing down 2-D loss surfaces"))):
             a = m.addAction(title)
             a.setToolTip(tip)
             a.triggered.connect(lambda _=False, k=key: self.open_lab(k))
         m.setToolTipsVisible(True)
-        m = mb.addMenu(tr("&Help"))
+        m = mb.addMenu(self.tr("&Help"))
         m.addAction(self.act_help)
         m.addSeparator()
         m.addAction(self.act_about)
@@ -289,6 +303,11 @@ class MainWindow(QMainWindow):
         tb.addWidget(self.k_box)
         self.addToolBarBreak()
         self.addToolBar(self.run_controls)
+        self.addToolBarBreak()
+        live = self.addToolBar(self.tr("Live figures"))
+        live.setObjectName("toolbar_dashboard")
+        live.setMovable(False)
+        live.addWidget(self.dashboard)
 
     def _make_status_bar(self):
         sb = self.statusBar()
@@ -322,6 +341,8 @@ class MainWindow(QMainWindow):
         s.snapshot_shown.connect(self._on_training_snapshot_shown)
         s.diverged.connect(self._on_training_diverged)
         s.run_finished.connect(self._on_training_run_finished)
+        s.early_stopped.connect(
+            lambda snap: self.plots.add_marker(snap.samples_seen, self.tr("early stop")))
 
     def _on_training_snapshot_shown(self, snap):
         if snap.evals:
@@ -428,6 +449,7 @@ class MainWindow(QMainWindow):
         except KeyError:
             self.open_lesson(DEFAULT_LESSON)
         self.inspector.ensure_plot()
+        self._fill_status_tips()
         self.statusBar().showMessage(self.tr("Ready"), 4000)
         self.startup_finished.emit()
 
@@ -441,11 +463,16 @@ class MainWindow(QMainWindow):
                 menus[p.group] = self.lessons_menu.addMenu(names.get(p.group, p.group))
             a = menus[p.group].addAction(p.text("title", self.lang))
             a.setToolTip(p.text("summary", self.lang))
+            a.setStatusTip(p.text("summary", self.lang))
             a.triggered.connect(lambda _=False, pid=p.id: self.open_lesson(pid))
         for m in menus.values():
             m.setToolTipsVisible(True)
 
     def open_lesson(self, preset_id: str):
+        if self._started and self.unsaved_guard is not None and not self.unsaved_guard():
+            if self.c.preset is not None:
+                self.picker.set_current(self.c.preset.id)
+            return
         self.c.set_preset(preset_id)
         s = settings()
         s.setValue("lesson/last", preset_id)
@@ -455,7 +482,7 @@ class MainWindow(QMainWindow):
         net = self.c.network
         sizes = "-".join(str(n) for n in net.spec.sizes)
         self.net_label.setText(self.tr("network {sizes} · {n} parameters").format(
-            sizes=sizes, n=net.params.size))
+            sizes=sizes, n=count(net.params.size)))
         self.k_box.setEnabled(max(net.spec.sizes) > 16)
         if self.c.training.kind == "perceptron":
             self.docks["step"].raise_()
@@ -464,6 +491,13 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.statusBar().showMessage(self.tr("Lesson: {t}").format(
             t=preset.text("title", self.lang)), 6000)
+
+    def _fill_status_tips(self):
+        """Every action with a tooltip says the same in the status bar when hovered in a menu."""
+        for a in self.findChildren(QAction):
+            tip = a.toolTip()
+            if not a.statusTip() and tip and tip != a.text().replace("&", ""):
+                a.setStatusTip(tip)
 
     def _on_controller_neuron_selected(self, layer, index):
         d = self.docks["inspector"]
@@ -489,7 +523,13 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: str) -> bool:
         from nnviz.core.io import ModelFileError
+        from nnviz.ui.session import looks_like_session, open_session_file
 
+        if looks_like_session(path):
+            if not open_session_file(self, path):
+                return False
+            self._add_recent(path)
+            return True
         try:
             self.c.open(path)
         except (ModelFileError, OSError, ValueError) as exc:
@@ -526,7 +566,9 @@ class MainWindow(QMainWindow):
         v = settings().value("files/recent", [])
         if isinstance(v, str):
             v = [v]
-        return [str(p) for p in (v or [])]
+        if not isinstance(v, list | tuple):  # a damaged setting: no recent files
+            return []
+        return [p for p in v if isinstance(p, str) and p]
 
     def _add_recent(self, path: str):
         path = str(Path(path).resolve())
@@ -566,10 +608,26 @@ class MainWindow(QMainWindow):
 
     # -- view / help ----------------------------------------------------------------------
     def choose_language(self, lang: str):
+        """Store the language; offer to re-create the window in it now (``main()`` does it)."""
+        if lang == self.lang:
+            self.set_language(lang)
+            return
         self.set_language(lang)
-        QMessageBox.information(self, self.tr("Language"), self.tr(
-            "The language will change the next time nnviz starts.\n"
-            "다음에 nnviz를 시작할 때 언어가 바뀝니다."))
+        if not self.can_restart:
+            QMessageBox.information(self, self.tr("Language"), self.tr(
+                "The language will change the next time nnviz starts."))
+            return
+        box = QMessageBox(QMessageBox.Question, self.tr("Language"), self.tr(
+            "Show nnviz in {language} now? The window is opened again: the lesson stays, "
+            "the weights go back to the lesson's start.").format(language=LANGUAGES[lang]),
+            QMessageBox.NoButton, self)
+        now = box.addButton(self.tr("Restart now"), QMessageBox.AcceptRole)
+        now.setToolTip(self.tr("Close this window and open it again in the new language"))
+        later = box.addButton(self.tr("Later"), QMessageBox.RejectRole)
+        later.setToolTip(self.tr("Keep working; the new language applies at the next start"))
+        box.exec()
+        if box.clickedButton() is now:
+            self.restart_requested.emit()
 
     def set_language(self, lang: str):
         set_ui_language(lang)
@@ -607,6 +665,10 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event):  # noqa: N802
+        if self.unsaved_guard is not None and not self.unsaved_guard():
+            event.ignore()
+            return
+        self.closing.emit()
         self.save_layout()
         self.c.shutdown()
         super().closeEvent(event)

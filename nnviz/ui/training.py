@@ -15,17 +15,22 @@ busy_changed(bool)        a job (play or a step) started / all jobs ended
 playing_changed(bool)     play started / stopped
 hyper_changed()           the hyper-parameters (``spec``) changed
 diverged(str)             the loss became NaN/inf: the message (the weights are the last good ones)
-run_finished(object)      a play ended by itself (finished/converged): the last Snapshot
+run_finished(object)      a play ended by itself (finished, converged, early stop): last Snapshot
+early_stopped(object)     early stopping ended the run (best weights restored): the Snapshot
 message(str)              a note for the status bar
 """
 
 from __future__ import annotations
 
+import gc
 from dataclasses import fields
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from nnviz.ui.formatting import count
+from nnviz.ui.guards import changed_spec, clamp_batch
+from nnviz.ui.session import apply_resume_counters
 from nnviz.ui.worker import Job, TrainingWorker
 
 #: How long closing the window or switching lessons waits for the worker (it stops between
@@ -33,9 +38,6 @@ from nnviz.ui.worker import Job, TrainingWorker
 JOIN_MS = 10_000
 END = 10**9  # "only at the end": snapshots every END units
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrainingSession", text)
 
 
 class TrainingSession(QObject):
@@ -48,6 +50,7 @@ class TrainingSession(QObject):
     hyper_changed = Signal()
     diverged = Signal(str)
     run_finished = Signal(object)
+    early_stopped = Signal(object)
     message = Signal(str)
 
     def __init__(self, controller, parent=None):
@@ -74,6 +77,7 @@ class TrainingSession(QObject):
         self.delay = 0.0
         self.until_epoch: int | None = None  # None: the spec's epochs
         self.until_accuracy: float | None = None
+        self.resume_counters = None  # (epoch, samples) a restored run continues from
 
     # -- state ----------------------------------------------------------------------------
     @property
@@ -124,6 +128,7 @@ class TrainingSession(QObject):
         self.last = None
         self.evals = []
         self.epoch = self.samples_seen = 0
+        self.resume_counters = None
         self.run_reset.emit()
 
     # -- the trainer and its thread -------------------------------------------------------
@@ -132,19 +137,22 @@ class TrainingSession(QObject):
         if self.trainer is not None:
             return True
         if not self.trainable or self.c.network is None:
-            self.message.emit(_tr("This lesson has nothing to train."))
+            self.message.emit(self.tr("This lesson has nothing to train."))
             return False
         data = self.c.train_data()
         if data is None:
-            self.message.emit(self.c.data_error or _tr("The lesson's data is not loaded yet."))
+            self.message.emit(self.c.data_error or self.tr("The lesson's data is not loaded yet."))
             return False
         overrides = {f.name: getattr(self.spec, f.name) for f in fields(self.spec)}
+        overrides["batch_size"] = clamp_batch(self, self.spec.batch_size, len(data.X))
         try:
             net = self.c.network.astype(self.spec.dtype)
             self.trainer = self.preset.make_trainer(data, net=net, **overrides)
         except ValueError as exc:
-            self.message.emit(_tr("Cannot train this network: {e}").format(e=exc))
+            self.message.emit(self.tr("Cannot train this network: {e}").format(e=exc))
             return False
+        if self.resume_counters:
+            apply_resume_counters(self, self.trainer)
         self.initial_params = self.trainer.initial_params.copy()
         self.last_good = self.initial_params
         self._worker = TrainingWorker(self.trainer)
@@ -156,6 +164,10 @@ class TrainingSession(QObject):
         self._worker.finished.connect(self._on_worker_finished)
         self._worker.failed.connect(self._on_worker_failed)
         self._worker.status.connect(self.message)
+        # Free garbage cycles here, on the GUI thread: a collection started by the worker's
+        # allocations (compiling kernels allocates a lot) would destroy any Qt widgets in them
+        # on the training thread, which deadlocks PySide against the GUI thread.
+        gc.collect()
         self._thread.start()
         return True
 
@@ -165,7 +177,7 @@ class TrainingSession(QObject):
             self._worker.cancel(self._serial)
             self._thread.quit()
             if not self._thread.wait(JOIN_MS):
-                self.message.emit(_tr("The training thread did not stop in time."))
+                self.message.emit(self.tr("The training thread did not stop in time."))
             self._job_requested.disconnect(self._worker.run_job)
             self._worker.snapshot_ready.disconnect(self._on_worker_snapshot_ready)
             self._worker.finished.disconnect(self._on_worker_finished)
@@ -201,14 +213,14 @@ class TrainingSession(QObject):
         if self.playing or not self.ensure_trainer():
             return False
         if self.epoch >= self.last_epoch:
-            self.message.emit(_tr("All {n} epochs are done: raise the number of epochs or "
+            self.message.emit(self.tr("All {n} epochs are done: raise the number of epochs or "
                                   "reset.").format(n=self.last_epoch))
             return False
         every = END if self.every <= 0 else self.every
         self._play_serial = self._submit_job(unit=self.play_unit, every=every,
                                              delay=self.delay)
         self.playing_changed.emit(True)
-        self.message.emit(_tr("Training …"))
+        self.message.emit(self.tr("Training …"))
         return True
 
     def pause(self) -> None:
@@ -252,7 +264,7 @@ class TrainingSession(QObject):
         self.last_good = self.initial_params
         self.c.show_params(self.initial_params)
         self._clear_run()
-        self.message.emit(_tr("Reset to the initial weights"))
+        self.message.emit(self.tr("Reset to the initial weights"))
 
     def new_init(self, seed: int | None = None) -> int:
         """New random initial weights (seeded; default: the next seed) and a reset."""
@@ -271,7 +283,7 @@ class TrainingSession(QObject):
         self.c.show_params(self.initial_params)
         self._clear_run()
         self.hyper_changed.emit()
-        self.message.emit(_tr("New random initial weights (seed {s})").format(s=seed))
+        self.message.emit(self.tr("New random initial weights (seed {s})").format(s=seed))
         return seed
 
     def params_edited(self, params) -> None:
@@ -291,7 +303,7 @@ class TrainingSession(QObject):
         self.c.show_params(good)
         if self.spec is not None:
             self.set_lr(self.spec.lr / 10)
-        self.message.emit(_tr("Back to the last good weights; learning rate {lr:g}").format(
+        self.message.emit(self.tr("Back to the last good weights; learning rate {lr:g}").format(
             lr=self.spec.lr if self.spec else 0))
 
     # -- hyper-parameters applied between steps -------------------------------------------
@@ -299,7 +311,10 @@ class TrainingSession(QObject):
         lr = float(lr)
         if self.spec is None or lr == self.spec.lr:
             return
-        self.spec = self.spec.with_changes(lr=lr)
+        spec = changed_spec(self, lr=lr)
+        if spec is None:
+            return
+        self.spec = spec
         if self.trainer is not None:
             self.trainer.submit(lambda t: t.set_lr(lr))
         self.hyper_changed.emit()
@@ -310,7 +325,10 @@ class TrainingSession(QObject):
         if self.spec is None:
             return
         lr = OPTIMIZER_DEFAULTS[name]["lr"] if lr is None else float(lr)
-        self.spec = self.spec.with_changes(optimizer=name, lr=lr, params=dict(hyper))
+        spec = changed_spec(self, optimizer=name, lr=lr, params=dict(hyper))
+        if spec is None:
+            return
+        self.spec = spec
         if self.trainer is not None:
             self.trainer.submit(lambda t: t.set_optimizer(name, lr, **hyper))
         self.hyper_changed.emit()
@@ -320,7 +338,10 @@ class TrainingSession(QObject):
             return
         params = dict(self.spec.params)
         params[key] = float(value)
-        self.spec = self.spec.with_changes(params=params)
+        spec = changed_spec(self, params=params)
+        if spec is None:
+            return
+        self.spec = spec
         if self.trainer is not None:
             self.trainer.submit(lambda t: t.set_hyper(**{key: float(value)}))
         self.hyper_changed.emit()
@@ -329,7 +350,10 @@ class TrainingSession(QObject):
         n = int(n)
         if self.spec is None or n == self.spec.batch_size:
             return
-        self.spec = self.spec.with_changes(batch_size=n)
+        spec = changed_spec(self, batch_size=clamp_batch(self, n))
+        if spec is None:
+            return
+        self.spec, n = spec, spec.batch_size
         if self.trainer is not None:
             self.trainer.submit(lambda t: t.set_batch_size(n))
         self.hyper_changed.emit()
@@ -337,15 +361,51 @@ class TrainingSession(QObject):
     def set_epochs(self, n: int) -> None:
         if self.spec is None or int(n) == self.spec.epochs:
             return
-        self.spec = self.spec.with_changes(epochs=int(n))
+        spec = changed_spec(self, epochs=int(n))
+        if spec is None:
+            return
+        self.spec = spec
         self.hyper_changed.emit()
 
     def set_loss(self, loss: str) -> None:
         """A new loss starts a new run from this run's initial weights."""
         if self.spec is None or loss == self.spec.loss:
             return
-        self.spec = self.spec.with_changes(loss=loss)
+        spec = changed_spec(self, loss=loss)
+        if spec is None:
+            return
+        self.spec = spec
         self._restart()
+
+    def set_regularisation(self, **changes) -> None:
+        """L1, L2, dropout, schedule (+ params), augmentation or patience: next step, no reset."""
+        if self.spec is None or self.kind != "mlp":
+            return
+        changes = {k: v for k, v in changes.items() if getattr(self.spec, k) != v}
+        if not changes:
+            return
+        spec = changed_spec(self, **changes)
+        if spec is None:
+            return
+        self.spec = spec
+        if self.trainer is not None:
+            self.trainer.submit(lambda t: t.set_regularisation(**changes))
+        self.hyper_changed.emit()
+
+    def set_validation(self, split: float, patience: int) -> None:
+        """Early stopping; a new validation split changes the training set: a new run."""
+        if self.spec is None or self.kind != "mlp":
+            return
+        split, patience = float(split), int(patience)
+        if split == self.spec.validation_split:
+            self.set_regularisation(early_stopping=patience)
+            return
+        spec = changed_spec(self, validation_split=split, early_stopping=patience)
+        if spec is None:
+            return
+        self.spec = spec
+        self._restart()
+        self.message.emit(self.tr("New validation split: the run starts again"))
 
     def set_network(self, spec) -> None:
         """A new architecture, activation, init or seed: new weights, new run."""
@@ -405,16 +465,22 @@ class TrainingSession(QObject):
     def _report(self, snap) -> None:
         if snap.status == "diverged":
             self.diverged.emit(snap.message)
-            self.message.emit(_tr("Training stopped: the loss became NaN or infinite"))
+            self.message.emit(self.tr("Training stopped: the loss became NaN or infinite"))
         elif snap.status == "finished":
-            self.message.emit(_tr("All {n} epochs are done").format(n=self.last_epoch))
+            self.message.emit(self.tr("All {n} epochs are done").format(n=self.last_epoch))
+            self.run_finished.emit(snap)
+        elif snap.status == "early-stopped":
+            self.message.emit(self.tr("Early stopping: the validation loss has not improved for "
+                                      "{n} epochs; the weights are back to the best epoch's")
+                              .format(n=self.spec.early_stopping))
+            self.early_stopped.emit(snap)
             self.run_finished.emit(snap)
         elif snap.status == "converged":
-            self.message.emit(_tr("Stopped: the accuracy reached the goal"))
+            self.message.emit(self.tr("Stopped: the accuracy reached the goal"))
             self.run_finished.emit(snap)
         elif snap.status == "stopped":
-            self.message.emit(_tr("Paused at epoch {e}, {n} samples").format(
-                e=snap.epoch, n=snap.samples_seen))
+            self.message.emit(self.tr("Paused at epoch {e}, {n} samples").format(
+                e=count(snap.epoch), n=count(snap.samples_seen)))
 
     @Slot(str)
     def _on_worker_failed(self, text: str) -> None:
@@ -425,7 +491,7 @@ class TrainingSession(QObject):
         if serial == self._play_serial:
             self._play_serial = 0
             self.playing_changed.emit(False)
-        self.message.emit(_tr("Training failed: {e}").format(e=text))
+        self.message.emit(self.tr("Training failed: {e}").format(e=text))
         if not self._in_flight:
             self.busy_changed.emit(False)
 

@@ -29,7 +29,7 @@ import time
 import traceback
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 #: rows kept when snapshots are merged (the perceptron's round tables)
 MAX_ROWS = 10_000
@@ -38,9 +38,6 @@ ACK_WAIT = 0.1
 #: least training time between two snapshots, so a slow redraw cannot starve the training
 TRAIN_SLICE = 0.005
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrainingWorker", text)
 
 
 @dataclass(frozen=True)
@@ -135,10 +132,10 @@ class TrainingWorker(QObject):
                t.uses_fused_kernel)
         if key == self._warm:
             return
-        self.status.emit(_tr("Compiling kernels …"))
+        self.status.emit(self.tr("Compiling kernels …"))
         seconds = t.warm_up()
         self._warm = key
-        self.status.emit(_tr("Kernels ready ({s:.1f} s)").format(s=seconds))
+        self.status.emit(self.tr("Kernels ready ({s:.1f} s)").format(s=seconds))
 
     def _play(self, job: Job):
         pending, last_emit, last, resumed = None, 0.0, None, 0.0

@@ -121,7 +121,7 @@ def test_confusion_matrix_full_test_set(qtbot, mnist_controller):
         np.testing.assert_array_equal(cm.sum(axis=1), np.bincount(c.samples.labels, minlength=10))
         for t in range(10):
             assert view.table.item(t, t).text() in ("", str(cm[t, t]))
-        assert f"{acc:.2%}" in view.summary.text()
+        assert f"{100 * acc:.2f}\u00a0%" in view.summary.text()
         # a click on a cell filters the browser to those samples
         t, p = np.unravel_index(np.argmax(cm - np.diag(np.diag(cm))), cm.shape)
         with qtbot.waitSignal(view.cell_clicked):

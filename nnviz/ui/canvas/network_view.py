@@ -14,7 +14,7 @@ zoom_changed(float)        the view's scale factor
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -49,6 +49,8 @@ _SELECTED = QPen(QColor(20, 20, 20), 3.0)
 _SYMBOL = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "leaky_relu": "LReLU",
            "prelu": "PReLU", "elu": "ELU", "swish": "swish", "softplus": "softplus",
            "step": "step", "softmax": "softmax", "maxout": "maxout", "identity": "id"}
+
+translate = QCoreApplication.translate  # the name lupdate recognises
 
 
 def activation_symbol(name: str) -> str:
@@ -254,15 +256,14 @@ class NetworkView(QGraphicsView):
 
     def _layer_title(self, li: int) -> str:
         net = self.controller.network
-        tr = self.tr
         if li == 0:
             n = net.spec.inputs
-            return tr("Input x ({n})").format(n=n) if n > 3 else tr("Input x")
+            return self.tr("Input x ({n})").format(n=n) if n > 3 else self.tr("Input x")
         act = activation_symbol(net.spec.layers[li - 1].activation)
         n = net.spec.layers[li - 1].units
         if li == len(net.spec.sizes) - 1:
-            return tr("Output y · {act}").format(act=act)
-        return tr("Hidden {l} · {act} ({n})").format(l=li, act=act, n=n)
+            return self.tr("Output y · {act}").format(act=act)
+        return self.tr("Hidden {l} · {act} ({n})").format(l=li, act=act, n=n)
 
     def _edge_pool(self, layer: int, n: int) -> list[EdgeItem]:
         pool = self.edges[layer]
@@ -403,18 +404,17 @@ class NetworkView(QGraphicsView):
         if isinstance(item, NeuronItem):
             return neuron_formula(self.controller, item.layer, item.index)
         if isinstance(item, EdgeItem):
-            tr = self.tr
             l_, i, j = item.layer, item.i, item.j
             w = self.controller.network.W[l_][i, j]
-            text = tr("weight W{l}[{i},{j}] = {w}").format(l=l_ + 1, i=i + 1, j=j + 1,
-                                                          w=fmt_full(w))
-            text += "\n" + tr("from neuron {i} of layer {l0} to neuron {j} of layer {l1}").format(
-                i=i + 1, l0=l_, j=j + 1, l1=l_ + 1)
+            text = self.tr("weight W{l}[{i},{j}] = {w}").format(l=l_ + 1, i=i + 1, j=j + 1,
+                                                               w=fmt_full(w))
+            text += "\n" + self.tr("from neuron {i} of layer {l0} to neuron {j} of layer {l1}") \
+                .format(i=i + 1, l0=l_, j=j + 1, l1=l_ + 1)
             grad = self.controller.gradient()
             if grad is not None:
                 g = grad[self.controller.w_index(l_, i, j)]
-                text += "\n" + tr("gradient ∂L/∂w = {g}").format(g=fmt_full(g))
-            return text + "\n" + tr("Double-click to edit")
+                text += "\n" + self.tr("gradient ∂L/∂w = {g}").format(g=fmt_full(g))
+            return text + "\n" + self.tr("Double-click to edit")
         if isinstance(item, BiasItem):
             b = self.controller.network.b[item.layer - 1][item.index]
             return self.tr("bias b{l}[{j}] = {b}\nDouble-click to edit").format(
@@ -513,11 +513,11 @@ class NetworkView(QGraphicsView):
 def neuron_formula(controller, layer: int, index: int) -> str:
     """The neuron's formula with the current numbers, e.g.
     ``a₁ = 0.1·1 + 0.2·0.5 + 0.1 = 0.3`` and ``z₁ = σ(0.3) = 0.5744``."""
-    tr = lambda s: controller.tr(s)  # noqa: E731
     net = controller.network
     j = index
     if layer == 0:
-        return tr("input x{j} = {v}").format(j=sub(j + 1), v=fmt_full(controller.x[j]))
+        return translate("NetworkView", "input x{j} = {v}").format(
+            j=sub(j + 1), v=fmt_full(controller.x[j]))
     li = layer - 1
     spec = net.spec.layers[li]
     a, z = controller.values(layer)
@@ -526,10 +526,10 @@ def neuron_formula(controller, layer: int, index: int) -> str:
     col = j
     terms = [f"{fmt(W[i, col])}·{fmt(z_prev[i])}" for i in range(min(len(z_prev), 6))]
     if len(z_prev) > 6:
-        terms.append(tr("… ({n} terms)").format(n=len(z_prev)))
+        terms.append(translate("NetworkView", "… ({n} terms)").format(n=len(z_prev)))
     if net.b[li] is not None:
         terms.append(fmt(net.b[li][col]))
-    head = tr("layer {l}, neuron {j}").format(l=layer, j=j + 1)
+    head = translate("NetworkView", "layer {l}, neuron {j}").format(l=layer, j=j + 1)
     s = sub(j + 1)
     line_a = f"a{s} = " + " + ".join(terms).replace("+ −", "− ") + f" = {fmt(a[col])}"
     sym = activation_symbol(spec.activation)
@@ -542,5 +542,6 @@ def neuron_formula(controller, layer: int, index: int) -> str:
         line_z = f"z{s} = max({fmt(a[j])}, {fmt(a[j + units])}) = {fmt(z[j])}"
     else:
         line_z = f"z{s} = {sym}({fmt(a[col])}) = {fmt(z[j])}"
-    full = tr("full precision: a = {a}, z = {z}").format(a=fmt_full(a[col]), z=fmt_full(z[j]))
+    full = translate("NetworkView", "full precision: a = {a}, z = {z}").format(
+        a=fmt_full(a[col]), z=fmt_full(z[j]))
     return f"{head}\n{line_a}\n{line_z}\n{full}"

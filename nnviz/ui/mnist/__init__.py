@@ -15,17 +15,14 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea
 
 from nnviz.ui.mnist.bridge import is_mnist_lesson, load_data_from, remembered_folder
 
 __all__ = ["MnistViews", "install"]
 
 _ATTR = "_nnviz_mnist_views"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MnistViews", text)
+translate = QCoreApplication.translate  # the name lupdate recognises
 
 
 @dataclass
@@ -143,19 +140,27 @@ def install(window: QMainWindow, controller, limit: int | None = None) -> MnistV
     actions = ModelActions(controller, ev, window)
 
     docks = {}
-    specs = (("samples", _tr("Test images"), samples),
-             ("draw", _tr("Draw a digit"), draw),
-             ("confusion", _tr("Confusion matrix"), confusion),
-             ("weight_images", _tr("Weight images"), weights))
+    specs = (("samples", translate("MnistViews", "Test images"), samples),
+             ("draw", translate("MnistViews", "Draw a digit"), draw),
+             ("confusion", translate("MnistViews", "Confusion matrix"), confusion),
+             ("weight_images", translate("MnistViews", "Weight images"), weights))
     previous = None
     for key, title, widget in specs:
         d = QDockWidget(title, window)
         d.setObjectName(f"dock_mnist_{key}")
-        d.setWidget(widget)
+        scroll = QScrollArea()  # scrolls rather than forcing the window past 768 px
+        scroll.setWidget(widget)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        d.setWidget(scroll)
         d.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable
                       | QDockWidget.DockWidgetClosable)
-        d.toggleViewAction().setToolTip(_tr("Show or hide the {t} view").format(t=title))
+        d.toggleViewAction().setToolTip(
+            translate("MnistViews", "Show or hide the {t} view").format(t=title))
         window.addDockWidget(Qt.RightDockWidgetArea, d)
+        plots = getattr(window, "docks", {}).get("plots")
+        if previous is None and plots is not None:
+            window.tabifyDockWidget(plots, d)  # tabs beside the curves, not a third row
         if previous is not None:
             window.tabifyDockWidget(previous, d)
         previous = d
@@ -164,13 +169,14 @@ def install(window: QMainWindow, controller, limit: int | None = None) -> MnistV
     if isinstance(getattr(window, "docks", None), dict):
         window.docks.update({f"mnist_{k}": d for k, d in docks.items()})
 
-    menu = window.menuBar().addMenu(_tr("&MNIST"))
+    menu = window.menuBar().addMenu(translate("MnistViews", "&MNIST"))
     menu.setToolTipsVisible(True)
-    act_data = QAction(_tr("&Data…"), window)
-    act_data.setToolTip(_tr("Where MNIST was found; download it or choose a folder"))
-    act_evaluate = QAction(_tr("&Evaluate test images"), window)
-    act_evaluate.setToolTip(_tr("Classify the 10,000 test images in batches of 100 and show "
-                                "the accuracy"))
+    act_data = QAction(translate("MnistViews", "&Data…"), window)
+    act_data.setToolTip(translate("MnistViews",
+                                  "Where MNIST was found; download it or choose a folder"))
+    act_evaluate = QAction(translate("MnistViews", "&Evaluate test images"), window)
+    act_evaluate.setToolTip(translate("MnistViews", "Classify the 10,000 test images in "
+                                      "batches of 100 and show the accuracy"))
     menu.addAction(act_data)
     menu.addSeparator()
     for a in actions.actions():

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.ui import colors
-from nnviz.ui.formatting import fmt_full
+from nnviz.ui.formatting import count, fmt_full, pct
 from nnviz.ui.mnist.evaluator import Evaluator
 
 N = 10
@@ -131,14 +131,14 @@ class ConfusionView(QWidget):
                                         "(click to show them)").format(n=v, t=t, p=p))
                 self.table.setItem(t, p, item)
             a = per[t] if t < len(per) else float("nan")
-            item = QTableWidgetItem("–" if np.isnan(a) else f"{a:.1%}")
+            item = QTableWidgetItem(pct(a))
             item.setTextAlignment(Qt.AlignCenter)
             item.setToolTip(self.tr("Digit {t}: {k} of {n} right = {a}").format(
                 t=t, k=int(cm[t, t]), n=int(rows[t]), a="–" if np.isnan(a) else fmt_full(a)))
             self.table.setItem(t, N, item)
         n = int(ev.cm.sum())
-        self.summary.setText(self.tr("Accuracy {acc:.2%} ({k} of {n} test images)").format(
-            acc=ev.accuracy, k=int(np.trace(ev.cm)), n=n))
+        self.summary.setText(self.tr("Accuracy {acc} ({k} of {n} test images)").format(
+            acc=pct(ev.accuracy, 2), k=count(np.trace(ev.cm)), n=count(n)))
         self.summary.setToolTip(self.tr("Accuracy = {a} (right answers / test images)")
                                 .format(a=fmt_full(ev.accuracy)))
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.core.digits import preprocess_digit
+from nnviz.ui.formatting import pct
 from nnviz.ui.mnist.bridge import IMAGE_SIDE, is_mnist_lesson, normalize_mode, normalize_pixels
 from nnviz.ui.widgets.outputs_panel import ProbabilityBars
 
@@ -274,8 +275,8 @@ class DrawPad(QWidget):
             self.bars.set_values(np.zeros(0))
         else:
             p = self.probabilities[self.prediction]
-            self.result.setText(self.tr("Prediction: {d} ({p:.1%})").format(
-                d=self.prediction, p=p))
+            self.result.setText(self.tr("Prediction: {d} ({p})").format(
+                d=self.prediction, p=pct(p)))
             self.bars.set_values(self.probabilities)
         if not is_mnist_lesson(self.c):
             note = self.tr("Choose an MNIST lesson to see the network's prediction.")

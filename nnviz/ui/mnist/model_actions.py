@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nnviz.core.io import ModelFileError, load_any_weights
+from nnviz.ui.formatting import count, pct
 from nnviz.ui.mnist.bridge import IMAGE_SIDE, use_network
 from nnviz.ui.mnist.evaluator import Evaluator
 
@@ -37,17 +38,16 @@ class ModelActions(QObject):
         self.last_accuracy = float("nan")
         self.last_error = ""
         self._awaiting = False
-        tr = self.tr
-        self.act_import = QAction(tr("Import pretrained weights…"), self)
-        self.act_import.setToolTip(tr("Load a pickled dict of weights (W1, b1, W2, b2, …, like "
-                                      "the book's sample_weight.pkl) safely and test it on the "
-                                      "10,000 test images"))
+        self.act_import = QAction(self.tr("Import pretrained weights…"), self)
+        self.act_import.setToolTip(self.tr("Load a pickled dict of weights (W1, b1, W2, b2, …, "
+                                           "like the book's sample_weight.pkl) safely and test "
+                                           "it on the 10,000 test images"))
         self.act_import.triggered.connect(self.import_dialog)
-        self.act_save = QAction(tr("Save trained model…"), self)
-        self.act_save.setToolTip(tr("Save the network and its weights as an .npz file"))
+        self.act_save = QAction(self.tr("Save trained model…"), self)
+        self.act_save.setToolTip(self.tr("Save the network and its weights as an .npz file"))
         self.act_save.triggered.connect(self.save_dialog)
-        self.act_load = QAction(tr("Load trained model…"), self)
-        self.act_load.setToolTip(tr("Open a model saved by nnviz (.npz)"))
+        self.act_load = QAction(self.tr("Load trained model…"), self)
+        self.act_load.setToolTip(self.tr("Open a model saved by nnviz (.npz)"))
         self.act_load.triggered.connect(self.load_dialog)
         for a in self.actions():
             a.setStatusTip(a.toolTip())
@@ -75,27 +75,26 @@ class ModelActions(QObject):
 
     def import_weights(self, path: str) -> bool:
         """Load ``path`` safely, make it the network, then evaluate it on the test images."""
-        tr = self.tr
         name = Path(path).name
         try:
             net, _extra = load_any_weights(path)
         except ModelFileError as exc:
-            self._warn(tr("Weights not imported"),
-                       tr("{name} was not imported: {why}\n\nNothing in the file was run.")
+            self._warn(self.tr("Weights not imported"),
+                       self.tr("{name} was not imported: {why}\n\nNothing in the file was run.")
                        .format(name=name, why=exc))
             return False
         n = IMAGE_SIDE * IMAGE_SIDE
         if net.spec.inputs != n or net.spec.outputs != 10:
-            self._warn(tr("Weights not imported"),
-                       tr("{name} describes a network with {i} inputs and {o} outputs; an MNIST "
-                          "network needs 784 inputs and 10 outputs.").format(
+            self._warn(self.tr("Weights not imported"),
+                       self.tr("{name} describes a network with {i} inputs and {o} outputs; "
+                               "an MNIST network needs 784 inputs and 10 outputs.").format(
                            name=name, i=net.spec.inputs, o=net.spec.outputs))
             return False
         self._switch_to_import_lesson(path)
         self._awaiting = True
         use_network(self.c, net.astype("float64"), str(path))
         self.imported.emit(str(path))
-        self._status(tr("Imported {name}: classifying the test images in batches of 100 …")
+        self._status(self.tr("Imported {name}: classifying the test images in batches of 100 …")
                      .format(name=name))
         if not self.evaluator.auto and self.evaluator.available():
             self.evaluator.evaluate()
@@ -115,8 +114,9 @@ class ModelActions(QObject):
             return
         self._awaiting = False
         self.last_accuracy = ev.accuracy
-        self._status(self.tr("Test accuracy of the imported weights: {acc:.4f} ({k} of {n})")
-                     .format(acc=ev.accuracy, k=int(ev.cm.trace()), n=len(ev)))
+        self._status(self.tr("Test accuracy of the imported weights: {acc} ({p}, {k} of {n})")
+                     .format(acc=f"{ev.accuracy:.4f}", p=pct(ev.accuracy, 2),
+                             k=count(ev.cm.trace()), n=count(len(ev))))
         self.import_evaluated.emit(ev.accuracy)
 
     def _on_evaluator_failed(self, message) -> None:

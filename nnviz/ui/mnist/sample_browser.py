@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.core.metrics import cell_indices, top_misclassified
+from nnviz.ui.formatting import count
 from nnviz.ui.mnist.bridge import IMAGE_SIDE, is_mnist_lesson, normalize_mode, to_pixels
 from nnviz.ui.mnist.evaluator import Evaluator
 
@@ -86,11 +87,10 @@ class _SampleModel(QAbstractListModel):
         if role == Qt.ForegroundRole:
             return WRONG if p is not None and p != t else None
         if role == Qt.ToolTipRole:
-            tr = self.tr
             if p is None:
-                return tr("Test image #{i}: label {t} (not evaluated yet)").format(i=i, t=t)
+                return self.tr("Test image #{i}: label {t} (not evaluated yet)").format(i=i, t=t)
             conf = float(self.probs[i, p]) if self.probs is not None else float("nan")
-            return tr("Test image #{i}: label {t}, predicted {p} (output {c:.3f}). "
+            return self.tr("Test image #{i}: label {t}, predicted {p} (output {c:.3f}). "
                       "Click to make it the network's input.").format(i=i, t=t, p=p, c=conf)
         return None
 
@@ -236,7 +236,8 @@ class SampleBrowser(QWidget):
             idx = cell_indices(ev.labels, ev.preds, *self.cell)
         self.model.set_indices(idx)
         total = len(labels)
-        self.count.setText(self.tr("{n} of {total}").format(n=len(idx), total=total))
+        self.count.setText(self.tr("{n} of {total}").format(n=count(len(idx)),
+                                                                    total=count(total)))
         if need_eval and ev is None and total:
             self._set_note(self.tr("Evaluating the network … the filter applies when the "
                                    "predictions are known."))

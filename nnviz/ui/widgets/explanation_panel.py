@@ -1,4 +1,5 @@
-"""Lesson explanation: title, handout, summary, the network and its formulas, the numbers to see."""
+"""Lesson explanation: title, handout, summary, the lesson's formulas and what to watch (the
+preset's ``explain`` text, Korean or English), the network, and the numbers to see."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from nnviz.core.activations import ACTIVATIONS
 from nnviz.ui.formatting import fmt_vec
+from nnviz.ui.names import activation_name, loss_name, optimizer_name
 
 
 class ExplanationPanel(QWidget):
@@ -28,30 +30,41 @@ class ExplanationPanel(QWidget):
     def html(self, preset) -> str:
         if preset is None:
             return ""
-        tr, e = self.tr, html.escape
+        e = html.escape
         net = self.c.network
         sizes = " – ".join(str(s) for s in net.spec.sizes)
+        # tr() outside the f-strings: lupdate does not look inside them
+        handout = self.tr("Handout {h}").format(h=preset.handout)
+        network = self.tr("The network")
+        per_layer = self.tr("Neurons per layer: {sizes}").format(sizes=sizes)
         parts = [f"<h2>{e(preset.text('title', self.lang))}</h2>",
-                 f"<p><i>{e(tr('Handout {h}').format(h=preset.handout))}</i></p>",
+                 f"<p><i>{e(handout)}</i></p>",
                  f"<p>{e(preset.text('summary', self.lang))}</p>",
-                 f"<h3>{e(tr('The network'))}</h3>",
-                 f"<p>{e(tr('Neurons per layer: {sizes}').format(sizes=sizes))}</p>",
+                 # the preset's own HTML (our resources): formulas in Unicode, what to watch
+                 preset.text("explain", self.lang) if preset.explain else "",
+                 f"<h3>{e(network)}</h3>",
+                 f"<p>{e(per_layer)}</p>",
                  "<p style='font-family: monospace'>a = z<sub>prev</sub> · W + b &nbsp;&nbsp; "
                  "(np.dot(x, W) + b)<br>z = h(a)</p><ul>"]
         for i, layer in enumerate(net.spec.layers):
             formula = ACTIVATIONS[layer.activation].formula
-            bias = tr("with bias") if layer.bias else tr("no bias")
-            parts.append(f"<li>{e(tr('Layer {l}: {n} neurons, {act}, {bias}').format(l=i + 1, n=layer.units, act=layer.activation, bias=bias))}"  # noqa: E501
-                         f" — <span style='font-family: monospace'>{e(formula)}</span></li>")
+            bias = self.tr("with bias") if layer.bias else self.tr("no bias")
+            text = self.tr("Layer {l}: {n} neurons, {act}, {bias}").format(
+                l=i + 1, n=layer.units, act=activation_name(layer.activation), bias=bias)
+            parts.append(f"<li>{e(text)} — <span style='font-family: monospace'>{e(formula)}"
+                         "</span></li>")
         parts.append("</ul>")
         t = preset.training
         if t is not None:
-            parts.append(f"<h3>{e(tr('Training (next step)'))}</h3><p>" + e(
-                tr("loss {loss}, optimizer {opt}, learning rate {lr}, batch {b}, epochs {ep}")
-                .format(loss=t.loss, opt=t.optimizer, lr=t.lr, b=t.batch_size, ep=t.epochs))
-                + "</p>")
+            title = self.tr("Training (next step)")
+            text = self.tr("loss {loss}, optimizer {opt}, learning rate {lr}, batch {b}, "
+                           "epochs {ep}").format(loss=loss_name(t.loss),
+                                                 opt=optimizer_name(t.optimizer), lr=t.lr,
+                                                 b=t.batch_size, ep=t.epochs)
+            parts.append(f"<h3>{e(title)}</h3><p>{e(text)}</p>")
         if preset.expect:
-            parts.append(f"<h3>{e(tr('Numbers to look for'))}</h3><ul>")
+            title = self.tr("Numbers to look for")
+            parts.append(f"<h3>{e(title)}</h3><ul>")
             for k, v in preset.expect.items():
                 vs = fmt_vec(v, 8) if isinstance(v, list) and v and not isinstance(v[0], list) \
                     else str(v)

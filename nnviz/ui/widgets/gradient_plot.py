@@ -272,7 +272,7 @@ if __name__ == "__main__":
     app = QApplication.instance() or QApplication(sys.argv)
     w = GradientNormPlot()
     s, n = demo_norms(shrink=0.2)
-    w.set_reference(w.tr("sigmoid"), s, n)
+    w.set_reference("sigmoid", s, n)
     s, n = demo_norms(shrink=0.9, seed=1)
     for k in range(len(s)):
         w.add_norms(int(s[k]), n[k])

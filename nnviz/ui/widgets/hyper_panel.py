@@ -36,14 +36,18 @@ from nnviz.core.spec import (
     MAX_UNITS,
     OPTIMIZER_DEFAULTS,
     OPTIMIZER_NAMES,
+    SpecError,
 )
 from nnviz.ui.formatting import NumberError, fmt_full, parse_number
+from nnviz.ui.guards import lr_problem, network_problem
+from nnviz.ui.names import activation_name, loss_name, optimizer_name
 
 
 class NumberEdit(QLineEdit):
     """A line edit for one finite float; ``value_edited(float)`` when the user commits one."""
 
     value_edited = Signal(float)
+    value_refused = Signal(float)  # a number at or below ``low`` was typed (and undone)
 
     def __init__(self, value: float = 0.0, low: float = 0.0, parent=None):
         super().__init__(parent)
@@ -66,6 +70,8 @@ class NumberEdit(QLineEdit):
             v = None
         if v is None or v <= self.low:
             self.set_value(self._value)  # refuse: back to the last good value
+            if v is not None:
+                self.value_refused.emit(v)
             return
         if v != self._value:
             self._value = v
@@ -77,24 +83,26 @@ class HyperPanel(QWidget):
         super().__init__(parent)
         self.c = controller
         self.s = controller.training
-        tr = self.tr
         # applied between steps
-        self.run_box = QGroupBox(tr("Applied at the next step"))
+        self.run_box = QGroupBox(self.tr("Applied at the next step"))
         run = QFormLayout(self.run_box)
         self.lr = NumberEdit(0.1)
-        self.lr.setToolTip(tr("Learning rate η: how far each update moves the weights "
+        self.lr.setToolTip(self.tr("Learning rate η: how far each update moves the weights "
                               "(W ← W − η·∂L/∂W)"))
-        self.lr.value_edited.connect(self.s.set_lr)
-        self.lr_label = QLabel(tr("learning rate η"))
+        self.lr.setToolTip(self.lr.toolTip() + "\n" + self.tr("Allowed: greater than 0, at "
+                                                            "most 1000."))
+        self.lr.value_edited.connect(self._on_lr_value_edited)
+        self.lr.value_refused.connect(self._on_lr_value_edited)
+        self.lr_label = QLabel(self.tr("learning rate η"))
         run.addRow(self.lr_label, self.lr)
         self.optimizer = QComboBox()
         for name in OPTIMIZER_NAMES:
-            self.optimizer.addItem(name, name)
-        self.optimizer.setToolTip(tr("How the gradient becomes an update; switching starts the "
-                                     "optimizer's memory fresh and sets its handout default "
-                                     "learning rate"))
+            self.optimizer.addItem(optimizer_name(name), name)
+        self.optimizer.setToolTip(self.tr("How the gradient becomes an update; switching starts "
+                                          "the optimizer's memory fresh and sets its handout "
+                                          "default learning rate"))
         self.optimizer.activated.connect(self._on_optimizer_activated)
-        self.optimizer_label = QLabel(tr("optimizer"))
+        self.optimizer_label = QLabel(self.tr("optimizer"))
         run.addRow(self.optimizer_label, self.optimizer)
         self.opt_params = QWidget()
         self.opt_form = QFormLayout(self.opt_params)
@@ -103,33 +111,34 @@ class HyperPanel(QWidget):
         self.param_edits: dict[str, NumberEdit] = {}
         self.batch = QSpinBox()
         self.batch.setRange(1, MAX_BATCH)
-        self.batch.setToolTip(tr("Samples per update (1 = one sample at a time, the course's "
-                                 "way)"))
+        self.batch.setToolTip(self.tr("Samples per update (1 = one sample at a time, the "
+                                      "course's way)"))
         self.batch.editingFinished.connect(lambda: self.s.set_batch_size(self.batch.value()))
-        self.batch_label = QLabel(tr("batch size"))
+        self.batch_label = QLabel(self.tr("batch size"))
         run.addRow(self.batch_label, self.batch)
         self.epochs = QSpinBox()
         self.epochs.setRange(1, MAX_EPOCHS)
-        self.epochs.setToolTip(tr("Passes over the training set (epochs, the handout's rounds)"))
+        self.epochs.setToolTip(self.tr("Passes over the training set (epochs, the handout's "
+                                       "rounds)"))
         self.epochs.editingFinished.connect(lambda: self.s.set_epochs(self.epochs.value()))
-        run.addRow(tr("epochs"), self.epochs)
+        run.addRow(self.tr("epochs"), self.epochs)
         # needs a new run
-        self.net_box = QGroupBox(tr("Needs a reset (new run)"))
+        self.net_box = QGroupBox(self.tr("Needs a reset (new run)"))
         self.net_form = QFormLayout(self.net_box)
         self.loss = QComboBox()
         for name in LOSS_NAMES:
-            self.loss.addItem(name, name)
-        self.loss.setToolTip(tr("The loss the gradient comes from: mse, binary or categorical "
+            self.loss.addItem(loss_name(name), name)
+        self.loss.setToolTip(self.tr("The loss the gradient comes from: mse, binary or categorical "
                                 "cross-entropy"))
         self.loss.activated.connect(self._mark_pending)
-        self.loss_label = QLabel(tr("loss"))
+        self.loss_label = QLabel(self.tr("loss"))
         self.net_form.addRow(self.loss_label, self.loss)
         self.seed = QSpinBox()
         self.seed.setRange(0, 2**31 - 1)
-        self.seed.setToolTip(tr("Seed of the random initial weights: the same seed gives the "
+        self.seed.setToolTip(self.tr("Seed of the random initial weights: the same seed gives the "
                                 "same weights"))
         self.seed.valueChanged.connect(self._mark_pending)
-        self.net_form.addRow(tr("seed"), self.seed)
+        self.net_form.addRow(self.tr("seed"), self.seed)
         self.layers_widget = QWidget()
         self.layers_form = QFormLayout(self.layers_widget)
         self.layers_form.setContentsMargins(0, 0, 0, 0)
@@ -138,8 +147,8 @@ class HyperPanel(QWidget):
         self.pending_note = QLabel()
         self.pending_note.setWordWrap(True)
         self.pending_note.setStyleSheet("color: #b35900")
-        self.apply_button = QPushButton(tr("Apply and reset"))
-        self.apply_button.setToolTip(tr("Start a new run with these settings (new initial "
+        self.apply_button = QPushButton(self.tr("Apply and reset"))
+        self.apply_button.setToolTip(self.tr("Start a new run with these settings (new initial "
                                         "weights; curves start again)"))
         self.apply_button.clicked.connect(self.apply_pending)
         self.net_form.addRow(self.pending_note)
@@ -166,9 +175,8 @@ class HyperPanel(QWidget):
     # -- session → view -------------------------------------------------------------------
     def refresh(self):
         s, net = self.s.spec, self.c.network
-        tr = self.tr
         self.setEnabled(s is not None)
-        self.note.setText("" if s is not None else tr("This lesson has nothing to train."))
+        self.note.setText("" if s is not None else self.tr("This lesson has nothing to train."))
         if s is None or net is None:
             return
         perceptron = self.s.kind == "perceptron"
@@ -222,7 +230,7 @@ class HyperPanel(QWidget):
             act = QComboBox()
             for name in ACTIVATION_NAMES:
                 if name != "softmax" or i == last:
-                    act.addItem(name, name)
+                    act.addItem(activation_name(name), name)
             act.setCurrentIndex(act.findData(layer.activation))
             act.setEnabled(not perceptron)
             act.setToolTip(self.tr("Activation h of this layer: z = h(a)"))
@@ -248,9 +256,27 @@ class HyperPanel(QWidget):
     def _on_optimizer_activated(self, i: int):
         self.s.set_optimizer(self.optimizer.itemData(i))
 
+    def _on_lr_value_edited(self, v: float):
+        problem = lr_problem(v)
+        if problem:
+            self.lr.set_value(self.s.spec.lr if self.s.spec is not None else 0.1)
+            self.c.edit_refused.emit(problem)
+            return
+        self.s.set_lr(v)
+
     def _mark_pending(self, *_):
-        self._set_pending(self.pending_network() != self.c.network.spec
+        try:
+            new = self.pending_network()
+        except SpecError as exc:
+            self._set_pending(False)
+            self.pending_note.setText(str(exc))
+            return
+        self._set_pending(new != self.c.network.spec
                           or self.loss.currentData() != self.s.spec.loss)
+        problem = network_problem(new)
+        if problem:
+            self.apply_button.setEnabled(False)
+            self.pending_note.setText(problem)
 
     def _set_pending(self, pending: bool):
         self.apply_button.setEnabled(pending)
@@ -267,7 +293,16 @@ class HyperPanel(QWidget):
         return replace(spec, layers=layers, seed=self.seed.value())
 
     def apply_pending(self):
-        new = self.pending_network()
+        try:
+            new = self.pending_network()
+        except SpecError as exc:
+            self.c.edit_refused.emit(str(exc))
+            return
+        problem = network_problem(new)
+        if problem:
+            self.pending_note.setText(problem)
+            self.c.edit_refused.emit(problem)
+            return
         loss = self.loss.currentData()
         if loss != self.s.spec.loss:
             self.s.set_loss(loss)

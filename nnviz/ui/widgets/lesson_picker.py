@@ -15,13 +15,13 @@ ID_ROLE = Qt.UserRole + 1
 
 
 def group_names() -> dict[str, str]:
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate  # the name lupdate recognises
     return {
-        "perceptron": t("LessonPicker", "Perceptron"),
-        "mlp": t("LessonPicker", "Multi-layer perceptron"),
-        "backprop": t("LessonPicker", "Backpropagation"),
-        "activations": t("LessonPicker", "Activations, losses, optimizers"),
-        "mnist": t("LessonPicker", "MNIST"),
+        "perceptron": translate("LessonPicker", "Perceptron"),
+        "mlp": translate("LessonPicker", "Multi-layer perceptron"),
+        "backprop": translate("LessonPicker", "Backpropagation"),
+        "activations": translate("LessonPicker", "Activations, losses, optimizers"),
+        "mnist": translate("LessonPicker", "MNIST"),
     }
 
 
@@ -32,7 +32,7 @@ class LessonPicker(QComboBox):
         super().__init__(parent)
         self.lang = lang
         self.setToolTip(self.tr("Choose a lesson (a handout example)"))
-        self.setMinimumContentsLength(28)
+        self.setMinimumContentsLength(36)  # the longest titles, Korean ones are wider
         self.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self._model = QStandardItemModel(self)
         self.setModel(self._model)

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
+from nnviz.ui.formatting import count
+
 #: refresh choices: (unit, every); every 0 = only at the end
 REFRESH = (("sample", 1), ("sample", 10), ("sample", 100), ("sample", 1000), ("batch", 1),
            ("epoch", 1), ("epoch", 10), ("epoch", 100), ("epoch", 0))
@@ -34,31 +36,30 @@ class RunControls(QToolBar):
         self.s = controller.training
         self.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         st = self.style()
-        tr = self.tr
-        self.act_play = self._action(tr("Play"), st.standardIcon(QStyle.SP_MediaPlay),
+        self.act_play = self._action(self.tr("Play"), st.standardIcon(QStyle.SP_MediaPlay),
                                      self.s.toggle, "Space",
-                                     tr("Train continuously / pause after the current step "
+                                     self.tr("Train continuously / pause after the current step "
                                         "(Space)"))
         self.act_step_sample = self._action(
-            tr("Sample"), st.standardIcon(QStyle.SP_MediaSeekForward),
+            self.tr("Sample"), st.standardIcon(QStyle.SP_MediaSeekForward),
             lambda: self.s.step("sample"), "Right",
-            tr("Train on one sample and show what changed (→)"))
+            self.tr("Train on one sample and show what changed (→)"))
         self.act_step_batch = self._action(
-            tr("Batch"), st.standardIcon(QStyle.SP_MediaSkipForward),
+            self.tr("Batch"), st.standardIcon(QStyle.SP_MediaSkipForward),
             lambda: self.s.step("batch"), "Shift+Right",
-            tr("Train on one mini-batch: one update of the weights (Shift+→)"))
+            self.tr("Train on one mini-batch: one update of the weights (Shift+→)"))
         self.act_step_epoch = self._action(
-            tr("Epoch"), st.standardIcon(QStyle.SP_MediaSkipForward),
+            self.tr("Epoch"), st.standardIcon(QStyle.SP_MediaSkipForward),
             lambda: self.s.step("epoch"), "Ctrl+Right",
-            tr("Train on the rest of the epoch: every training sample once (Ctrl+→)"))
-        self.act_reset = self._action(tr("Reset"), st.standardIcon(QStyle.SP_BrowserReload),
+            self.tr("Train on the rest of the epoch: every training sample once (Ctrl+→)"))
+        self.act_reset = self._action(self.tr("Reset"), st.standardIcon(QStyle.SP_BrowserReload),
                                       self.s.reset, "Ctrl+R",
-                                      tr("Back to this run's initial weights (the same ones, "
+                                      self.tr("Back to this run's initial weights (the same ones, "
                                          "so runs can be compared) (Ctrl+R)"))
-        self.act_new_init = self._action(tr("New init"),
+        self.act_new_init = self._action(self.tr("New init"),
                                          st.standardIcon(QStyle.SP_DialogResetButton),
                                          self._on_new_init_triggered, None,
-                                         tr("Draw new random initial weights (the next seed) "
+                                         self.tr("Draw new random initial weights (the next seed) "
                                             "and reset"))
         self.addActions([self.act_play, self.act_step_sample, self.act_step_batch,
                          self.act_step_epoch])
@@ -68,21 +69,21 @@ class RunControls(QToolBar):
         self.speed = QSpinBox()
         self.speed.setRange(0, 5000)
         self.speed.setSingleStep(50)
-        self.speed.setSuffix(tr(" ms"))
-        self.speed.setPrefix(tr("delay "))
-        self.speed.setToolTip(tr("Speed: pause after each shown step while playing (0 = as "
+        self.speed.setSuffix(self.tr(" ms"))
+        self.speed.setPrefix(self.tr("delay "))
+        self.speed.setToolTip(self.tr("Speed: pause after each shown step while playing (0 = as "
                                  "fast as possible)"))
         self.speed.valueChanged.connect(self._on_speed_changed)
         self.addWidget(self.speed)
         self.refresh = QComboBox()
-        self.refresh.setToolTip(tr("Refresh rate: how often the views follow the training "
+        self.refresh.setToolTip(self.tr("Refresh rate: how often the views follow the training "
                                    "while playing (fewer refreshes = faster training)"))
         self.refresh.currentIndexChanged.connect(self._on_refresh_changed)
         self.addWidget(self.refresh)
         self.stop_epoch = QSpinBox()
         self.stop_epoch.setRange(1, 100_000)
-        self.stop_epoch.setPrefix(tr("stop at epoch "))
-        self.stop_epoch.setToolTip(tr("Playing stops after this many epochs"))
+        self.stop_epoch.setPrefix(self.tr("stop at epoch "))
+        self.stop_epoch.setToolTip(self.tr("Playing stops after this many epochs"))
         self.stop_epoch.valueChanged.connect(self._on_stop_epoch_changed)
         self.addWidget(self.stop_epoch)
         self.stop_acc = QDoubleSpinBox()
@@ -90,15 +91,15 @@ class RunControls(QToolBar):
         self.stop_acc.setDecimals(1)
         self.stop_acc.setSingleStep(5)
         self.stop_acc.setSuffix(" %")
-        self.stop_acc.setPrefix(tr("stop at accuracy "))
-        self.stop_acc.setSpecialValueText(tr("stop at accuracy: off"))
-        self.stop_acc.setToolTip(tr("Playing stops once the test accuracy reaches this "
+        self.stop_acc.setPrefix(self.tr("stop at accuracy "))
+        self.stop_acc.setSpecialValueText(self.tr("stop at accuracy: off"))
+        self.stop_acc.setToolTip(self.tr("Playing stops once the test accuracy reaches this "
                                     "(0 = off)"))
         self.stop_acc.valueChanged.connect(self._on_stop_acc_changed)
         self.addWidget(self.stop_acc)
         self.addSeparator()
         self.counters = QLabel()
-        self.counters.setToolTip(tr("Completed epochs (rounds) and samples trained since the "
+        self.counters.setToolTip(self.tr("Completed epochs (rounds) and samples trained since the "
                                     "start (or the last reset)"))
         self.addWidget(self.counters)
         self.s.hyper_changed.connect(self._on_session_hyper_changed)
@@ -118,13 +119,12 @@ class RunControls(QToolBar):
         return a
 
     def _refresh_text(self, unit: str, every: int) -> str:
-        tr = self.tr
         if every == 0:
-            return tr("refresh: only at the end")
-        names = {"sample": (tr("every sample"), tr("every {n} samples")),
-                 "batch": (tr("every batch"), tr("every {n} batches")),
-                 "epoch": (tr("every epoch"), tr("every {n} epochs"))}[unit]
-        return tr("refresh: ") + (names[0] if every == 1 else names[1].format(n=every))
+            return self.tr("refresh: only at the end")
+        names = {"sample": (self.tr("every sample"), self.tr("every {n} samples")),
+                 "batch": (self.tr("every batch"), self.tr("every {n} batches")),
+                 "epoch": (self.tr("every epoch"), self.tr("every {n} epochs"))}[unit]
+        return self.tr("refresh: ") + (names[0] if every == 1 else names[1].format(n=every))
 
     # -- session → view -------------------------------------------------------------------
     def _on_session_hyper_changed(self):
@@ -160,7 +160,7 @@ class RunControls(QToolBar):
     def _update_counters(self):
         s = self.s
         self.counters.setText(self.tr(" epoch {e} · samples {n} ").format(
-            e=s.epoch, n=s.samples_seen))
+            e=count(s.epoch), n=count(s.samples_seen)))
 
     def _on_session_playing_changed(self, playing: bool):
         st = self.style()

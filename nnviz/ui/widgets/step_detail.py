@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.ui.formatting import fmt, fmt_full, fmt_vec
+from nnviz.ui.formatting import fmt, fmt_full, fmt_vec, pct
 
 #: lines kept in the round table (older ones scroll away)
 MAX_LINES = 2000
@@ -62,15 +62,14 @@ class StepDetail(QWidget):
         super().__init__(parent)
         self.c = controller
         self.s = controller.training
-        tr = self.tr
         self.table = QTableWidget(0, 0)
-        self.table.setToolTip(tr("The handout's round table: every sample as the perceptron "
+        self.table.setToolTip(self.tr("The handout's round table: every sample as the perceptron "
                                  "rule W ← W + η(d − y)·x trains on it"))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.text = QTextBrowser()
-        self.text.setToolTip(tr("The last sample of the step: forward values, loss, each "
+        self.text.setToolTip(self.tr("The last sample of the step: forward values, loss, each "
                                 "layer's δ and the largest weight changes"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
@@ -157,8 +156,8 @@ class StepDetail(QWidget):
         t = self.table
         row = t.rowCount()
         t.insertRow(row)
-        text = self.tr("after round {r}: accuracy {a} %").format(
-            r=rnd, a=fmt(100 * e.train_acc, 3))
+        text = self.tr("after round {r}: accuracy {a}").format(
+            r=rnd, a=pct(e.train_acc))
         item = QTableWidgetItem(text)
         item.setBackground(QBrush(QColor(214, 234, 255)))
         item.setToolTip(self.tr("Accuracy of the weights after the round on every training "
@@ -177,23 +176,23 @@ class StepDetail(QWidget):
         d = snap.detail
         if d is None:
             return
-        e, tr = html.escape, self.tr
+        e = html.escape
         out = d.z[-1] if d.z else np.zeros(0)
-        parts = [f"<h3>{e(tr('Last sample of the step'))}</h3><table cellspacing='4'>",
-                 f"<tr><td><b>{e(tr('input x'))}</b></td><td>{e(_vec(d.x))}</td></tr>",
-                 f"<tr><td><b>{e(tr('target t'))}</b></td><td>{e(_vec(d.t))}</td></tr>",
-                 f"<tr><td><b>{e(tr('output y'))}</b></td><td>{e(_vec(out))}</td></tr>",
-                 f"<tr><td><b>{e(tr('loss L'))}</b></td><td>{e(fmt(d.loss))}</td></tr>",
-                 "</table>",
-                 f"<h3>{e(tr('Deltas δ = ∂L/∂a per layer (before the update)'))}</h3><table "
-                 "cellspacing='4'>"]
+        # tr() outside the f-strings: lupdate does not look inside them
+        head = self.tr("Last sample of the step")
+        rows = ((self.tr("input x"), _vec(d.x)), (self.tr("target t"), _vec(d.t)),
+                (self.tr("output y"), _vec(out)), (self.tr("loss L"), fmt(d.loss)))
+        deltas = self.tr("Deltas δ = ∂L/∂a per layer (before the update)")
+        parts = [f"<h3>{e(head)}</h3><table cellspacing='4'>"]
+        parts += [f"<tr><td><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in rows]
+        parts += ["</table>", f"<h3>{e(deltas)}</h3><table cellspacing='4'>"]
         for i, delta in enumerate(d.delta):
             parts.append(f"<tr><td><b>δ{i + 1}</b></td><td>{e(_vec(delta))}</td></tr>")
         parts.append("</table>")
         changes = largest_changes(d.W_change)
         if changes:
-            parts.append(f"<h3>{e(tr('Largest weight changes in this step'))}</h3><table "
-                         "cellspacing='4'>")
+            title = self.tr("Largest weight changes in this step")
+            parts.append(f"<h3>{e(title)}</h3><table cellspacing='4'>")
             for name, v in changes:
                 sign = "+" if v > 0 else ""
                 parts.append(f"<tr><td>{e(name)}</td><td>{e(sign + fmt(v))}</td></tr>")

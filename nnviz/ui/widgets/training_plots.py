@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnviz.ui.formatting import count
 from nnviz.ui.widgets.plot_common import (
     GrowingBuffer,
     HoverReadout,
@@ -40,12 +41,14 @@ from nnviz.ui.widgets.plot_common import (
     write_csv,
 )
 
-# buffer columns
-SAMPLES, EPOCH, TRAIN_LOSS, TRAIN_ACC, TEST_LOSS, TEST_ACC = range(6)
-COLUMNS = ("samples_seen", "epoch", "train_loss", "train_acc", "test_loss", "test_acc")
+# buffer columns (the validation ones are NaN without a validation split)
+SAMPLES, EPOCH, TRAIN_LOSS, TRAIN_ACC, TEST_LOSS, TEST_ACC, VAL_LOSS, VAL_ACC = range(8)
+COLUMNS = ("samples_seen", "epoch", "train_loss", "train_acc", "test_loss", "test_acc",
+           "val_loss", "val_acc")
 CURVES = {"train_loss": TRAIN_LOSS, "test_loss": TEST_LOSS,
-          "train_acc": TRAIN_ACC, "test_acc": TEST_ACC}
-TRAIN_COLOR, TEST_COLOR = palette_color(0), palette_color(1)
+          "train_acc": TRAIN_ACC, "test_acc": TEST_ACC,
+          "val_loss": VAL_LOSS, "val_acc": VAL_ACC}
+TRAIN_COLOR, TEST_COLOR, VAL_COLOR = palette_color(0), palette_color(1), palette_color(2)
 
 
 class TrainingPlots(QWidget):
@@ -118,6 +121,10 @@ class TrainingPlots(QWidget):
             "test_acc": make_curve(self.acc_plot, TEST_COLOR, self.tr("test"),
                                    style=Qt.DashLine),
         }
+        # validation: in the legend only while the run has a validation split
+        self._val_legend = False
+        for name, plot in (("val_loss", self.loss_plot), ("val_acc", self.acc_plot)):
+            self.curves[name] = make_curve(plot, VAL_COLOR, None, style=Qt.DashDotLine)
         self.hover = {
             "loss": HoverReadout(self.loss_plot, lambda x: self._describe(x, "loss")),
             "acc": HoverReadout(self.acc_plot, lambda x: self._describe(x, "acc")),
@@ -134,8 +141,8 @@ class TrainingPlots(QWidget):
         """Append evaluation points (``EvalPoint``s, in time order) and redraw the curves."""
         if not evals:
             return
-        rows = [(e.samples_seen, e.epoch, e.train_loss, e.train_acc, e.test_loss, e.test_acc)
-                for e in evals]
+        rows = [(e.samples_seen, e.epoch, e.train_loss, e.train_acc, e.test_loss, e.test_acc,
+                 e.val_loss, e.val_acc) for e in evals]
         self.buf.extend(rows)
         self._redraw()
         if self._markers:
@@ -222,6 +229,21 @@ class TrainingPlots(QWidget):
             if name.endswith("loss") and self.log_check.isChecked():
                 y = np.where(y > 0, y, np.nan)  # log10 of 0 has no place on the axis
             self.curves[name].setData(x, y)
+        self._show_val_legend(self.has_validation())
+
+    def has_validation(self) -> bool:
+        """True when some point has a validation loss (the run holds out a validation split)."""
+        return bool(self.buf.n) and bool(np.isfinite(self.buf.column(VAL_LOSS)).any())
+
+    def _show_val_legend(self, on: bool) -> None:
+        if on == self._val_legend:
+            return
+        self._val_legend = on
+        for name, plot in (("val_loss", self.loss_plot), ("val_acc", self.acc_plot)):
+            if on:
+                plot.legend.addItem(self.curves[name], self.tr("validation"))
+            else:
+                plot.legend.removeItem(self.curves[name])
 
     def _update_axis_label(self) -> None:
         text = self.tr("epoch") if self.x_axis == "epoch" else self.tr("samples seen")
@@ -244,13 +266,17 @@ class TrainingPlots(QWidget):
             return None
         d = self.buf.data[i]
         head = self.tr("epoch {e} · {s} samples").format(e=fmt_value(d[EPOCH]),
-                                                          s=int(d[SAMPLES]))
+                                                          s=count(d[SAMPLES]))
         if which == "loss":
             body = self.tr("train loss {a}   test loss {b}").format(
                 a=fmt_value(d[TRAIN_LOSS]), b=fmt_value(d[TEST_LOSS]))
+            if np.isfinite(d[VAL_LOSS]):
+                body += self.tr("   validation loss {v}").format(v=fmt_value(d[VAL_LOSS]))
         else:
             body = self.tr("train accuracy {a}   test accuracy {b}").format(
                 a=fmt_value(d[TRAIN_ACC]), b=fmt_value(d[TEST_ACC]))
+            if np.isfinite(d[VAL_ACC]):
+                body += self.tr("   validation accuracy {v}").format(v=fmt_value(d[VAL_ACC]))
         return float(xs[i]), head + "\n" + body
 
     def _on_axis_combo_changed(self, index: int) -> None:
@@ -259,8 +285,10 @@ class TrainingPlots(QWidget):
     # ---- export -----------------------------------------------------------------------------
 
     def export_csv(self, path: str) -> None:
-        """Every evaluation point: samples_seen, epoch, train/test loss and accuracy."""
-        write_csv(path, COLUMNS, [self.buf.column(j) for j in range(len(COLUMNS))])
+        """Every evaluation point: samples_seen, epoch, train/test (and validation) loss and
+        accuracy."""
+        n = len(COLUMNS) if self.has_validation() else VAL_LOSS
+        write_csv(path, COLUMNS[:n], [self.buf.column(j) for j in range(n)])
         self.exported.emit(str(path))
 
     def export_image(self, path: str) -> None:
@@ -307,7 +335,7 @@ if __name__ == "__main__":
     app = QApplication.instance() or QApplication(sys.argv)
     w = TrainingPlots()
     w.add_evals(demo_evals())
-    w.add_marker(2000, w.tr("lr changed"))
+    w.add_marker(2000, "lr changed")
     w.resize(520, 520)
     w.show()
     sys.exit(app.exec())

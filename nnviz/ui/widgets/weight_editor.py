@@ -204,10 +204,20 @@ class WeightEditor(QWidget):
                                             "scheme (seeded)"))
         self.fill_button.setPopupMode(QToolButton.InstantPopup)
         menu = QMenu(self.fill_button)
+        menu.setToolTipsVisible(True)
+        tips = {"uniform": self.tr("Uniform in [−1, 1] (the perceptron handout)"),
+                "normal": self.tr("Standard normal N(0, 1)"),
+                "small": self.tr("Small normal N(0, 0.05²) (Keras' default in the AND example)"),
+                "xavier": self.tr("Xavier/Glorot: uniform in ±√(6 / (n_in + n_out))"),
+                "he": self.tr("He: normal N(0, 2 / n_in)"),
+                "course": self.tr("randn / √(n_in / 2), as in the MNIST handout's code")}
         for scheme in INIT_NAMES:
             if scheme == "zeros":
                 continue
             act = menu.addAction(scheme)
+            tip = tips.get(scheme, scheme)
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
             act.triggered.connect(lambda _=False, s=scheme: self.fill(s))
         self.fill_button.setMenu(menu)
         self.zero_button = QPushButton(self.tr("Zero"))

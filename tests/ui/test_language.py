@@ -1,0 +1,166 @@
+"""Korean and English: the window follows the language setting (system locale by default),
+View → Language switches it (the window is re-created, as main() does), Qt's own strings and
+the fonts follow, and a checkout without .qm files compiles them into the cache."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtWidgets import QDialogButtonBox
+
+from nnviz.ui import app as nnviz_app
+
+HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+@pytest.fixture
+def language(qapp):
+    """Switch the app's translators like main() does; English again afterwards."""
+    saved_locale = QLocale()
+
+    def use(lang: str):
+        nnviz_app.set_ui_language(lang)
+        return nnviz_app.install_translators(qapp, nnviz_app.ui_language())
+
+    yield use
+    nnviz_app.install_translators(qapp, "en")
+    QLocale.setDefault(saved_locale)
+
+
+def _window(qtbot):
+    from nnviz.ui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    w.finish_startup()
+    return w
+
+
+def _menu_titles(w) -> list[str]:
+    return [a.text() for a in w.menuBar().actions()]
+
+
+def test_system_locale_decides_by_default(monkeypatch):
+    class KoreanLocale(QLocale):
+        @staticmethod
+        def system():
+            return QLocale(QLocale.Korean, QLocale.SouthKorea)
+
+    monkeypatch.setattr(nnviz_app, "QLocale", KoreanLocale)
+    assert nnviz_app.ui_language() == "ko"
+    nnviz_app.set_ui_language("en")  # a saved choice wins over the locale
+    assert nnviz_app.ui_language() == "en"
+
+
+def test_korean_window_then_english(qtbot, language):
+    loaded = language("ko")
+    assert "nnviz_ko" in loaded
+    w = _window(qtbot)
+    try:
+        p = w.c.preset
+        assert HANGUL.search(w.windowTitle()) and w.windowTitle().startswith(p.title["ko"])
+        menus = _menu_titles(w)
+        for word in ("파일", "편집", "보기", "수업", "도움말"):
+            assert any(m.startswith(word) for m in menus), (word, menus)
+        names = [w.picker.itemText(i).strip() for i in range(w.picker.count())]
+        assert p.title["ko"] in names and "퍼셉트론" in names
+        lesson_menus = [a.text() for a in w.lessons_menu.actions()]
+        assert "퍼셉트론" in lesson_menus and "오차 역전파" in lesson_menus
+        assert w.run_controls.act_play.text() == "재생"
+        assert w.docks["weights"].windowTitle() == "가중치"
+        assert HANGUL.search(w.explanation.browser.toPlainText())
+        text = w.explanation.browser.toPlainText()  # the lesson's own Korean explanation
+        assert "볼 것" in text and "A1 = x·W1 + b1" in text
+        # Qt's own strings (message box and dialog buttons) are Korean too
+        box = QDialogButtonBox(QDialogButtonBox.Close | QDialogButtonBox.Cancel)
+        assert HANGUL.search(box.button(QDialogButtonBox.Cancel).text())
+        # View → Language → English: stored, then the window is made again (main() does this)
+        w.set_language("en")
+        assert nnviz_app.settings().value("ui/language") == "en"
+    finally:
+        w.c.shutdown()
+        w.close()
+    language(nnviz_app.ui_language())
+    w2 = _window(qtbot)
+    try:
+        assert w2.windowTitle().startswith(w2.c.preset.title["en"])
+        assert not HANGUL.search(w2.windowTitle())
+        assert _menu_titles(w2)[:3] == ["&File", "&Edit", "&View"]
+        assert w2.run_controls.act_play.text() == "Play"
+        assert w2.lang_actions["en"].isChecked()
+    finally:
+        w2.c.shutdown()
+
+
+def test_restart_request_is_a_signal(qtbot):
+    w = _window(qtbot)
+    try:
+        assert not w.can_restart  # only main() re-creates windows
+        with qtbot.waitSignal(w.restart_requested, timeout=100, raising=False) as blocker:
+            w.choose_language(w.lang)  # the same language: nothing to restart
+        assert not blocker.signal_triggered
+    finally:
+        w.c.shutdown()
+
+
+def test_checkout_compiles_the_ts_into_the_cache(tmp_path, monkeypatch, qapp):
+    res = tmp_path / "resources"
+    (res / "translations").mkdir(parents=True)
+    shutil.copy(nnviz_app._resources() / "translations" / "nnviz_ko.ts", res / "translations")
+    monkeypatch.setattr(nnviz_app, "_resources", lambda: res)
+
+    class Paths:
+        CacheLocation = None
+
+        @staticmethod
+        def writableLocation(_kind):
+            return str(tmp_path / "cache")
+
+    monkeypatch.setattr(nnviz_app, "QStandardPaths", Paths)
+    if nnviz_app._lrelease() is None:
+        pytest.skip("PySide6 without lrelease")
+    qm = nnviz_app.translation_file("ko")
+    assert qm is not None and qm.is_relative_to(tmp_path / "cache") and qm.suffix == ".qm"
+    assert nnviz_app.translation_file("ko") == qm  # cached: compiled once
+    t = QTranslator()
+    assert t.load(str(qm))
+    assert t.translate("MainWindow", "&File") == "파일(&F)"
+    # an edited .ts gets a fresh compile
+    ts = res / "translations" / "nnviz_ko.ts"
+    ts.write_text(ts.read_text(encoding="utf-8").replace("파일(&amp;F)", "파일!(&amp;F)"),
+                  encoding="utf-8")
+    qm2 = nnviz_app.translation_file("ko")
+    assert qm2 != qm and not qm.exists()
+    t2 = QTranslator()
+    assert t2.load(str(qm2)) and t2.translate("MainWindow", "&File") == "파일!(&F)"
+    assert QCoreApplication.translate("MainWindow", "&File") in ("&File", "파일(&F)")
+
+
+def test_korean_font_is_chosen_by_availability(qapp):
+    pick = nnviz_app.korean_font_family
+    assert pick(["Segoe UI", "Gulim", "Malgun Gothic"]) == "Malgun Gothic"
+    assert pick(["DejaVu Sans", "NanumGothicCoding", "NanumGothic"]) == "NanumGothic"
+    assert pick(["Some Hangul Font"]) == "Some Hangul Font"
+    assert pick([]) is None
+    before = qapp.font()
+    try:
+        family = nnviz_app.ensure_korean_font(qapp, "ko")
+        if family is not None:
+            assert family in qapp.font().families()
+        nnviz_app.ensure_korean_font(qapp, "en")
+        assert qapp.font().families()[:1] == before.families()[:1]
+    finally:
+        qapp.setFont(before)
+
+
+def test_numbers_read_the_same_in_both_languages():
+    from nnviz.ui.formatting import count, pct
+
+    assert pct(0.9192) == "91.9\u00a0%"
+    assert pct(0.93521, 2) == "93.52\u00a0%"
+    assert pct(float("nan")) == "–"
+    assert count(60000) == "60,000" and count(7) == "7"
