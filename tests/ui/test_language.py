@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
@@ -110,7 +111,9 @@ def test_restart_request_is_a_signal(qtbot):
 def test_checkout_compiles_the_ts_into_the_cache(tmp_path, monkeypatch, qapp):
     res = tmp_path / "resources"
     (res / "translations").mkdir(parents=True)
-    shutil.copy(nnviz_app._resources() / "translations" / "nnviz_ko.ts", res / "translations")
+    # the checkout's source (an installed wheel carries only the compiled .qm)
+    src = Path(__file__).resolve().parents[2] / "resources" / "translations" / "nnviz_ko.ts"
+    shutil.copy(src, res / "translations")
     monkeypatch.setattr(nnviz_app, "_resources", lambda: res)
 
     class Paths:
