@@ -188,7 +188,15 @@ def ensure_korean_font(app: QApplication, lang: str) -> str | None:
         # the family really used ("Sans Serif" is an alias, e.g. for DejaVu Sans): it keeps
         # Latin, the subscripts (x₁) and the math signs; the Korean family only adds Hangul
         primary = QFontInfo(base).family()
-        if lang != "ko" or QFontDatabase.Korean in QFontDatabase.writingSystems(primary):
+        if lang != "ko":
+            app.setFont(base)
+            return None
+        if QFontDatabase.Korean in QFontDatabase.writingSystems(primary):
+            # a Korean UI font (fontconfig picks e.g. NanumGothic for a Korean locale) draws
+            # the subscripts of x₁ as specks: put a Latin family first, Hangul falls back
+            latin = _latin_family(primary)
+            if latin:
+                base.setFamilies([latin, primary])
             app.setFont(base)
             return None
         family = korean_font_family()
@@ -198,6 +206,16 @@ def ensure_korean_font(app: QApplication, lang: str) -> str | None:
         return family
     except Exception:  # noqa: BLE001
         return None
+
+
+def _latin_family(exclude: str) -> str | None:
+    """An installed sans-serif family for Latin text, digits and subscripts (or None)."""
+    available = set(QFontDatabase.families())
+    for family in ("DejaVu Sans", "Noto Sans", "Segoe UI", "Arial", "Liberation Sans",
+                   "Helvetica"):
+        if family in available and family != exclude:
+            return family
+    return None
 
 
 def create_app(argv=None) -> QApplication:

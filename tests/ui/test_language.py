@@ -167,3 +167,22 @@ def test_numbers_read_the_same_in_both_languages():
     assert pct(0.93521, 2) == "93.52\u00a0%"
     assert pct(float("nan")) == "–"
     assert count(60000) == "60,000" and count(7) == "7"
+
+
+def test_korean_ui_font_keeps_latin_subscripts_first(qapp, monkeypatch):
+    """A Korean UI font (e.g. NanumGothic) draws x₁'s subscript as a speck: Latin goes first."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    korean = nnviz_app.korean_font_family()
+    latin = nnviz_app._latin_family("")
+    if not korean or not latin:
+        pytest.skip("needs a Korean and a Latin font installed")
+    saved = QFont(qapp.font())
+    monkeypatch.setattr(nnviz_app, "_base_font", QFont(korean))
+    try:
+        nnviz_app.ensure_korean_font(qapp, "ko")
+        fams = qapp.font().families()
+        assert fams[0] == latin and korean in fams
+        assert QFontDatabase.Korean in QFontDatabase.writingSystems(korean)
+    finally:
+        qapp.setFont(saved)
