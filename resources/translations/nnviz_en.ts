@@ -707,24 +707,8 @@ The details were written to {path}</translation>
             <translation>Remove the dashed reference curves</translation>
         </message>
         <message>
-            <source>Export</source>
-            <translation>Export</translation>
-        </message>
-        <message>
             <source>Save the plot as PNG or SVG, or the norms as CSV</source>
             <translation>Save the plot as PNG or SVG, or the norms as CSV</translation>
-        </message>
-        <message>
-            <source>PNG image…</source>
-            <translation>PNG image…</translation>
-        </message>
-        <message>
-            <source>SVG drawing…</source>
-            <translation>SVG drawing…</translation>
-        </message>
-        <message>
-            <source>CSV numbers…</source>
-            <translation>CSV numbers…</translation>
         </message>
         <message>
             <source>Wheel: zoom · drag: pan · right-click: view menu</source>
@@ -757,18 +741,6 @@ The details were written to {path}</translation>
         <message>
             <source>{s} samples</source>
             <translation>{s} samples</translation>
-        </message>
-        <message>
-            <source>PNG image (*.png)</source>
-            <translation>PNG image (*.png)</translation>
-        </message>
-        <message>
-            <source>SVG drawing (*.svg)</source>
-            <translation>SVG drawing (*.svg)</translation>
-        </message>
-        <message>
-            <source>CSV table (*.csv)</source>
-            <translation>CSV table (*.csv)</translation>
         </message>
         <message>
             <source>Export the gradient norms</source>
@@ -2115,6 +2087,37 @@ Double-click to edit</translation>
         </message>
     </context>
     <context>
+        <name>PlotExport</name>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation>PNG image (*.png)</translation>
+        </message>
+        <message>
+            <source>SVG drawing (*.svg)</source>
+            <translation>SVG drawing (*.svg)</translation>
+        </message>
+        <message>
+            <source>CSV table (*.csv)</source>
+            <translation>CSV table (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>PNG image…</source>
+            <translation>PNG image…</translation>
+        </message>
+        <message>
+            <source>SVG drawing…</source>
+            <translation>SVG drawing…</translation>
+        </message>
+        <message>
+            <source>CSV numbers…</source>
+            <translation>CSV numbers…</translation>
+        </message>
+    </context>
+    <context>
         <name>ProbabilityBars</name>
         <message>
             <source>Softmax output: the probability of each class</source>
@@ -2367,24 +2370,8 @@ Double-click to edit</translation>
             <translation>Remove every run from the comparison</translation>
         </message>
         <message>
-            <source>Export</source>
-            <translation>Export</translation>
-        </message>
-        <message>
             <source>Save the curves as PNG or SVG, or the runs' numbers as CSV</source>
             <translation>Save the curves as PNG or SVG, or the runs' numbers as CSV</translation>
-        </message>
-        <message>
-            <source>PNG image…</source>
-            <translation>PNG image…</translation>
-        </message>
-        <message>
-            <source>SVG drawing…</source>
-            <translation>SVG drawing…</translation>
-        </message>
-        <message>
-            <source>CSV numbers…</source>
-            <translation>CSV numbers…</translation>
         </message>
         <message>
             <source>No runs kept yet: finish a run and keep it to compare it here.</source>
@@ -2433,18 +2420,6 @@ Double-click to edit</translation>
         <message>
             <source>run</source>
             <translation>run</translation>
-        </message>
-        <message>
-            <source>PNG image (*.png)</source>
-            <translation>PNG image (*.png)</translation>
-        </message>
-        <message>
-            <source>SVG drawing (*.svg)</source>
-            <translation>SVG drawing (*.svg)</translation>
-        </message>
-        <message>
-            <source>CSV table (*.csv)</source>
-            <translation>CSV table (*.csv)</translation>
         </message>
         <message>
             <source>Export the comparison</source>
@@ -2800,24 +2775,8 @@ Double-click to edit</translation>
             <translation>Show all the points again after zooming or panning</translation>
         </message>
         <message>
-            <source>Export</source>
-            <translation>Export</translation>
-        </message>
-        <message>
             <source>Save the curves as a PNG or SVG picture, or their numbers as CSV</source>
             <translation>Save the curves as a PNG or SVG picture, or their numbers as CSV</translation>
-        </message>
-        <message>
-            <source>PNG image…</source>
-            <translation>PNG image…</translation>
-        </message>
-        <message>
-            <source>SVG drawing…</source>
-            <translation>SVG drawing…</translation>
-        </message>
-        <message>
-            <source>CSV numbers…</source>
-            <translation>CSV numbers…</translation>
         </message>
         <message>
             <source>x axis:</source>
@@ -2870,18 +2829,6 @@ Double-click to edit</translation>
         <message>
             <source>   validation accuracy {v}</source>
             <translation>   validation accuracy {v}</translation>
-        </message>
-        <message>
-            <source>PNG image (*.png)</source>
-            <translation>PNG image (*.png)</translation>
-        </message>
-        <message>
-            <source>SVG drawing (*.svg)</source>
-            <translation>SVG drawing (*.svg)</translation>
-        </message>
-        <message>
-            <source>CSV table (*.csv)</source>
-            <translation>CSV table (*.csv)</translation>
         </message>
         <message>
             <source>Export the curves</source>

@@ -707,24 +707,8 @@ The details were written to {path}</source>
             <translation>점선 기준 곡선을 지웁니다</translation>
         </message>
         <message>
-            <source>Export</source>
-            <translation>내보내기</translation>
-        </message>
-        <message>
             <source>Save the plot as PNG or SVG, or the norms as CSV</source>
             <translation>그래프를 PNG나 SVG로, 기울기 크기를 CSV로 저장합니다</translation>
-        </message>
-        <message>
-            <source>PNG image…</source>
-            <translation>PNG 이미지…</translation>
-        </message>
-        <message>
-            <source>SVG drawing…</source>
-            <translation>SVG 그림…</translation>
-        </message>
-        <message>
-            <source>CSV numbers…</source>
-            <translation>CSV 숫자…</translation>
         </message>
         <message>
             <source>Wheel: zoom · drag: pan · right-click: view menu</source>
@@ -757,18 +741,6 @@ The details were written to {path}</source>
         <message>
             <source>{s} samples</source>
             <translation>샘플 {s}개</translation>
-        </message>
-        <message>
-            <source>PNG image (*.png)</source>
-            <translation>PNG 이미지 (*.png)</translation>
-        </message>
-        <message>
-            <source>SVG drawing (*.svg)</source>
-            <translation>SVG 그림 (*.svg)</translation>
-        </message>
-        <message>
-            <source>CSV table (*.csv)</source>
-            <translation>CSV 표 (*.csv)</translation>
         </message>
         <message>
             <source>Export the gradient norms</source>
@@ -2115,6 +2087,37 @@ Double-click to edit</source>
         </message>
     </context>
     <context>
+        <name>PlotExport</name>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation>PNG 이미지 (*.png)</translation>
+        </message>
+        <message>
+            <source>SVG drawing (*.svg)</source>
+            <translation>SVG 그림 (*.svg)</translation>
+        </message>
+        <message>
+            <source>CSV table (*.csv)</source>
+            <translation>CSV 표 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>내보내기</translation>
+        </message>
+        <message>
+            <source>PNG image…</source>
+            <translation>PNG 이미지…</translation>
+        </message>
+        <message>
+            <source>SVG drawing…</source>
+            <translation>SVG 그림…</translation>
+        </message>
+        <message>
+            <source>CSV numbers…</source>
+            <translation>CSV 숫자…</translation>
+        </message>
+    </context>
+    <context>
         <name>ProbabilityBars</name>
         <message>
             <source>Softmax output: the probability of each class</source>
@@ -2367,24 +2370,8 @@ Double-click to edit</source>
             <translation>비교에서 모든 실행을 뺍니다</translation>
         </message>
         <message>
-            <source>Export</source>
-            <translation>내보내기</translation>
-        </message>
-        <message>
             <source>Save the curves as PNG or SVG, or the runs' numbers as CSV</source>
             <translation>곡선을 PNG나 SVG로, 실행별 숫자를 CSV로 저장합니다</translation>
-        </message>
-        <message>
-            <source>PNG image…</source>
-            <translation>PNG 이미지…</translation>
-        </message>
-        <message>
-            <source>SVG drawing…</source>
-            <translation>SVG 그림…</translation>
-        </message>
-        <message>
-            <source>CSV numbers…</source>
-            <translation>CSV 숫자…</translation>
         </message>
         <message>
             <source>No runs kept yet: finish a run and keep it to compare it here.</source>
@@ -2433,18 +2420,6 @@ Double-click to edit</source>
         <message>
             <source>run</source>
             <translation>실행</translation>
-        </message>
-        <message>
-            <source>PNG image (*.png)</source>
-            <translation>PNG 이미지 (*.png)</translation>
-        </message>
-        <message>
-            <source>SVG drawing (*.svg)</source>
-            <translation>SVG 그림 (*.svg)</translation>
-        </message>
-        <message>
-            <source>CSV table (*.csv)</source>
-            <translation>CSV 표 (*.csv)</translation>
         </message>
         <message>
             <source>Export the comparison</source>
@@ -2800,24 +2775,8 @@ Double-click to edit</source>
             <translation>확대하거나 이동한 뒤 모든 점을 다시 보여 줍니다</translation>
         </message>
         <message>
-            <source>Export</source>
-            <translation>내보내기</translation>
-        </message>
-        <message>
             <source>Save the curves as a PNG or SVG picture, or their numbers as CSV</source>
             <translation>곡선을 PNG나 SVG 그림으로, 숫자를 CSV로 저장합니다</translation>
-        </message>
-        <message>
-            <source>PNG image…</source>
-            <translation>PNG 이미지…</translation>
-        </message>
-        <message>
-            <source>SVG drawing…</source>
-            <translation>SVG 그림…</translation>
-        </message>
-        <message>
-            <source>CSV numbers…</source>
-            <translation>CSV 숫자…</translation>
         </message>
         <message>
             <source>x axis:</source>
@@ -2870,18 +2829,6 @@ Double-click to edit</source>
         <message>
             <source>   validation accuracy {v}</source>
             <translation>   검증 정답률 {v}</translation>
-        </message>
-        <message>
-            <source>PNG image (*.png)</source>
-            <translation>PNG 이미지 (*.png)</translation>
-        </message>
-        <message>
-            <source>SVG drawing (*.svg)</source>
-            <translation>SVG 그림 (*.svg)</translation>
-        </message>
-        <message>
-            <source>CSV table (*.csv)</source>
-            <translation>CSV 표 (*.csv)</translation>
         </message>
         <message>
             <source>Export the curves</source>

@@ -15,10 +15,8 @@ from collections.abc import Sequence
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +29,7 @@ from nnviz.ui.widgets.plot_common import (
     export_image,
     fmt_value,
     make_curve,
+    make_export_button,
     nearest_index,
     pg,
     sequential_color,
@@ -68,16 +67,9 @@ class GradientNormPlot(QWidget):
         self.drop_button.setText(self.tr("Drop reference"))
         self.drop_button.setToolTip(self.tr("Remove the dashed reference curves"))
         self.drop_button.clicked.connect(self.clear_reference)
-        self.export_button = QToolButton()
-        self.export_button.setText(self.tr("Export"))
-        self.export_button.setToolTip(self.tr("Save the plot as PNG or SVG, or the norms as CSV"))
-        self.export_button.setPopupMode(QToolButton.InstantPopup)
-        menu = QMenu(self.export_button)
-        menu.addAction(self.tr("PNG image…"), lambda: self._ask_export("png"))
-        menu.addAction(self.tr("SVG drawing…"), lambda: self._ask_export("svg"))
-        menu.addAction(self.tr("CSV numbers…"), lambda: self._ask_export("csv"))
-        self.export_button.setMenu(menu)
-        self._menu = menu
+        self.export_button = make_export_button(
+            self, self.tr("Save the plot as PNG or SVG, or the norms as CSV"),
+            self.tr("Export the gradient norms"), "gradients")
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.title)
@@ -243,16 +235,6 @@ class GradientNormPlot(QWidget):
         export_image(self.plot, path)
         self.exported.emit(str(path))
 
-    def _ask_export(self, kind: str) -> None:
-        filters = {"png": self.tr("PNG image (*.png)"), "svg": self.tr("SVG drawing (*.svg)"),
-                   "csv": self.tr("CSV table (*.csv)")}
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the gradient norms"),
-                                              f"gradients.{kind}", filters[kind])
-        if not path:
-            return
-        if not path.lower().endswith("." + kind):
-            path += "." + kind
-        self.export_csv(path) if kind == "csv" else self.export_image(path)
 
 
 def demo_norms(layers: int = 4, steps: int = 60, shrink: float = 0.2, seed: int = 0):

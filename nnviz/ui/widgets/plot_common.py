@@ -229,3 +229,39 @@ def fmt_value(v) -> str:
 
 def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
+
+
+def _tr_export(text: str) -> str:
+    return QCoreApplication.translate("PlotExport", text)
+
+
+def make_export_button(widget, tooltip: str, title: str, stem: str):
+    """An "Export ▾" button saving ``widget`` as PNG, SVG (``widget.export_image(path)``) or
+    CSV (``widget.export_csv(path)``) through a save dialog titled ``title``."""
+    from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
+
+    filters = {"png": _tr_export("PNG image (*.png)"), "svg": _tr_export("SVG drawing (*.svg)"),
+               "csv": _tr_export("CSV table (*.csv)")}
+
+    def ask(kind: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(widget, title, f"{stem}.{kind}", filters[kind])
+        if not path:
+            return
+        if not path.lower().endswith("." + kind):
+            path += "." + kind
+        if kind == "csv":
+            widget.export_csv(path)
+        else:
+            widget.export_image(path)
+
+    button = QToolButton()
+    button.setText(_tr_export("Export"))
+    button.setToolTip(tooltip)
+    button.setPopupMode(QToolButton.InstantPopup)
+    menu = QMenu(button)
+    menu.addAction(_tr_export("PNG image…"), lambda: ask("png"))
+    menu.addAction(_tr_export("SVG drawing…"), lambda: ask("svg"))
+    menu.addAction(_tr_export("CSV numbers…"), lambda: ask("csv"))
+    button.setMenu(menu)
+    return button
+

@@ -19,11 +19,9 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -40,6 +38,7 @@ from nnviz.ui.widgets.plot_common import (
     export_image,
     fmt_value,
     make_curve,
+    make_export_button,
     nearest_index,
     pg,
     style_plot,
@@ -85,17 +84,9 @@ class RunComparison(QWidget):
         self.clear_button.setText(self.tr("Clear all"))
         self.clear_button.setToolTip(self.tr("Remove every run from the comparison"))
         self.clear_button.clicked.connect(self.clear)
-        self.export_button = QToolButton()
-        self.export_button.setText(self.tr("Export"))
-        self.export_button.setToolTip(self.tr("Save the curves as PNG or SVG, or the runs' "
-                                              "numbers as CSV"))
-        self.export_button.setPopupMode(QToolButton.InstantPopup)
-        menu = QMenu(self.export_button)
-        menu.addAction(self.tr("PNG image…"), lambda: self._ask_export("png"))
-        menu.addAction(self.tr("SVG drawing…"), lambda: self._ask_export("svg"))
-        menu.addAction(self.tr("CSV numbers…"), lambda: self._ask_export("csv"))
-        self.export_button.setMenu(menu)
-        self._menu = menu
+        self.export_button = make_export_button(
+            self, self.tr("Save the curves as PNG or SVG, or the runs' numbers as CSV"),
+            self.tr("Export the comparison"), "runs")
         self.empty_label = QLabel(self.tr("No runs kept yet: finish a run and keep it to "
                                           "compare it here."))
         self.empty_label.setToolTip(self.tr("Runs appear here when you keep them"))
@@ -341,16 +332,6 @@ class RunComparison(QWidget):
         export_image(self.view.ci, path)
         self.exported.emit(str(path))
 
-    def _ask_export(self, kind: str) -> None:
-        filters = {"png": self.tr("PNG image (*.png)"), "svg": self.tr("SVG drawing (*.svg)"),
-                   "csv": self.tr("CSV table (*.csv)")}
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the comparison"),
-                                              f"runs.{kind}", filters[kind])
-        if not path:
-            return
-        if not path.lower().endswith("." + kind):
-            path += "." + kind
-        self.export_csv(path) if kind == "csv" else self.export_image(path)
 
 
 def _is_number(v) -> bool:

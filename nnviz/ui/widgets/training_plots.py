@@ -17,10 +17,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +32,7 @@ from nnviz.ui.widgets.plot_common import (
     export_image,
     fmt_value,
     make_curve,
+    make_export_button,
     nearest_index,
     palette_color,
     pg,
@@ -78,17 +77,9 @@ class TrainingPlots(QWidget):
         self.fit_button.setText(self.tr("Fit"))
         self.fit_button.setToolTip(self.tr("Show all the points again after zooming or panning"))
         self.fit_button.clicked.connect(self.fit)
-        self.export_button = QToolButton()
-        self.export_button.setText(self.tr("Export"))
-        self.export_button.setToolTip(self.tr("Save the curves as a PNG or SVG picture, or their "
-                                              "numbers as CSV"))
-        self.export_button.setPopupMode(QToolButton.InstantPopup)
-        menu = QMenu(self.export_button)
-        menu.addAction(self.tr("PNG image…"), lambda: self._ask_export("png"))
-        menu.addAction(self.tr("SVG drawing…"), lambda: self._ask_export("svg"))
-        menu.addAction(self.tr("CSV numbers…"), lambda: self._ask_export("csv"))
-        self.export_button.setMenu(menu)
-        self._menu = menu
+        self.export_button = make_export_button(
+            self, self.tr("Save the curves as a PNG or SVG picture, or their numbers as CSV"),
+            self.tr("Export the curves"), "training")
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         x_label = QLabel(self.tr("x axis:"))
@@ -298,19 +289,6 @@ class TrainingPlots(QWidget):
         export_image(self.view.ci, path)
         self.exported.emit(str(path))
 
-    def _ask_export(self, kind: str) -> None:
-        filters = {"png": self.tr("PNG image (*.png)"), "svg": self.tr("SVG drawing (*.svg)"),
-                   "csv": self.tr("CSV table (*.csv)")}
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the curves"),
-                                              f"training.{kind}", filters[kind])
-        if not path:
-            return
-        if not path.lower().endswith("." + kind):
-            path += "." + kind
-        if kind == "csv":
-            self.export_csv(path)
-        else:
-            self.export_image(path)
 
 
 def demo_evals(n: int = 40, samples_per_epoch: int = 400):
