@@ -70,7 +70,10 @@ class ConfusionView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(N, QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setMinimumSectionSize(24)
+        # four-digit counts (1,135 test images of "1") must fit without "10…"
+        cell = self.table.fontMetrics().horizontalAdvance("8888") + 12
+        self.table.horizontalHeader().setMinimumSectionSize(cell)
+        self.table.setMinimumWidth(cell * (N + 1) + 40)
         self.table.setToolTip(self.tr("Rows: the true digit; columns: the network's answer. "
                                       "Click a cell to see those test images."))
         for p in range(N):
