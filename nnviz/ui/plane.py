@@ -80,3 +80,11 @@ def hidden_plane(net, layer: int, ext, res: int = 80) -> np.ndarray:
     with np.errstate(all="ignore"):
         y = forward_from(net, grid(ext, res), layer + 1)
     return signed_output(net, y).reshape(res, res)
+
+
+def neuron_planes(net, ext, res: int = 24) -> list[np.ndarray]:
+    """Per layer, (units, res, res): every neuron's output z over the 2-D input plane."""
+    with np.errstate(all="ignore"):
+        trace = net.trace(grid(ext, res))
+    return [np.ascontiguousarray(z.T).reshape(-1, res, res) for _, z in trace]
+

@@ -1803,6 +1803,10 @@ Nothing in the file was run.</translation>
     <context>
         <name>NetworkView</name>
         <message>
+            <source>This neuron's output over the input plane (blue &gt; 0 &gt; orange)</source>
+            <translation>This neuron's output over the input plane (blue &gt; 0 &gt; orange)</translation>
+        </message>
+        <message>
             <source>Input x ({n})</source>
             <translation>Input x ({n})</translation>
         </message>

@@ -1803,6 +1803,10 @@ Nothing in the file was run.</source>
     <context>
         <name>NetworkView</name>
         <message>
+            <source>This neuron's output over the input plane (blue &gt; 0 &gt; orange)</source>
+            <translation>입력 평면 전체에서 이 뉴런의 출력 (파랑 &gt; 0 &gt; 주황)</translation>
+        </message>
+        <message>
             <source>Input x ({n})</source>
             <translation>입력 x ({n})</translation>
         </message>

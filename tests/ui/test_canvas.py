@@ -95,3 +95,36 @@ def test_mnist_canvas_updates_in_place(qtbot, view, controller):
     assert np.allclose([n.z for n in view.neurons[1]], z)
     view.set_k(5)
     assert sum(e.isVisible() for e in view.edges[0]) == 500
+
+
+def test_hidden_neurons_show_their_output_over_the_input_plane(qtbot, view, controller):
+    import numpy as np
+
+    from nnviz.ui import plane
+
+    controller.set_preset("xor-backprop-2")
+    assert len(view.heatmaps) == 3  # two hidden neurons and the output
+    hm = next(h for h in view.heatmaps if h.layer == 1 and h.index == 0)
+    assert not hm.pixmap().isNull() and hm.pixmap().width() == hm.SIZE
+    ext = plane.extent(controller.samples.X)
+    expect = plane.neuron_planes(controller.network, ext, hm.SIZE)[0][0]
+    img = hm.pixmap().toImage()
+    from nnviz.ui import colors
+
+    rgb = colors.signed_rgb(expect)
+    c = img.pixelColor(3, 5)
+    assert (c.red(), c.green(), c.blue()) == tuple(int(v) for v in rgb[5, 3])
+    before = hm.pixmap().toImage()
+    controller.network.W[0][...] *= -1
+    view.update_values()
+    assert hm.pixmap().toImage() != before  # follows the weights
+    base = hm.scale()
+    from PySide6.QtWidgets import QGraphicsSceneHoverEvent
+
+    hm.hoverEnterEvent(QGraphicsSceneHoverEvent())
+    assert np.isclose(hm.scale(), 4 * base)  # hovering enlarges it
+    hm.hoverLeaveEvent(QGraphicsSceneHoverEvent())
+    assert np.isclose(hm.scale(), base)
+    controller.set_preset("mnist-course")
+    qtbot.waitUntil(lambda: not controller.loading, timeout=30000)
+    assert view.heatmaps == []  # 784 inputs: no input plane

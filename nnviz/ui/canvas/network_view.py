@@ -140,6 +140,41 @@ class ImageItem(QGraphicsPixmapItem):
         super().hoverMoveEvent(event)
 
 
+class HeatmapItem(QGraphicsPixmapItem):
+    """A hidden neuron's output over the whole input plane (2-D lessons, as TensorFlow
+    Playground draws it); hovering enlarges it."""
+
+    SIZE = 24  # pixels of the image (also the grid resolution)
+
+    def __init__(self, neuron: NeuronItem, side: float):
+        super().__init__(neuron)
+        self.layer, self.index = neuron.layer, neuron.index
+        self._base = side / self.SIZE
+        self.setScale(self._base)
+        self.setAcceptHoverEvents(True)
+        self.setAcceptedMouseButtons(Qt.NoButton)  # clicks go to the neuron
+        self.setTransformationMode(Qt.SmoothTransformation)
+        self.setZValue(5)
+        self.setToolTip(QCoreApplication.translate(
+            "NetworkView", "This neuron's output over the input plane (blue > 0 > orange)"))
+
+    def set_values(self, z) -> None:
+        rgb = np.ascontiguousarray(colors.signed_rgb(z))
+        h, w = z.shape
+        self.setPixmap(QPixmap.fromImage(QImage(rgb.data, w, h, 3 * w,
+                                                QImage.Format_RGB888).copy()))
+
+    def hoverEnterEvent(self, event):  # noqa: N802
+        self.setScale(self._base * 4)  # enlarge in place, above everything else
+        self.setZValue(20)
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event):  # noqa: N802
+        self.setScale(self._base)
+        self.setZValue(5)
+        super().hoverLeaveEvent(event)
+
+
 class NetworkView(QGraphicsView):
     neuron_clicked = Signal(int, int)
     zoom_changed = Signal(float)
@@ -186,6 +221,7 @@ class NetworkView(QGraphicsView):
         self.neurons, self.biases, self.edges = [], [], []
         self.z_labels, self.a_labels, self.b_labels, self.w_labels = [], [], [], []
         self.image, self._titles = None, []
+        self.heatmaps = []
         if net is None:
             return
         self.geom = geometry.network_geom(net.spec.sizes)
@@ -242,6 +278,17 @@ class NetworkView(QGraphicsView):
             title.setPos(g.x - br.width() / 2 if not g.image_side else g.x - br.width() / 2,
                          g.top - 28 - (0 if not has_bias else 4))
             self._titles.append(title)
+        self.heatmaps = []  # (layer, HeatmapItem) for 2-input networks with small layers
+        if net.spec.inputs == 2:
+            for li, g in enumerate(self.geom.layers[1:], 1):
+                if g.compact:
+                    continue
+                for item in self.neurons[li]:
+                    side = 0.95 * g.radius
+                    hm = HeatmapItem(item, side)
+                    r = item.rect()
+                    hm.setPos(r.right() - 0.35 * side, r.top() - 0.65 * side)
+                    self.heatmaps.append(hm)
         for _ in range(net.n_layers):
             self.edges.append([])
             self.w_labels.append([])
@@ -322,7 +369,20 @@ class NetworkView(QGraphicsView):
                         t.setPos(g.x - g.radius - br.width() - 8, float(g.ys[k]) - g.radius - 5)
         for l_ in range(net.n_layers):
             self._update_edges(l_)
+        self._update_heatmaps()
         self.viewport().update()
+
+    def _update_heatmaps(self) -> None:
+        """Each hidden neuron's output over the input plane (same extent as the boundary)."""
+        if not self.heatmaps:
+            return
+        from nnviz.ui import plane
+
+        s = self.controller.samples
+        ext = plane.extent(s.X if s is not None else [self.controller.x])
+        planes = plane.neuron_planes(self.controller.network, ext, HeatmapItem.SIZE)
+        for hm in self.heatmaps:
+            hm.set_values(planes[hm.layer - 1][hm.index])
 
     def _update_neuron_labels(self, li, g, aa, zz, idx, show):
         for k, zt in enumerate(self.z_labels[li]):
