@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from nnviz.ui.app import LANGUAGES, set_ui_language, settings, ui_language
 from nnviz.ui.canvas.network_view import NetworkView
+from nnviz.ui.comparison_runner import ComparisonRunner
 from nnviz.ui.controller import Controller
 from nnviz.ui.formatting import count
 from nnviz.ui.widgets.dashboard import Dashboard
@@ -93,6 +94,11 @@ class MainWindow(QMainWindow):
         self.plots = TrainingPlots()
         self.grad_plot = GradientNormPlot()
         self.comparison = RunComparison()
+        self.comparer = ComparisonRunner(self.c, self)
+        self.comparer.started.connect(self._on_comparer_started)
+        self.comparer.finished.connect(self._on_comparer_finished)
+        self.comparer.failed.connect(self._on_comparer_failed)
+        self.comparer.progress.connect(self._on_comparer_progress)
         self.regularisation = RegularisationPanel(self.c)
         self.layer_stats = LayerStatsView(self.c)
         self.dashboard = Dashboard(self.c)
@@ -264,6 +270,18 @@ class MainWindow(QMainWindow):
         self.lessons_menu = mb.addMenu(self.tr("&Lessons"))
         m = mb.addMenu(self.tr("&Training"))
         m.addActions(self.run_controls.actions())
+        m.addSeparator()
+        self.act_compare = m.addAction(self.tr("&Compare the lesson's variants"))
+        self.act_compare.setToolTip(self.tr(
+            "Train the lesson once per compared setting (e.g. all six optimizers with their "
+            "handout defaults), every run from the same initial weights, and overlay the "
+            "curves in Run Comparison"))
+        self.act_compare.setStatusTip(self.act_compare.toolTip())
+        self.act_compare.triggered.connect(self.comparer.start)
+        m.aboutToShow.connect(
+            lambda: self.act_compare.setEnabled(self.comparer.available()
+                                                and not self.comparer.running))
+        m.setToolTipsVisible(True)
         m = mb.addMenu(self.tr("L&abs"))
         for key, title, tip in (
                 ("gallery", self.tr("&Activation Gallery"),
@@ -362,6 +380,27 @@ class MainWindow(QMainWindow):
         while label in self.comparison.runs():
             label, n = f"{base} ({n})", n + 1
         self.comparison.add_run(label, hyper, list(s.evals))
+
+    def _on_comparer_started(self):
+        self.statusBar().showMessage(self.tr("Comparing the variants from the same weights …"))
+
+    def _on_comparer_progress(self, done: int, total: int):
+        self.statusBar().showMessage(self.tr("Comparing the variants: epoch {d} of {t}").format(
+            d=done, t=total))
+
+    def _on_comparer_finished(self, runs):
+        for run in runs:
+            label, n = run.label, 2
+            while label in self.comparison.runs():
+                label, n = f"{run.label} ({n})", n + 1
+            self.comparison.add_run(label, run.hyper, list(run.evals))
+        self.docks["compare"].show()
+        self.docks["compare"].raise_()
+        self.statusBar().showMessage(self.tr("{n} runs compared").format(n=len(runs)), 8000)
+
+    def _on_comparer_failed(self, message: str):
+        self.statusBar().showMessage(self.tr("The comparison failed: {m}").format(m=message),
+                                     8000)
 
     def _on_training_diverged(self, message: str):
         """Say why training stopped and offer the last good weights (non-modal)."""
@@ -670,6 +709,7 @@ class MainWindow(QMainWindow):
             return
         self.closing.emit()
         self.save_layout()
+        self.comparer.shutdown()
         self.c.shutdown()
         super().closeEvent(event)
 

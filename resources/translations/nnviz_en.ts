@@ -1387,6 +1387,14 @@ The details were written to {path}</translation>
             <translation>&amp;Training</translation>
         </message>
         <message>
+            <source>&amp;Compare the lesson's variants</source>
+            <translation>&amp;Compare the lesson's variants</translation>
+        </message>
+        <message>
+            <source>Train the lesson once per compared setting (e.g. all six optimizers with their handout defaults), every run from the same initial weights, and overlay the curves in Run Comparison</source>
+            <translation>Train the lesson once per compared setting (e.g. all six optimizers with their handout defaults), every run from the same initial weights, and overlay the curves in Run Comparison</translation>
+        </message>
+        <message>
             <source>L&amp;abs</source>
             <translation>L&amp;abs</translation>
         </message>
@@ -1449,6 +1457,22 @@ The details were written to {path}</translation>
         <message>
             <source>early stop</source>
             <translation>early stop</translation>
+        </message>
+        <message>
+            <source>Comparing the variants from the same weights …</source>
+            <translation>Comparing the variants from the same weights …</translation>
+        </message>
+        <message>
+            <source>Comparing the variants: epoch {d} of {t}</source>
+            <translation>Comparing the variants: epoch {d} of {t}</translation>
+        </message>
+        <message>
+            <source>{n} runs compared</source>
+            <translation>{n} runs compared</translation>
+        </message>
+        <message>
+            <source>The comparison failed: {m}</source>
+            <translation>The comparison failed: {m}</translation>
         </message>
         <message>
             <source>Training stopped</source>

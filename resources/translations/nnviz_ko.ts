@@ -1387,6 +1387,14 @@ The details were written to {path}</source>
             <translation>학습(&amp;T)</translation>
         </message>
         <message>
+            <source>&amp;Compare the lesson's variants</source>
+            <translation>비교 실행(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Train the lesson once per compared setting (e.g. all six optimizers with their handout defaults), every run from the same initial weights, and overlay the curves in Run Comparison</source>
+            <translation>비교할 설정마다(예: 교재의 기본값을 쓰는 최적화 함수 6가지) 같은 초기 가중치에서 한 번씩 학습하고, 실행 비교에 곡선을 겹쳐 그립니다</translation>
+        </message>
+        <message>
             <source>L&amp;abs</source>
             <translation>실습(&amp;A)</translation>
         </message>
@@ -1449,6 +1457,22 @@ The details were written to {path}</source>
         <message>
             <source>early stop</source>
             <translation>조기 종료</translation>
+        </message>
+        <message>
+            <source>Comparing the variants from the same weights …</source>
+            <translation>같은 가중치에서 각 설정을 비교하는 중 …</translation>
+        </message>
+        <message>
+            <source>Comparing the variants: epoch {d} of {t}</source>
+            <translation>설정 비교 중: 에포크 {d} / {t}</translation>
+        </message>
+        <message>
+            <source>{n} runs compared</source>
+            <translation>실행 {n}개를 비교했습니다</translation>
+        </message>
+        <message>
+            <source>The comparison failed: {m}</source>
+            <translation>비교에 실패했습니다: {m}</translation>
         </message>
         <message>
             <source>Training stopped</source>

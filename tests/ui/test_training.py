@@ -246,3 +246,17 @@ def test_mnist_trains_on_the_data_already_loaded(window, qtbot):
     _idle(qtbot, s)
     assert s.trainer.data.X is X  # the cached arrays, not a second load
     assert s.last.samples_seen == 40 and len(s.evals) == 2
+
+
+def test_compare_the_six_optimizers_from_the_same_weights(qtbot, window):
+    window.open_lesson("optimizers")
+    assert window.comparer.available()
+    with qtbot.waitSignal(window.comparer.finished, timeout=120000) as sig:
+        assert window.comparer.start()
+    runs = sig.args[0]
+    assert [r.label for r in runs] == ["sgd", "momentum", "nesterov", "adagrad", "rmsprop",
+                                       "adam"]
+    assert set(window.comparison.runs()) >= {r.label for r in runs}
+    assert len({round(r.evals[0].train_loss, 12) for r in runs}) == 1  # same start
+    window.open_lesson("forward-walkthrough")
+    assert not window.comparer.available()
