@@ -18,9 +18,6 @@ import numba
 # to see a diverging loss.
 FASTMATH = {"reassoc", "contract", "nsz", "arcp"}
 
-#: True when Numba compiles (False under NUMBA_DISABLE_JIT=1, used by tests and debugging).
-JIT_ENABLED = not numba.config.DISABLE_JIT
-
 _cache_fallbacks: list[str] = []
 
 

@@ -77,10 +77,6 @@ def loss_value(loss: str, y, t, a=None, activation: str | None = None) -> float:
     return LOSSES[loss].value(np.asarray(y), np.asarray(t), use_a)
 
 
-def is_fused(loss: str, activation: str) -> bool:
-    """True when dL/da of the output layer is simply (y - t) / scale."""
-    return (loss, activation) in (("cce", "softmax"), ("bce", "sigmoid"))
-
 
 def output_delta(loss: str, activation: str, y, t, a, alpha: float, backward):
     """dL/da of the output layer for a batch (rows) or a single sample (1-D).

@@ -160,7 +160,6 @@ class Trainer:
         self._optimizer = make_optimizer(self.spec.optimizer, self.net.params.size, self.spec.lr,
                                          self.net.dtype, **self.spec.optimizer_params())
         self._engines = {}
-        self._finished = False
         self._last_good = self.net.params.copy()
         self._best = (math.inf, None, 0)  # early stopping: (val loss, params, epochs since)
         self._start_epoch()
@@ -248,10 +247,7 @@ class Trainer:
         self._engines = {k: v for k, v in self._engines.items() if k[0] == "sample"}
         self._optimizer.set_hyper(lr=self.scheduled_lr())
         if "augment" in changes:
-            self._start_epoch_inputs()
-
-    def _start_epoch_inputs(self):
-        self._epoch_X = None
+            self._epoch_X = None  # re-augmented with the new settings at the next step
 
     def set_optimizer(self, name: str, lr: float | None = None, **hyper) -> None:
         """Switch optimizer between steps (its state starts fresh; the weights stay)."""

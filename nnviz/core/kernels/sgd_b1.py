@@ -292,15 +292,6 @@ def sgd_b1_run(p, n_in, width, w_off, b_off, codes, alphas, loss, X, T, order, l
 
 
 @njit
-def forward_b1(p, n_in, width, w_off, b_off, codes, alphas, x, A, Z):
-    """Forward pass of one sample into A, Z (used by tests and single-sample views)."""
-    for l in range(n_in.size):
-        zin = x if l == 0 else Z[l - 1]
-        _forward_layer(p, w_off[l], b_off[l], n_in[l], width[l], zin, A[l], Z[l], codes[l],
-                       alphas[l])
-
-
-@njit
 def output_rows(loss, code, A, Y, T, D, alpha, correct):
     """Output-layer error for a batch: D[r] = dL/dA[r] / rows; returns the batch-mean loss.
 
