@@ -4,8 +4,9 @@
 Every ``--every`` seconds it records the process's RSS, the event loop's latency (how late a
 50 ms QTimer probe fires: median and worst of the interval), the epoch and samples seen, and
 writes them to a CSV.  At the end it draws a PNG (a small QPainter chart: RSS and latency over
-time) and compares the median RSS of the second quarter with that of the last quarter: memory
-"grew after warm-up" when the last is more than 5 % + 10 MB above the second.
+time).  Memory "grew after warm-up" when the median RSS of the last quarter is more than
+2 % + 5 MB above that of the second quarter, or when RSS still rises by more than 0.15 MB per
+minute over the second half (a least-squares slope).
 
     NNVIZ_DATA_DIR=/tmp/nnvizdata python scripts/soak.py --minutes 2
     python scripts/soak.py --minutes 30 --csv soak.csv --png soak.png
@@ -144,16 +145,35 @@ class Soak:
         QCoreApplication.exit(0)
 
 
-def verdict(rows) -> tuple[bool, float, float]:
-    """(grew, median RSS of the 2nd quarter, median RSS of the last quarter)."""
+MAX_SLOPE = 0.15  # MB per minute over the second half: above this, memory is growing
+
+
+def slope_mb_per_min(rows) -> float:
+    """Least-squares slope of RSS against time (MB per minute)."""
+    if len(rows) < 2:
+        return float("nan")
+    t = [r["seconds"] / 60 for r in rows]
+    m = [r["rss_mb"] for r in rows]
+    tm, mm = statistics.fmean(t), statistics.fmean(m)
+    den = sum((x - tm) ** 2 for x in t)
+    return sum((x - tm) * (y - mm) for x, y in zip(t, m)) / den if den else float("nan")
+
+
+def verdict(rows) -> tuple[bool, float, float, float]:
+    """(grew, median RSS of the 2nd quarter, of the last quarter, slope of the second half).
+
+    Memory grew after warm-up when the last quarter's median is more than 2 % + 5 MB above the
+    second quarter's, or when RSS over the second half still rises by more than MAX_SLOPE MB/min.
+    """
     n = len(rows)
     if n < 4:
-        return False, float("nan"), float("nan")
+        return False, float("nan"), float("nan"), float("nan")
     q = n // 4
     second = [r["rss_mb"] for r in rows[q:2 * q]]
     last = [r["rss_mb"] for r in rows[n - q:]]
     a, b = statistics.median(second), statistics.median(last)
-    return b > a * 1.05 + 10.0, a, b
+    slope = slope_mb_per_min(rows[n // 2:])
+    return b > a * 1.02 + 5.0 or slope > MAX_SLOPE, a, b, slope
 
 
 def draw_png(rows, path: str, title: str) -> None:
@@ -242,7 +262,7 @@ def main(argv=None) -> int:
         w = csv.DictWriter(f, fieldnames=list(soak.rows[0]))
         w.writeheader()
         w.writerows(soak.rows)
-    grew, a, b = verdict(soak.rows)
+    grew, a, b, slope = verdict(soak.rows)
     lat_max = max(r["latency_max_ms"] for r in soak.rows)
     lat_med = statistics.median(r["latency_median_ms"] for r in soak.rows)
     title = (f"nnviz soak: {args.lesson}, {soak.rows[-1]['seconds'] / 60:.1f} min, "
@@ -252,7 +272,8 @@ def main(argv=None) -> int:
     print(f"soak: {len(soak.rows)} records, {soak.rows[-1]['samples_seen']:,} samples, "
           f"epoch {soak.rows[-1]['epoch']}, play restarts {soak.restarts}")
     print(f"soak: RSS first {soak.rows[0]['rss_mb']:.0f} MB, median 2nd quarter {a:.1f} MB, "
-          f"median last quarter {b:.1f} MB, peak {max(r['rss_mb'] for r in soak.rows):.0f} MB")
+          f"median last quarter {b:.1f} MB, peak {max(r['rss_mb'] for r in soak.rows):.0f} MB, "
+          f"slope of the second half {slope:+.3f} MB/min (limit {MAX_SLOPE})")
     print(f"soak: event-loop latency median {lat_med:.1f} ms, worst {lat_max:.0f} ms "
           f"(probe every {PROBE_MS} ms)")
     print(f"soak: autosaves written {len(autosaves)}, uncaught exceptions {handler.count}")

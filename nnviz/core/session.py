@@ -111,6 +111,8 @@ def history_from_evals(evals) -> tuple[np.ndarray, tuple[str, ...]]:
     from nnviz.core.trainer import EvalPoint
 
     names = tuple(f.name for f in fields(EvalPoint))
+    if getattr(evals, "names", None) == names:  # an EvalHistory: its rows as they are
+        return evals.rows(), names
     rows = [[float(getattr(e, k)) for k in names] for e in evals]
     return np.array(rows, dtype=np.float64).reshape(-1, len(names)), names
 

@@ -36,6 +36,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
+from nnviz.core.history import EvalHistory
 from nnviz.core.io import ModelFileError
 from nnviz.core.session import (
     Session,
@@ -143,7 +144,7 @@ def restore(window, session: Session) -> list[str]:
     if isinstance(i, int) and c.samples is not None and 0 <= i < len(c.samples):
         c.select_sample(i)
     evals = session.evals()
-    s.evals = list(evals)
+    s.evals = EvalHistory(evals)
     s.epoch, s.samples_seen = session.epoch, session.samples_seen
     s.resume_counters = (session.epoch, session.samples_seen)  # applied to the next trainer
     snap = _snapshot(session, net, s, evals)

@@ -28,6 +28,7 @@ from dataclasses import fields
 import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from nnviz.core.history import EvalHistory
 from nnviz.ui.formatting import count
 from nnviz.ui.guards import changed_spec, clamp_batch
 from nnviz.ui.session import apply_resume_counters
@@ -68,7 +69,7 @@ class TrainingSession(QObject):
         self.initial_params = None  # the run's initial weights (GUI copy)
         self.last = None  # the last Snapshot shown
         self.last_good = None  # weights of the last finite snapshot
-        self.evals: list = []  # every EvalPoint of this run
+        self.evals = EvalHistory()  # the run's EvalPoints (bounded: thinned further back)
         self.epoch = 0
         self.samples_seen = 0
         # run settings (the run controls change them)
@@ -126,7 +127,7 @@ class TrainingSession(QObject):
 
     def _clear_run(self) -> None:
         self.last = None
-        self.evals = []
+        self.evals = EvalHistory()
         self.epoch = self.samples_seen = 0
         self.resume_counters = None
         self.run_reset.emit()
@@ -428,7 +429,7 @@ class TrainingSession(QObject):
     def _show(self, snap) -> None:
         self.last = snap
         self.epoch, self.samples_seen = snap.epoch, snap.samples_seen
-        self.evals.extend(snap.evals)
+        self.evals.extend_points(snap.evals)
         self.last_good = snap.params  # finite always: a diverged step is undone by the trainer
         self.c.show_params(snap.params)
         self.snapshot_shown.emit(snap)

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnviz.core.history import RowHistory
 from nnviz.ui.widgets.plot_common import (
-    GrowingBuffer,
     HoverReadout,
     add_legend,
     export_image,
@@ -48,7 +48,7 @@ class GradientNormPlot(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.buf: GrowingBuffer | None = None  # column 0: samples, then one per layer
+        self.buf: RowHistory | None = None  # column 0: samples, then one per layer
         self.curves: list = []
         self.reference_label = ""
         self.reference_curves: list = []
@@ -191,7 +191,7 @@ class GradientNormPlot(QWidget):
         for c in self.curves:
             self.plot.removeItem(c)
             self.legend.removeItem(c)
-        self.buf = GrowingBuffer(n + 1)
+        self.buf = RowHistory(n + 1)
         self.curves = [make_curve(self.plot, sequential_color(j, n),
                                   self.tr("layer {k}").format(k=j + 1)) for j in range(n)]
         if self._reference_legend is not None:  # keep the reference's entry last

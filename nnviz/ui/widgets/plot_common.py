@@ -1,4 +1,4 @@
-"""What the pyqtgraph plots share: import order, palette, growing buffers, hover read-out, export.
+"""What the pyqtgraph plots share: import order, palette, hover read-out, export.
 
 Importing this module imports pyqtgraph (after PySide6, as the conventions ask); the main window
 imports the plot widgets only after it is on screen.
@@ -40,38 +40,6 @@ def sequential_color(i: int, n: int) -> tuple[int, int, int]:
     t = 0.0 if n <= 1 else 0.85 * i / (n - 1)
     c = cmap.map(t, mode="byte")
     return int(c[0]), int(c[1]), int(c[2])
-
-
-class GrowingBuffer:
-    """Rows appended to a float64 array that doubles when full (amortised O(1) per row)."""
-
-    def __init__(self, columns: int, capacity: int = 256):
-        self.data = np.full((capacity, columns), np.nan)
-        self.n = 0
-
-    @property
-    def columns(self) -> int:
-        return self.data.shape[1]
-
-    def extend(self, rows) -> None:
-        rows = np.asarray(rows, dtype=float).reshape(-1, self.columns)
-        need = self.n + len(rows)
-        if need > len(self.data):
-            cap = len(self.data)
-            while cap < need:
-                cap *= 2
-            grown = np.full((cap, self.columns), np.nan)
-            grown[: self.n] = self.data[: self.n]
-            self.data = grown
-        self.data[self.n: need] = rows
-        self.n = need
-
-    def column(self, j: int) -> np.ndarray:
-        """A view of column ``j``'s filled part."""
-        return self.data[: self.n, j]
-
-    def clear(self) -> None:
-        self.n = 0
 
 
 def style_plot(plot: pg.PlotItem, grid: float = 0.15) -> None:

@@ -1,7 +1,9 @@
 """Loss and accuracy curves, train and test, growing while the network trains.
 
-Each curve is created once and fed with ``setData`` from a buffer that doubles when full, with
-peak downsampling and clipping to the view, so a point costs O(1) however long the run.  Hover
+Each curve is created once and fed with ``setData`` from a bounded history
+(:class:`~nnviz.core.history.RowHistory`: it doubles while small and thins its older half once
+full), with peak downsampling and clipping to the view, so a point costs O(1) and memory stays
+bounded however long the run.  Hover
 reads the values at the nearest evaluation; wheel zooms, drag pans, right-click offers
 pyqtgraph's view menu; the Export button writes PNG, SVG or CSV.
 
@@ -24,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnviz.core.history import RowHistory
 from nnviz.ui.formatting import count
 from nnviz.ui.widgets.plot_common import (
-    GrowingBuffer,
     HoverReadout,
     add_legend,
     export_image,
@@ -60,7 +62,7 @@ class TrainingPlots(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.buf = GrowingBuffer(len(COLUMNS))
+        self.buf = RowHistory(len(COLUMNS))
         self.x_axis = "epoch"
         self._markers: list[tuple[int, str, list]] = []
 
