@@ -1,9 +1,11 @@
 """The Korean and English translations are complete: every UI string of the code is in
-resources/translations/nnviz_ko.ts (and nnviz_en.ts), translated, with the same placeholders.
+resources/translations/nnviz_ko.ts (and nnviz_en.ts), translated, with the same placeholders;
+every string of pyqtgraph's plot menus and export dialog is in pyqtgraph_ko.ts.
 
 The code's strings come from pyside6-lupdate itself (run into a fresh file), plus the literal
 calls of translate helpers that lupdate cannot follow (scripts/update-translations).  When this
-fails: run ``scripts/update-translations`` and translate the new messages in nnviz_ko.ts.
+fails: run ``scripts/update-translations`` and translate the new messages in nnviz_ko.ts (or
+pyqtgraph_ko.ts, after a pyqtgraph upgrade).
 """
 
 from __future__ import annotations
@@ -56,8 +58,24 @@ def code_messages(tmp_path_factory) -> set[tuple[str, str]]:
     return found
 
 
-def _missing_or_unfinished(lang: str, code: set) -> list[str]:
-    ts = TS_DIR / f"nnviz_{lang}.ts"
+@pytest.fixture(scope="module")
+def pyqtgraph_messages(tmp_path_factory) -> set[tuple[str, str]]:
+    """Every (context, source text) of pyqtgraph's menus and export dialog, extracted afresh
+    from the installed pyqtgraph."""
+    script = _script()
+    try:
+        script.lupdate_command()
+    except SystemExit:
+        pytest.skip("pyside6-lupdate is not installed")
+    fresh = tmp_path_factory.mktemp("lupdate") / "pyqtgraph.ts"
+    script.lupdate_pyqtgraph([fresh])
+    found = set(_messages(fresh))
+    assert len(found) > 60, "lupdate found suspiciously few pyqtgraph strings"
+    return found
+
+
+def _missing_or_unfinished(lang: str, code: set, catalogue: str = "nnviz") -> list[str]:
+    ts = TS_DIR / f"{catalogue}_{lang}.ts"
     assert ts.is_file(), f"{ts} is missing: run scripts/update-translations"
     have = _messages(ts)
     problems = []
@@ -86,11 +104,32 @@ def test_every_source_string_is_translated(code_messages, lang):
                           "scripts/update-translations and translate:\n" + "\n".join(problems))
 
 
-def test_korean_is_really_korean(code_messages):
+def test_pyqtgraph_strings_are_translated(pyqtgraph_messages):
+    problems = _missing_or_unfinished("ko", pyqtgraph_messages, "pyqtgraph")
+    assert not problems, (f"pyqtgraph_ko.ts is incomplete ({len(problems)}); run "
+                          "scripts/update-translations and translate:\n" + "\n".join(problems))
+
+
+def test_pyqtgraph_strings_lupdate_cannot_see_are_extracted(pyqtgraph_messages):
+    """Designer templates' ``_translate``, f-strings and the exporters' names are included."""
+    for key in [("Form", "Auto"), ("Form", "Manual"), ("Form", "Invert Axis"),
+                ("Form", "Item to export:"), ("ViewBox", "axis"), ("ViewBox", "View All"),
+                ("GraphicsScene", "Export..."), ("PlotItem", "Plot Options"),
+                ("Exporter", "Image File (PNG, TIF, JPG, ...)"),
+                ("Exporter", "Scalable Vector Graphics (SVG)"),
+                ("Exporter", "CSV of original plot data")]:
+        assert key in pyqtgraph_messages, key
+    assert ("Exporter", "Printer") not in pyqtgraph_messages  # not registered: never listed
+
+
+@pytest.mark.parametrize("catalogue", ["nnviz", "pyqtgraph"])
+def test_korean_is_really_korean(request, catalogue):
     """A translation left in English slips through 'finished': most messages need Hangul."""
-    have = _messages(TS_DIR / "nnviz_ko.ts")
+    messages = request.getfixturevalue(
+        "code_messages" if catalogue == "nnviz" else "pyqtgraph_messages")
+    have = _messages(TS_DIR / f"{catalogue}_ko.ts")
     hangul = re.compile("[\uac00-\ud7a3]")
-    wordy = [k for k in code_messages if len(re.findall(r"[A-Za-z]{3,}", k[1])) >= 3]
+    wordy = [k for k in messages if len(re.findall(r"[A-Za-z]{3,}", k[1])) >= 3]
     english = [k for k in wordy if k in have and not hangul.search(have[k].text or "")]
     assert not english, "left in English:\n" + "\n".join(f"[{c}] {s!r}" for c, s in english)
 
@@ -108,21 +147,35 @@ def test_menus_use_the_course_words():
         assert word in (have[key].text or ""), key
 
 
+def test_plot_menus_use_the_course_words():
+    have = _messages(TS_DIR / "pyqtgraph_ko.ts")
+    expect = {("ViewBox", "View All"): "전체 보기", ("ViewBox", "axis"): "축",
+              ("ViewBox", "Mouse Mode"): "마우스 모드", ("PlotItem", "Plot Options"): "그래프",
+              ("PlotItem", "Grid"): "격자", ("PlotItem", "Downsample"): "다운샘플링",
+              ("Form", "Auto"): "자동", ("Form", "Manual"): "수동",
+              ("Form", "Invert Axis"): "축", ("Form", "Link Axis:"): "축",
+              ("Form", "Show X Grid"): "격자", ("Form", "Export"): "내보내기",
+              ("GraphicsScene", "Export..."): "내보내기",
+              ("Exporter", "Image File (PNG, TIF, JPG, ...)"): "PNG"}
+    for key, word in expect.items():
+        assert word in (have[key].text or ""), key
+
+
 def test_lrelease_compiles_every_message(tmp_path):
     script = _script()
     exe = Path(script.lupdate_command()[0])
     lrelease = exe.with_name(exe.name.replace("lupdate", "lrelease"))
     if not lrelease.exists():
         pytest.skip("lrelease is not installed")
-    for lang in ("ko", "en"):
-        out = subprocess.run([str(lrelease), str(TS_DIR / f"nnviz_{lang}.ts"), "-qm",
-                              str(tmp_path / f"nnviz_{lang}.qm")],
+    for name in ("nnviz_ko", "nnviz_en", "pyqtgraph_ko"):
+        out = subprocess.run([str(lrelease), str(TS_DIR / f"{name}.ts"), "-qm",
+                              str(tmp_path / f"{name}.qm")],
                              capture_output=True, text=True, check=True).stdout
         m = re.search(r"Generated (\d+) translation\(s\) \((\d+) finished and (\d+) unfinished\)",
                       out)
         assert m, out
         assert int(m.group(3)) == 0, out
-        assert (tmp_path / f"nnviz_{lang}.qm").stat().st_size > 1000
+        assert (tmp_path / f"{name}.qm").stat().st_size > 1000
 
 
 def test_update_script_is_a_fixed_point():

@@ -86,19 +86,23 @@ def _lrelease() -> str | None:
     return None
 
 
-def translation_file(lang: str) -> Path | None:
-    """nnviz's compiled translation for ``lang``, or None; never fails.
+def translation_file(lang: str, catalogue: str = "nnviz") -> Path | None:
+    """The compiled translation ``<catalogue>_<lang>.qm``, or None; never fails.
 
-    A wheel or an installer ships ``nnviz_<lang>.qm`` (compiled by the build).  A checkout
-    has only the ``.ts`` source: it is compiled once with PySide6's lrelease into the user's
-    cache folder (the file name carries a hash of the .ts, so an edited .ts is recompiled),
-    and a shipped .qm older than its .ts is likewise replaced by a fresh cached one.
+    ``catalogue`` is "nnviz" (the app's own strings) or "pyqtgraph" (the plots' right-click
+    menus and export dialog, which pyqtgraph passes through ``QCoreApplication.translate``
+    but ships no translation for).  A wheel or an installer ships the ``.qm`` (compiled by
+    the build).  A checkout has only the ``.ts`` source: it is compiled once with PySide6's
+    lrelease into the user's cache folder (the file name carries a hash of the .ts, so an
+    edited .ts is recompiled), and a shipped .qm older than its .ts is likewise replaced by a
+    fresh cached one.
     """
     try:
         folder = _resources() / "translations"
     except FileNotFoundError:
         return None
-    qm, ts = folder / f"nnviz_{lang}.qm", folder / f"nnviz_{lang}.ts"
+    stem = f"{catalogue}_{lang}"
+    qm, ts = folder / f"{stem}.qm", folder / f"{stem}.ts"
     try:
         if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
             return qm
@@ -107,14 +111,14 @@ def translation_file(lang: str) -> Path | None:
         digest = hashlib.sha1(ts.read_bytes()).hexdigest()[:12]
         cache = Path(QStandardPaths.writableLocation(QStandardPaths.CacheLocation)
                      or Path.home() / ".cache" / APP) / "translations"
-        cached = cache / f"nnviz_{lang}-{digest}.qm"
+        cached = cache / f"{stem}-{digest}.qm"
         if cached.is_file():
             return cached
         exe = _lrelease()
         if exe is None:
             return qm if qm.is_file() else None
         cache.mkdir(parents=True, exist_ok=True)
-        for old in cache.glob(f"nnviz_{lang}-*.qm"):
+        for old in cache.glob(f"{stem}-*.qm"):
             old.unlink(missing_ok=True)
         tmp = cached.with_suffix(".tmp")
         subprocess.run([exe, "-silent", str(ts), "-qm", str(tmp)], check=True, timeout=60,
@@ -128,11 +132,14 @@ def translation_file(lang: str) -> Path | None:
 
 
 def install_translators(app: QApplication, lang: str) -> list[str]:
-    """Use ``lang`` for nnviz's and Qt's own strings (message boxes, file dialogs).
+    """Use ``lang`` for nnviz's, pyqtgraph's and Qt's own strings (message boxes, file dialogs).
 
     Replaces the translators installed by an earlier call; sets the default QLocale to the
     language (numbers in spin boxes read the same as in the rest of the app) and makes sure
-    Korean text has a font.  Never fails: a missing translation leaves English.
+    Korean text has a font.  Never fails: a missing translation leaves English.  pyqtgraph
+    translates its plot menus when it builds them, so this must run before the plots exist
+    (main() re-creates the window after a language switch).  The translator installed last
+    is asked first: nnviz's wins over pyqtgraph's, which wins over Qt's.
     """
     for old in _translators:
         app.removeTranslator(old)
@@ -145,6 +152,7 @@ def install_translators(app: QApplication, lang: str) -> list[str]:
         return loaded
     qt_dir = Path(QLibraryInfo.path(QLibraryInfo.TranslationsPath))
     candidates = [("qtbase_" + lang, qt_dir / f"qtbase_{lang}.qm"),
+                  ("pyqtgraph_" + lang, translation_file(lang, "pyqtgraph")),
                   ("nnviz_" + lang, translation_file(lang))]
     for name, path in candidates:
         if path is None or not path.is_file():

@@ -186,3 +186,91 @@ def test_korean_ui_font_keeps_latin_subscripts_first(qapp, monkeypatch):
         assert QFontDatabase.Korean in QFontDatabase.writingSystems(korean)
     finally:
         qapp.setFont(saved)
+
+
+def _plot_menu_texts(plot) -> dict:
+    """The visible strings of a PlotWidget's right-click menu, as pyqtgraph built them."""
+    item = plot.getPlotItem()
+    menu = item.getViewBox().menu
+    axis = menu.ctrl[0]
+    return {"view_all": menu.viewAll.text(), "menus": [a.text() for a in menu.actions()],
+            "plot_options": item.ctrlMenu.title(),
+            "options": [a.text() for a in item.ctrlMenu.actions()],
+            "export": plot.scene().contextMenu[0].text(),
+            "axis": [axis.autoRadio.text(), axis.manualRadio.text(), axis.invertCheck.text(),
+                     axis.label.text()]}
+
+
+def test_plot_menus_follow_the_language(qtbot, language):
+    """pyqtgraph's right-click menus and export dialog speak Korean with the Korean UI."""
+    import pyqtgraph as pg
+    from pyqtgraph.GraphicsScene.exportDialog import ExportDialog
+
+    assert "pyqtgraph_ko" in language("ko")
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    ko = _plot_menu_texts(plot)
+    assert ko["view_all"] == "전체 보기"
+    assert {"X 축", "Y 축", "마우스 모드"} <= set(ko["menus"]), ko["menus"]
+    assert ko["plot_options"] == "그래프 옵션"
+    assert {"변환", "다운샘플링", "평균", "투명도", "격자", "점"} == set(ko["options"])
+    assert ko["export"] == "내보내기..."
+    assert ko["axis"] == ["자동", "수동", "축 뒤집기", "축 연결:"]
+    # pyqtgraph finds its menu entries by their translated names: still works in Korean
+    plot.getPlotItem().setContextMenuActionVisible("Grid", False)
+    assert [a.isVisible() for a in plot.getPlotItem().ctrlMenu.actions()
+            if a.text() == "격자"] == [False]
+    dialog = ExportDialog(plot.scene())
+    qtbot.addWidget(dialog)
+    dialog.updateItemList()
+    formats = [dialog.ui.formatList.item(i).text() for i in range(dialog.ui.formatList.count())]
+    assert dialog.windowTitle() == "내보내기" and dialog.ui.exportBtn.text() == "내보내기"
+    assert "이미지 파일 (PNG, TIF, JPG, ...)" in formats and "벡터 그림 (SVG)" in formats
+    assert all(HANGUL.search(f) for f in formats), formats
+
+    assert language("en") == []
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    en = _plot_menu_texts(plot)
+    assert en["view_all"] == "View All"
+    assert {"X axis", "Y axis", "Mouse Mode"} <= set(en["menus"])
+    assert en["plot_options"] == "Plot Options" and en["export"] == "Export..."
+    assert en["axis"] == ["Auto", "Manual", "Invert Axis", "Link Axis:"]
+
+
+def test_pyqtgraph_catalogue_is_compiled_or_safely_missing(tmp_path, monkeypatch, qapp):
+    """A checkout compiles pyqtgraph_ko.ts into the cache beside nnviz_ko; without it the
+    app still starts in Korean (the plot menus then stay English)."""
+    res = tmp_path / "resources"
+    (res / "translations").mkdir(parents=True)
+    src = Path(__file__).resolve().parents[2] / "resources" / "translations"
+    shutil.copy(src / "nnviz_ko.ts", res / "translations")
+    monkeypatch.setattr(nnviz_app, "_resources", lambda: res)
+
+    class Paths:
+        CacheLocation = None
+
+        @staticmethod
+        def writableLocation(_kind):
+            return str(tmp_path / "cache")
+
+    monkeypatch.setattr(nnviz_app, "QStandardPaths", Paths)
+    if nnviz_app._lrelease() is None:
+        pytest.skip("PySide6 without lrelease")
+    saved_locale = QLocale()
+    try:
+        assert nnviz_app.translation_file("ko", "pyqtgraph") is None
+        loaded = nnviz_app.install_translators(qapp, "ko")
+        assert "nnviz_ko" in loaded and "pyqtgraph_ko" not in loaded
+        nnviz_qm = nnviz_app.translation_file("ko")
+        shutil.copy(src / "pyqtgraph_ko.ts", res / "translations")
+        qm = nnviz_app.translation_file("ko", "pyqtgraph")
+        assert qm is not None and qm.is_relative_to(tmp_path / "cache")
+        assert qm.name.startswith("pyqtgraph_ko-") and qm != nnviz_qm
+        assert nnviz_qm.is_file() and nnviz_app.translation_file("ko") == nnviz_qm
+        t = QTranslator()
+        assert t.load(str(qm)) and t.translate("ViewBox", "View All") == "전체 보기"
+        assert "pyqtgraph_ko" in nnviz_app.install_translators(qapp, "ko")
+    finally:
+        nnviz_app.install_translators(qapp, "en")
+        QLocale.setDefault(saved_locale)
