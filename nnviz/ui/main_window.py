@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         # widgets
         self.canvas = NetworkView(self.c)
         self.canvas.setToolTip(self.tr("The network: wheel to zoom, drag to pan, click a neuron "
-                                       "to inspect it, double-click an edge to edit its weight"))
+                                       "to inspect it, click an edge or a bias to edit it"))
         self.setCentralWidget(self.canvas)
         self.picker = LessonPicker(self.lang)
         self.inputs = InputsPanel(self.c)

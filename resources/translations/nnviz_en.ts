@@ -1179,8 +1179,8 @@ The details were written to {path}</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <source>The network: wheel to zoom, drag to pan, click a neuron to inspect it, double-click an edge to edit its weight</source>
-            <translation>The network: wheel to zoom, drag to pan, click a neuron to inspect it, double-click an edge to edit its weight</translation>
+            <source>The network: wheel to zoom, drag to pan, click a neuron to inspect it, click an edge or a bias to edit it</source>
+            <translation>The network: wheel to zoom, drag to pan, click a neuron to inspect it, click an edge or a bias to edit it</translation>
         </message>
         <message>
             <source>Input</source>
@@ -1859,22 +1859,18 @@ Nothing in the file was run.</translation>
             <translation>gradient ∂L/∂w = {g}</translation>
         </message>
         <message>
-            <source>Double-click to edit</source>
-            <translation>Double-click to edit</translation>
+            <source>Click to edit</source>
+            <translation>Click to edit</translation>
         </message>
         <message>
             <source>bias b{l}[{j}] = {b}
-Double-click to edit</source>
+Click to edit</source>
             <translation>bias b{l}[{j}] = {b}
-Double-click to edit</translation>
+Click to edit</translation>
         </message>
         <message>
-            <source>Edit weight</source>
-            <translation>Edit weight</translation>
-        </message>
-        <message>
-            <source>New value of {name}:</source>
-            <translation>New value of {name}:</translation>
+            <source>Enter applies the value, Esc cancels</source>
+            <translation>Enter applies the value, Esc cancels</translation>
         </message>
         <message>
             <source>“{t}” is not a finite number; the weight was kept.</source>

@@ -1179,8 +1179,8 @@ The details were written to {path}</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <source>The network: wheel to zoom, drag to pan, click a neuron to inspect it, double-click an edge to edit its weight</source>
-            <translation>신경망: 휠로 확대/축소, 끌어서 이동, 뉴런을 누르면 자세히 보기, 연결선을 더블클릭하면 가중치 고치기</translation>
+            <source>The network: wheel to zoom, drag to pan, click a neuron to inspect it, click an edge or a bias to edit it</source>
+            <translation>신경망: 휠로 확대/축소, 끌어서 이동, 뉴런을 누르면 자세히 보기, 연결선이나 바이어스를 누르면 값 고치기</translation>
         </message>
         <message>
             <source>Input</source>
@@ -1859,22 +1859,18 @@ Nothing in the file was run.</source>
             <translation>기울기 ∂L/∂w = {g}</translation>
         </message>
         <message>
-            <source>Double-click to edit</source>
-            <translation>더블클릭해서 고치기</translation>
+            <source>Click to edit</source>
+            <translation>눌러서 고치기</translation>
         </message>
         <message>
             <source>bias b{l}[{j}] = {b}
-Double-click to edit</source>
+Click to edit</source>
             <translation>바이어스 b{l}[{j}] = {b}
-더블클릭해서 고치기</translation>
+눌러서 고치기</translation>
         </message>
         <message>
-            <source>Edit weight</source>
-            <translation>가중치 고치기</translation>
-        </message>
-        <message>
-            <source>New value of {name}:</source>
-            <translation>{name}의 새 값:</translation>
+            <source>Enter applies the value, Esc cancels</source>
+            <translation>Enter: 값 적용, Esc: 취소</translation>
         </message>
         <message>
             <source>“{t}” is not a finite number; the weight was kept.</source>

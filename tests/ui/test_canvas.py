@@ -1,9 +1,12 @@
-"""The network canvas: items per preset, the handout's numbers on neurons, tooltips, fast redraw."""
+"""The network canvas: items per preset, the handout's numbers on neurons, tooltips, fast redraw,
+in-place editing of weights and biases."""
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QPoint, Qt
 
 from nnviz.ui.canvas import geometry
+from nnviz.ui.canvas.inline_editor import InlineEditor
 from nnviz.ui.canvas.network_view import NetworkView, neuron_formula
 from nnviz.ui.formatting import fmt
 
@@ -128,3 +131,189 @@ def test_hidden_neurons_show_their_output_over_the_input_plane(qtbot, view, cont
     controller.set_preset("mnist-course")
     qtbot.waitUntil(lambda: not controller.loading, timeout=30000)
     assert view.heatmaps == []  # 784 inputs: no input plane
+
+
+# -- in-place editing of weights and biases ------------------------------------------------
+
+@pytest.fixture
+def shown_view(qtbot, view, controller):
+    controller.set_preset("forward-walkthrough")
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def _edge(view, layer, i, j):
+    return next(e for e in view.edges[layer] if e.isVisible() and (e.i, e.j) == (i, j))
+
+
+def _at(view, scene_point):
+    return view.mapFromScene(scene_point)
+
+
+def _click(qtbot, view, item):
+    """A plain left click at the edge's midpoint (the bias square's centre)."""
+    from nnviz.ui.canvas.network_view import EdgeItem
+
+    p = item.line().center() if isinstance(item, EdgeItem) else item.sceneBoundingRect().center()
+    pos = _at(view, p)
+    assert view.editable_item_at(pos) is item  # nothing else on top of it there
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=pos)
+    return pos
+
+
+def test_click_on_an_edge_edits_it_in_place_with_undo(qtbot, shown_view, controller):
+    view = shown_view
+    edge = _edge(view, 0, 1, 1)
+    old = controller.network.W[0][1, 1]
+    _click(qtbot, view, edge)
+    ed = view.editor
+    assert ed.active and view.edit_item is edge
+    assert ed.name.text() == "W1[2,2] ="
+    assert ed.text() == "0.4" and ed.line.selectedText() == "0.4"
+    # at the weight: the editor covers the edge's number on the canvas
+    label = next(t for t in view.w_labels[0] if t.isVisible() and t.edit_target is edge)
+    assert ed.geometry().contains(_at(view, label.sceneBoundingRect().center()))
+    qtbot.keyClicks(ed.line, "1.5")
+    qtbot.keyClick(ed.line, Qt.Key_Return)
+    assert controller.network.W[0][1, 1] == 1.5
+    assert view.neurons[1][1].a == pytest.approx(0.3 * 1.0 + 1.5 * 0.5 + 0.2)
+    assert not ed.active and view.edit_item is None
+    controller.undo_stack.undo()
+    assert controller.network.W[0][1, 1] == old
+    controller.undo_stack.redo()
+    assert controller.network.W[0][1, 1] == 1.5
+
+
+def test_refused_text_keeps_the_weight_and_the_editor_open(qtbot, shown_view, controller):
+    view = shown_view
+    edge = _edge(view, 0, 1, 1)
+    refused = []
+    controller.edit_refused.connect(refused.append)
+    _click(qtbot, view, edge)
+    ed = view.editor
+    qtbot.keyClicks(ed.line, "abc")
+    qtbot.keyClick(ed.line, Qt.Key_Return)
+    assert controller.network.W[0][1, 1] == 0.4
+    assert controller.undo_stack.count() == 0
+    assert ed.active and ed.error_text and "abc" in ed.error_text
+    assert ed.message.isVisible() and ed.toolTip() == ed.error_text == refused[-1]
+    qtbot.keyClicks(ed.line, "-0.7")  # typing again clears the error, then applies
+    assert ed.error_text == "" and not ed.message.isVisible()
+    qtbot.keyClick(ed.line, Qt.Key_Return)
+    assert controller.network.W[0][1, 1] == pytest.approx(-0.7)
+    assert not ed.active
+
+
+def test_escape_cancels(qtbot, shown_view, controller):
+    view = shown_view
+    _click(qtbot, view, _edge(view, 0, 1, 1))
+    qtbot.keyClicks(view.editor.line, "9")
+    qtbot.keyClick(view.editor.line, Qt.Key_Escape)
+    assert not view.editor.active and view.edit_item is None
+    assert controller.network.W[0][1, 1] == 0.4
+    assert controller.undo_stack.count() == 0
+
+
+def test_a_drag_over_an_edge_pans_and_does_not_edit(qtbot, shown_view, controller):
+    view = shown_view
+    view.zoom_by(3.0)  # something to pan
+    edge = _edge(view, 0, 1, 1)
+    view.centerOn(edge.line().center())
+    pos = _at(view, edge.line().center())
+    assert view.editable_item_at(pos) is edge
+    before = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    vp = view.viewport()
+    qtbot.mousePress(vp, Qt.LeftButton, pos=pos)
+    for dx in (10, 20, 30, 40):
+        qtbot.mouseMove(vp, pos + QPoint(dx, 0))
+    qtbot.mouseRelease(vp, Qt.LeftButton, pos=pos + QPoint(40, 0))
+    after = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    assert after != before  # panned
+    assert not view.editor.active and view.edit_item is None
+
+
+def test_bias_edits_the_same_way(qtbot, shown_view, controller):
+    view = shown_view
+    bias = view.biases[1][1]
+    _click(qtbot, view, bias)
+    ed = view.editor
+    assert ed.active and view.edit_item is bias
+    assert ed.name.text() == "b1[2] =" and ed.text() == "0.2"
+    # just left of the square, over its "b 0.2" label
+    assert ed.geometry().right() < _at(view, bias.sceneBoundingRect().center()).x()
+    ed.line.setText("−2")  # the Unicode minus of the canvas labels is accepted
+    qtbot.keyClick(ed.line, Qt.Key_Enter)
+    assert controller.network.b[0][1] == -2.0
+    assert not ed.active
+    controller.undo_stack.undo()
+    assert controller.network.b[0][1] == 0.2
+    _click(qtbot, view, bias)
+    qtbot.keyClicks(ed.line, "x")
+    qtbot.keyClick(ed.line, Qt.Key_Return)
+    assert ed.active and ed.error_text and controller.network.b[0][1] == 0.2
+    qtbot.keyClick(ed.line, Qt.Key_Escape)
+    assert not ed.active and controller.network.b[0][1] == 0.2
+
+
+def test_double_click_and_ask_value_open_the_same_editor(qtbot, shown_view, controller):
+    view = shown_view
+    edge = _edge(view, 1, 2, 1)
+    pos = _at(view, edge.line().center())
+    qtbot.mouseDClick(view.viewport(), Qt.LeftButton, pos=pos)
+    assert view.editor.active and view.edit_item is edge
+    other = _edge(view, 0, 0, 2)
+    view.ask_value(other)  # the public entry point moves the one editor
+    assert view.editor.active and view.edit_item is other
+    assert view.editor.name.text() == "W1[1,3] =" and view.editor.text() == "0.5"
+    assert sum(isinstance(w, InlineEditor) for w in view.viewport().children()) == 1
+
+
+def test_clicking_another_edge_moves_the_editor_and_keeps_a_valid_change(
+        qtbot, shown_view, controller):
+    view = shown_view
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    first, second = _edge(view, 0, 1, 1), _edge(view, 1, 2, 1)
+    old = controller.network.W[1][2, 1]
+    _click(qtbot, view, first)
+    qtbot.waitUntil(view.editor.line.hasFocus)
+    qtbot.keyClicks(view.editor.line, "0.9")
+    _click(qtbot, view, second)  # focus leaves the editor: the typed value is kept
+    assert controller.network.W[0][1, 1] == 0.9
+    assert view.editor.active and view.edit_item is second
+    view.editor.line.setText("zz")
+    view.setFocus()  # leaving with unusable text just closes
+    qtbot.waitUntil(lambda: not view.editor.active)
+    assert controller.network.W[1][2, 1] == old
+
+
+def test_neuron_clicks_still_select_and_do_not_edit(qtbot, shown_view, controller):
+    view = shown_view
+    neuron = view.neurons[1][2]
+    with qtbot.waitSignal(view.neuron_clicked) as sig:
+        qtbot.mouseClick(view.viewport(), Qt.LeftButton,
+                         pos=_at(view, neuron.sceneBoundingRect().center()))
+    assert sig.args == [1, 2]
+    assert not view.editor.active
+
+
+def test_editor_follows_zoom_and_closes_on_rebuild(qtbot, shown_view, controller):
+    view = shown_view
+    edge = _edge(view, 0, 1, 1)
+    _click(qtbot, view, edge)
+    label = next(t for t in view.w_labels[0] if t.isVisible() and t.edit_target is edge)
+    for factor in (2.0, 0.7):
+        view.zoom_by(factor)
+        assert view.editor.active
+        assert view.editor.geometry().contains(_at(view, label.sceneBoundingRect().center()))
+    view.update_values()  # a training snapshot keeps it open
+    assert view.editor.active and view.edit_item is edge
+    controller.set_preset("xor-gates")
+    assert not view.editor.active and view.edit_item is None
+
+
+def test_tooltips_say_click_to_edit(shown_view):
+    view = shown_view
+    assert view.tooltip_for(_edge(view, 0, 0, 0)).endswith("Click to edit")
+    assert view.tooltip_for(view.biases[1][0]).endswith("Click to edit")

@@ -5,6 +5,12 @@ training snapshot) only recolours the existing items (:meth:`NetworkView.update_
 keeps a 784-100-100-100-10 network animatable.  Wide layers show only the ``k`` strongest
 incoming edges of each neuron; a square input layer (MNIST) is drawn as its image.
 
+A click (press and release without dragging) or a double-click on an edge or a bias square
+opens an :class:`~nnviz.ui.canvas.inline_editor.InlineEditor` on that weight, in place.  Edges
+never accept mouse presses themselves, so a drag that starts on one still pans the view.  The
+editor keeps its pixel size and follows its weight when the view is zoomed or panned; it closes
+when the network is rebuilt (or when a snapshot no longer draws the edge it edits).
+
 Signals
 -------
 neuron_clicked(int, int)   canvas layer (0 = inputs) and neuron index
@@ -28,6 +34,7 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsEllipseItem,
     QGraphicsLineItem,
     QGraphicsPixmapItem,
@@ -35,11 +42,11 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
-    QInputDialog,
 )
 
 from nnviz.ui import colors
 from nnviz.ui.canvas import geometry
+from nnviz.ui.canvas.inline_editor import InlineEditor
 from nnviz.ui.formatting import NumberError, fmt, fmt_full, parse_number, sub
 
 _LUT_COLORS = [QColor(int(r), int(g), int(b)) for r, g, b in colors.LUT]
@@ -208,6 +215,17 @@ class NetworkView(QGraphicsView):
         self.w_labels: list[list[QGraphicsSimpleTextItem]] = []
         self.image: ImageItem | None = None
         self._titles: list[QGraphicsSimpleTextItem] = []
+        # in-place editing of a weight or bias (one editor, moved from item to item)
+        self.editor = InlineEditor(self.viewport())
+        self.edit_item: EdgeItem | BiasItem | None = None
+        self._edit_key: tuple | None = None  # ("W", layer, i, j) or ("b", layer, j)
+        self._edit_anchor: tuple | None = None  # (scene point, alignment)
+        self._committing = False
+        self._press_pos: QPointF | None = None  # left press, to tell a click from a pan
+        self._legend_rect = QRectF()  # viewport coordinates; clicks there are not edits
+        self.editor.committed.connect(self._on_editor_committed)
+        self.editor.cancelled.connect(self.close_editor)
+        controller.edit_refused.connect(self._on_controller_edit_refused)
         controller.network_changed.connect(self.rebuild)
         controller.forward_updated.connect(self._on_controller_forward_updated)
         controller.neuron_selected.connect(self._on_controller_neuron_selected)
@@ -217,6 +235,7 @@ class NetworkView(QGraphicsView):
     def rebuild(self) -> None:
         """Create the items for the controller's network (call when its shape changes)."""
         net = self.controller.network
+        self.close_editor()  # its item is about to be deleted
         self._scene.clear()
         self.neurons, self.biases, self.edges = [], [], []
         self.z_labels, self.a_labels, self.b_labels, self.w_labels = [], [], [], []
@@ -266,6 +285,7 @@ class NetworkView(QGraphicsView):
                         t = self._scene.addSimpleText("", label_font)
                         t.setBrush(QColor(90, 90, 90))
                         t.setZValue(4)
+                        t.edit_target = bi  # clicking the number edits the bias
                         bl.append(t)
             self.neurons.append(items)
             self.z_labels.append(zl)
@@ -370,6 +390,7 @@ class NetworkView(QGraphicsView):
         for l_ in range(net.n_layers):
             self._update_edges(l_)
         self._update_heatmaps()
+        self._sync_editor()
         self.viewport().update()
 
     def _update_heatmaps(self) -> None:
@@ -455,6 +476,7 @@ class NetworkView(QGraphicsView):
             f = 0.22 + 0.5 * (e.j + 0.5) / n_out
             p = line.pointAt(f)
             t.setText(fmt(e.w, 3))
+            t.edit_target = e  # clicking the number edits the weight
             br = t.boundingRect()
             t.setPos(p.x() - br.width() / 2, p.y() - br.height() / 2)
             t.setVisible(True)
@@ -474,15 +496,19 @@ class NetworkView(QGraphicsView):
             if grad is not None:
                 g = grad[self.controller.w_index(l_, i, j)]
                 text += "\n" + self.tr("gradient ∂L/∂w = {g}").format(g=fmt_full(g))
-            return text + "\n" + self.tr("Double-click to edit")
+            return text + "\n" + self.tr("Click to edit")
         if isinstance(item, BiasItem):
             b = self.controller.network.b[item.layer - 1][item.index]
-            return self.tr("bias b{l}[{j}] = {b}\nDouble-click to edit").format(
+            return self.tr("bias b{l}[{j}] = {b}\nClick to edit").format(
                 l=item.layer, j=item.index + 1, b=fmt_full(b))
         return ""
 
     def ask_value(self, item) -> None:
-        """Edit the weight (or bias) of ``item`` in a small dialog."""
+        """Edit the weight (or bias) of ``item`` in place, in the inline editor."""
+        key = _edit_key(item)
+        if self.editor.active and key == self._edit_key:
+            self.editor.line.setFocus(Qt.OtherFocusReason)  # already editing it (double-click)
+            return
         net = self.controller.network
         if isinstance(item, EdgeItem):
             old = net.W[item.layer][item.i, item.j]
@@ -490,11 +516,79 @@ class NetworkView(QGraphicsView):
         else:
             old = net.b[item.layer - 1][item.index]
             label = f"b{item.layer}[{item.index + 1}]"
-        text, ok = QInputDialog.getText(self, self.tr("Edit weight"),
-                                        self.tr("New value of {name}:").format(name=label),
-                                        text=fmt_full(old).replace("−", "-"))
+        self.edit_item, self._edit_key = item, key
+        self._edit_anchor = self._anchor_for(item)
+        self.editor.start_edit(f"{label} =", fmt_full(old).replace("−", "-"),
+                               self.tr("Enter applies the value, Esc cancels"))
+        self._place_editor()
+
+    def close_editor(self) -> None:
+        """Hide the inline editor without applying anything."""
+        had_focus = self.editor.line.hasFocus()
+        self.editor.dismiss()
+        self.edit_item = self._edit_key = self._edit_anchor = None
+        if had_focus:
+            self.setFocus(Qt.OtherFocusReason)  # keyboard shortcuts work on the canvas again
+
+    def editable_item_at(self, pos) -> EdgeItem | BiasItem | None:
+        """The edge or bias under viewport point ``pos`` (its number label counts too)."""
+        if self._legend_rect.contains(QPointF(pos)):
+            return None
+        for it in self.items(pos):  # topmost first, like itemAt()
+            if isinstance(it, EdgeItem | BiasItem):
+                return it
+            target = getattr(it, "edit_target", None)
+            return target if target is not None and target.isVisible() else None
+        return None
+
+    def _anchor_for(self, item) -> tuple[QPointF, Qt.AlignmentFlag]:
+        """Where the editor sits: over the edge's number (its midpoint when no number is
+        shown), or just left of the bias square, over the bias's number."""
+        if isinstance(item, BiasItem):
+            r = item.sceneBoundingRect()
+            return QPointF(r.left() - 1, r.center().y()), Qt.AlignRight
+        for t in self.w_labels[item.layer]:
+            if t.isVisible() and getattr(t, "edit_target", None) is item:
+                return t.sceneBoundingRect().center(), Qt.AlignCenter
+        return item.line().center(), Qt.AlignCenter
+
+    def _place_editor(self) -> None:
+        if self.edit_item is not None and self._edit_anchor is not None:
+            point, align = self._edit_anchor
+            self.editor.place(self.mapFromScene(point), align)
+
+    def _sync_editor(self) -> None:
+        """After a redraw: follow the edited weight to the edge item now drawing it (wide
+        layers reassign their pooled edges to the strongest weights), or close."""
+        item = self.edit_item
+        if item is None:
+            return
+        if isinstance(item, EdgeItem) and (not item.isVisible()
+                                           or _edit_key(item) != self._edit_key):
+            item = next((e for e in self.edges[item.layer]
+                         if e.isVisible() and _edit_key(e) == self._edit_key), None)
+            if item is None:
+                self.close_editor()
+                return
+            self.edit_item = item
+        self._edit_anchor = self._anchor_for(item)
+        self._place_editor()
+
+    def _on_editor_committed(self, text: str) -> None:
+        item = self.edit_item
+        if item is None:
+            return
+        self._committing = True
+        try:
+            ok = self.apply_text(item, text)
+        finally:
+            self._committing = False
         if ok:
-            self.apply_text(item, text)
+            self.close_editor()
+
+    def _on_controller_edit_refused(self, message: str) -> None:
+        if self._committing:
+            self.editor.set_error(message)
 
     def apply_text(self, item, text: str) -> bool:
         try:
@@ -515,7 +609,31 @@ class NetworkView(QGraphicsView):
                 sel = li == layer and k == index
                 item.setPen(_SELECTED if sel else (QPen(Qt.NoPen) if compact else _OUTLINE))
 
-    # -- zoom and pan ---------------------------------------------------------------------
+    # -- clicks, zoom and pan -------------------------------------------------------------
+    def mousePressEvent(self, event):  # noqa: N802
+        self._press_pos = event.position() if event.button() == Qt.LeftButton else None
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event):  # noqa: N802
+        self._press_pos = event.position() if event.button() == Qt.LeftButton else None
+        super().mouseDoubleClickEvent(event)
+
+    def mouseReleaseEvent(self, event):  # noqa: N802
+        press, self._press_pos = self._press_pos, None
+        super().mouseReleaseEvent(event)
+        if press is None or event.button() != Qt.LeftButton:
+            return
+        if (event.position() - press).manhattanLength() >= QApplication.startDragDistance():
+            return  # that was a pan
+        item = self.editable_item_at(event.position().toPoint())
+        if item is not None:
+            self.ask_value(item)
+            event.accept()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        super().scrollContentsBy(dx, dy)
+        self._place_editor()
+
     def wheelEvent(self, event):  # noqa: N802
         factor = 1.15 ** (event.angleDelta().y() / 120.0)
         self.zoom_by(factor)
@@ -525,6 +643,7 @@ class NetworkView(QGraphicsView):
         factor = min(max(factor, 0.05 / s), 20.0 / s)
         self.scale(factor, factor)
         self._auto_fit = False
+        self._place_editor()
         self.zoom_changed.emit(self.transform().m11())
 
     def fit(self) -> None:
@@ -534,12 +653,14 @@ class NetworkView(QGraphicsView):
             self.scale(1.6, 1.6)
             self.centerOn(self._scene.sceneRect().center())
         self._auto_fit = True
+        self._place_editor()
         self.zoom_changed.emit(self.transform().m11())
 
     def resizeEvent(self, event):  # noqa: N802
         super().resizeEvent(event)
         if self._auto_fit:
             self.fit()
+        self._place_editor()
 
     def drawForeground(self, painter: QPainter, rect) -> None:  # noqa: N802
         """The legend, in viewport coordinates (bottom-left corner)."""
@@ -553,6 +674,7 @@ class NetworkView(QGraphicsView):
         painter.setPen(QPen(QColor(200, 200, 200)))
         painter.setBrush(QColor(255, 255, 255, 225))
         painter.drawRoundedRect(box, 4, 4)
+        self._legend_rect = box
         grad = QLinearGradient(QPointF(x0, 0), QPointF(x0 + bw, 0))
         for t, col in ((0.0, colors.NEGATIVE), (0.5, colors.ZERO), (1.0, colors.POSITIVE)):
             grad.setColorAt(t, QColor(*col))
@@ -568,6 +690,13 @@ class NetworkView(QGraphicsView):
             painter.setPen(QPen(QColor(*colors.POSITIVE), wdt))
             painter.drawLine(QPointF(ex + n * 42, y0 + 6), QPointF(ex + n * 42 + 34, y0 + 6))
         painter.restore()
+
+
+def _edit_key(item) -> tuple:
+    """Which parameter an edge or bias item stands for (pooled edges change weights)."""
+    if isinstance(item, EdgeItem):
+        return ("W", item.layer, item.i, item.j)
+    return ("b", item.layer, item.index)
 
 
 def neuron_formula(controller, layer: int, index: int) -> str:
