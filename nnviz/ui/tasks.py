@@ -2,6 +2,11 @@
 
 A :class:`Task` owns its QThread; ``done(result)`` / ``failed(message)`` are emitted in the GUI
 thread.  ``wait()`` joins the thread (the app calls it on quit so no thread outlives the window).
+
+A finished Task disposes of itself once its owner has had ``done``/``failed``: it is deleted
+later from the event loop, which drops its thread, its worker and the closures connected to it
+(an MNIST evaluation runs every few seconds during play; kept Tasks were the soak's leak).
+Owners therefore forget a Task in their ``done``/``failed`` slots and never reuse it.
 """
 
 from __future__ import annotations
@@ -63,9 +68,11 @@ class Task(QObject):
         self._thread.quit()
         self._thread.wait()
         self.done.emit(result)
+        self.deleteLater()
 
     @Slot(str)
     def _on_worker_errored(self, message):
         self._thread.quit()
         self._thread.wait()
         self.failed.emit(message)
+        self.deleteLater()
