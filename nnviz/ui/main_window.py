@@ -367,8 +367,7 @@ class MainWindow(QMainWindow):
             self.plots.add_evals(snap.evals)
         history = snap.extra.get("grad_history") or (
             ((snap.samples_seen, snap.grad_norms),) if snap.grad_norms else ())
-        for seen, norms in history:
-            self.grad_plot.add_norms(seen, norms)
+        self.grad_plot.add_history(history)
 
     def _on_training_run_finished(self, snap):
         s = self.c.training

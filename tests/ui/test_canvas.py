@@ -317,3 +317,22 @@ def test_tooltips_say_click_to_edit(shown_view):
     view = shown_view
     assert view.tooltip_for(_edge(view, 0, 0, 0)).endswith("Click to edit")
     assert view.tooltip_for(view.biases[1][0]).endswith("Click to edit")
+
+
+def test_edge_hit_area_follows_its_line_and_width(qtbot):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QColor, QPen
+
+    from nnviz.ui.canvas.network_view import EdgeItem
+
+    e = EdgeItem(None, 0)
+    e.place(0.0, 0.0, 100.0, 0.0, QPen(QColor("red"), 1.0))
+    assert e.shape().contains(QPointF(50, 3)) and not e.shape().contains(QPointF(50, 5))
+    first = e.shape()
+    e.place(0.0, 0.0, 100.0, 0.0, QPen(QColor("blue"), 2.0))  # same line and hit width: cached
+    assert e.shape() is first and e.pen().color() == QColor("blue")
+    e.place(0.0, 50.0, 100.0, 50.0, QPen(QColor("blue"), 2.0))  # moved
+    assert e.shape().contains(QPointF(50, 52)) and not e.shape().contains(QPointF(50, 3))
+    assert e.boundingRect().top() < 50 < e.boundingRect().bottom()
+    e.place(0.0, 50.0, 100.0, 50.0, QPen(QColor("blue"), 20.0))  # a thick edge: wider area
+    assert e.shape().contains(QPointF(50, 59))

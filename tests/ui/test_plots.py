@@ -110,6 +110,23 @@ def test_gradient_norms_log_scale_one_curve_per_layer(grads, tmp_path):
     assert rows[0] == ["samples_seen", "layer_1", "layer_2", "layer_3"] and len(rows) == 302
 
 
+def test_gradient_history_arrives_in_one_redraw(grads, monkeypatch):
+    redraws = []
+    original = grads._redraw
+    monkeypatch.setattr(grads, "_redraw", lambda: (redraws.append(1), original()))
+    grads.add_history([(10 * (k + 1), (0.1 * (k + 1), 0.5)) for k in range(200)])
+    s, n = grads.norms_data()
+    assert len(redraws) == 1
+    assert s.tolist() == [10.0 * (k + 1) for k in range(200)] and n.shape == (200, 2)
+    assert n[-1].tolist() == pytest.approx([20.0, 0.5])
+    # a deeper network in the same batch starts over with its own curves
+    grads.add_history([(1, (1.0, 1.0)), (2, (1.0, 1.0, 1.0)), (3, (2.0, 2.0, 2.0)), (4, ())])
+    s, n = grads.norms_data()
+    assert s.tolist() == [2.0, 3.0] and n.shape == (2, 3) and len(redraws) == 2
+    grads.add_history([])
+    assert len(redraws) == 2
+
+
 def test_gradient_reference_is_kept_dashed(grads):
     from PySide6.QtCore import Qt
 

@@ -111,16 +111,31 @@ class EdgeItem(_HoverTip, QGraphicsLineItem):
         super().__init__()
         self._view, self.layer, self.i, self.j = view, layer, 0, 0
         self.w = 0.0
+        self._key: tuple = ()  # (x1, y1, x2, y2, hit width) the cached shape was made for
+        self._shape: QPainterPath | None = None
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
 
+    def place(self, x1: float, y1: float, x2: float, y2: float, pen: QPen) -> None:
+        """Move the edge and repaint it with ``pen``; the hit area is rebuilt only if it moved."""
+        key = (x1, y1, x2, y2, max(7.0, pen.widthF()))
+        if key[:4] != self._key[:4]:
+            self.setLine(QLineF(x1, y1, x2, y2))
+        self.setPen(pen)
+        if key != self._key:
+            self._key, self._shape = key, None
+
     def shape(self):
-        # a thin line is hard to hit: make the hover/click area at least 7 px wide
-        path = QPainterPath(self.line().p1())
-        path.lineTo(self.line().p2())
-        stroker = QPainterPathStroker()
-        stroker.setWidth(max(7.0, self.pen().widthF()))
-        return stroker.createStroke(path)
+        # A thin line is hard to hit: the hover/click area is at least 7 px wide.  Qt asks for
+        # it on every boundingRect() of a line item (several times per repaint), so it is
+        # cached until the line or its width class changes (see place()).
+        if self._shape is None:
+            path = QPainterPath(self.line().p1())
+            path.lineTo(self.line().p2())
+            stroker = QPainterPathStroker()
+            stroker.setWidth(max(7.0, self.pen().widthF()))
+            self._shape = stroker.createStroke(path)
+        return self._shape
 
     def mouseDoubleClickEvent(self, event):  # noqa: N802
         self._view.ask_value(self)
@@ -449,10 +464,9 @@ class NetworkView(QGraphicsView):
             x1, y1 = float(src[ii, 0]), float(src[ii, 1])
             e.i, e.j, e.w = ii, jj, float(w[n])
             # plain floats: numpy scalars passed to Qt trip a refcount bug in shiboken
-            e.setLine(QLineF(x1 + r_src, y1, dst.x - dst.radius, float(dst.ys[jj])))
             pen = QPen(_LUT_COLORS[int(cidx[n])], float(widths[n]))
             pen.setCapStyle(Qt.FlatCap)
-            e.setPen(pen)
+            e.place(x1 + r_src, y1, dst.x - dst.radius, float(dst.ys[jj]), pen)
             e.setVisible(True)
         self._update_edge_labels(layer, pool[: len(i)], dst)
 

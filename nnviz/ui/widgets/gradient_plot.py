@@ -112,6 +112,29 @@ class GradientNormPlot(QWidget):
         self.buf.extend(np.concatenate([[float(samples_seen)], norms]))
         self._redraw()
 
+    def add_history(self, history: Sequence[tuple[int, Sequence[float]]]) -> None:
+        """Append many measurements ``(samples_seen, norms)`` at once and redraw once.
+
+        A live run refreshed after every sample delivers a few hundred per frame (the worker
+        merges what arrived between two frames); one ``setData`` per frame keeps it smooth.
+        """
+        rows = [(float(seen), np.asarray(norms, dtype=float).ravel()) for seen, norms in history]
+        rows = [(seen, n) for seen, n in rows if n.size]
+        if not rows:
+            return
+        start = 0
+        for k in range(1, len(rows) + 1):  # runs of the same depth (a new network starts over)
+            if k == len(rows) or rows[k][1].size != rows[start][1].size:
+                size = rows[start][1].size
+                if size != self.layers:
+                    self._make_curves(size)
+                block = np.empty((k - start, size + 1))
+                block[:, 0] = [seen for seen, _ in rows[start:k]]
+                block[:, 1:] = [n for _, n in rows[start:k]]
+                self.buf.extend(block)
+                start = k
+        self._redraw()
+
     def clear(self) -> None:
         """Forget the live run (the reference stays)."""
         if self.buf is not None:
