@@ -76,6 +76,66 @@ def test_fused_sample_kernel_matches_reference(acts, loss, jit):
     assert (ok == rok).all()
 
 
+@pytest.mark.parametrize("jit", [True, False])
+def test_fused_kernel_skips_zero_inputs_without_changing_a_number(jit):
+    """MNIST-like inputs: most pixels zero, in patterns that differ from sample to sample."""
+    rng = np.random.default_rng(3)
+    spec = NetworkSpec.mlp((23, 9, 4), ("sigmoid", "softmax"), seed=3)
+    net = Network.from_spec(spec)
+    X = rng.uniform(0.1, 1.0, size=(12, 23)) * (rng.uniform(size=(12, 23)) < 0.25)
+    X[:, :5] = 0.0  # columns never lit (the border of an MNIST image)
+    X[4] = 0.0  # an all-blank sample
+    X[7, 20:] = 1.0  # a few rows lit only here
+    T = np.eye(4)[rng.integers(0, 4, 12)]
+    ref = net.copy()
+    order = np.array([0, 4, 7, 1, 4, 4, 11, 2, 7, 3], np.int64)
+    eng = SampleEngine(net, "cce")
+    if not jit:
+        import nnviz.core.engine as E
+
+        orig, E.sgd_b1_run = E.sgd_b1_run, sgd_b1_run.py_func
+    try:
+        losses, ok = eng.run(X, T, order, 0.5)
+    finally:
+        if not jit:
+            E.sgd_b1_run = orig
+    rl, rok = R.sgd_b1_reference(ref, X, T, order, 0.5, "cce")
+    np.testing.assert_allclose(net.params, ref.params, atol=1e-12)
+    np.testing.assert_allclose(losses, rl, atol=1e-12)
+    assert (ok == rok).all()
+    # the never-lit rows of W1 did not move
+    np.testing.assert_array_equal(net.W[0][:5], Network.from_spec(spec).W[0][:5])
+
+
+@pytest.mark.parametrize("jit", [True, False])
+@pytest.mark.parametrize("bias", [True, False])
+def test_fused_kernel_any_background_value_gives_the_same_training(jit, bias):
+    """The course scales pixels to 0.01..1: the background is 0.01, not 0.  Whatever value
+    the kernel is told is the background, the result is the reference's (up to rounding)."""
+    rng = np.random.default_rng(5)
+    spec = NetworkSpec.mlp((19, 7, 3), ("sigmoid", "softmax"), bias=bias, seed=5)
+    X = np.full((10, 19), 0.01)
+    lit = rng.uniform(size=(10, 19)) < 0.3
+    X[lit] = rng.uniform(0.2, 1.0, size=lit.sum())
+    T = np.eye(3)[rng.integers(0, 3, 10)]
+    order = np.array([2, 0, 5, 5, 9, 1, 3], np.int64)
+    ref = Network.from_spec(spec)
+    rl, rok = R.sgd_b1_reference(ref, X, T, order, 0.7, "cce")
+    kernel = sgd_b1_run if jit else sgd_b1_run.py_func
+    for c in (0.01, 0.0, 0.37, -1.0):
+        net = Network.from_spec(spec)
+        eng = SampleEngine(net, "cce")
+        lay = net.layout
+        losses, ok = np.zeros(len(order)), np.zeros(len(order), np.uint8)
+        kernel(net.params, lay.n_in, lay.width, lay.w_off, lay.b_off, eng.codes, eng.alphas,
+               2, X, T, order, np.array([0.7]), eng.A, eng.Z, eng.D, losses, ok, np.array([c]))
+        np.testing.assert_allclose(net.params, ref.params, atol=1e-12, err_msg=f"c={c}")
+        np.testing.assert_allclose(losses, rl, atol=1e-12)
+        assert (ok.astype(bool) == rok).all()
+    assert SampleEngine(net, "cce").background(X) == pytest.approx(0.01)
+    assert SampleEngine(net, "cce").background(rng.normal(size=(5, 19))) == 0.0
+
+
 def test_fused_kernel_float32_stays_close_to_float64():
     net, X, T = _problem(("sigmoid", "tanh", "softmax"), rows=50)
     n32 = net.astype(np.float32)
