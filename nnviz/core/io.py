@@ -27,10 +27,46 @@ from nnviz.core.spec import LayerSpec, NetworkSpec, SpecError
 MODEL_FORMAT = "nnviz-model"
 MODEL_VERSION = 1
 MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024  # all the arrays of an .npz once decompressed
+MAX_NPZ_MEMBERS = 64
 
 
 class ModelFileError(ValueError):
     """A model or weight file cannot be used; the message says why."""
+
+
+def check_npz(path, max_bytes: int | None = None, max_members: int = MAX_NPZ_MEMBERS) -> None:
+    """Refuse an .npz that would unpack to more than ``max_bytes`` before anything is read.
+
+    A hostile file can be small on disk and huge once inflated (a "zip bomb"), or carry an
+    array header that claims far more elements than it holds (NumPy would allocate them all
+    first).  Both are caught from the zip directory and the 100-byte .npy headers alone; the
+    zip reader never returns more than the sizes checked here.  Raises ``ValueError``.
+    """
+    import zipfile
+
+    limit = MAX_UNPACKED_BYTES if max_bytes is None else max_bytes
+    with zipfile.ZipFile(path) as z:
+        infos = z.infolist()
+        if len(infos) > max_members:
+            raise ValueError(f"it holds {len(infos)} arrays (at most {max_members} expected)")
+        total = sum(i.file_size for i in infos)
+        if total > limit:
+            raise ValueError(f"it would unpack to {total / 2**20:,.0f} MB "
+                             f"(at most {limit / 2**20:,.0f} MB expected)")
+        for info in infos:
+            if not info.filename.endswith(".npy"):
+                continue
+            with z.open(info) as f:
+                version = np.lib.format.read_magic(f)
+                if version == (1, 0):
+                    shape, _, dtype = np.lib.format.read_array_header_1_0(f)
+                else:
+                    shape, _, dtype = np.lib.format.read_array_header_2_0(f)
+            claimed = int(np.prod(shape, dtype=object)) * dtype.itemsize
+            if claimed > info.file_size:
+                raise ValueError(f"{info.filename} claims {claimed:,} bytes of data but holds "
+                                 f"{info.file_size:,}")
 
 
 def atomic_write(path, write) -> None:
@@ -69,6 +105,7 @@ def load_model(path) -> tuple[Network, dict]:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise ModelFileError(f"{path.name} is too large to be an nnviz model")
+        check_npz(path)
         with np.load(path, allow_pickle=False) as z:
             if "meta" not in z.files or "params" not in z.files:
                 raise ModelFileError(f"{path.name} is not an nnviz model (no spec inside)")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nnviz.core.io import MAX_FILE_BYTES, ModelFileError, atomic_write
+from nnviz.core.io import MAX_FILE_BYTES, ModelFileError, atomic_write, check_npz
 from nnviz.core.network import Network
 from nnviz.core.spec import NetworkSpec, SpecError, TrainSpec
 
@@ -169,6 +169,7 @@ def load_session(path) -> Session:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise SessionFileError(f"{name} is too large to be an nnviz session")
+        check_npz(path)
         with np.load(path, allow_pickle=False) as z:
             missing = {"meta", "params", "history"} - set(z.files)
             if missing:

@@ -8,6 +8,7 @@ import pytest
 
 from nnviz.core.io import (
     ModelFileError,
+    check_npz,
     load_any_weights,
     load_model,
     load_weight_pickle,
@@ -132,3 +133,64 @@ def test_truncated_pickle_is_refused(tmp_path):
         path.write_bytes(data[:cut])
         with pytest.raises(ModelFileError):
             load_weight_pickle(path)
+
+
+def _zip_with(path, members: dict[str, bytes], compress=True):
+    import zipfile
+
+    mode = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    with zipfile.ZipFile(path, "w", mode) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+
+
+def _npy_bytes(arr) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    np.save(buf, arr)
+    return buf.getvalue()
+
+
+def test_zip_bomb_model_is_refused_before_inflating(tmp_path, monkeypatch):
+    import nnviz.core.io as io_mod
+    from nnviz.core.session import SessionFileError, load_session
+
+    monkeypatch.setattr(io_mod, "MAX_UNPACKED_BYTES", 1_000_000)
+    path = tmp_path / "bomb.npz"
+    # 8 MB of zeros compress to a few kB
+    _zip_with(path, {"params.npy": _npy_bytes(np.zeros(1_000_000)), "meta.npy": b"x"})
+    assert path.stat().st_size < 100_000
+    with pytest.raises(ModelFileError, match="unpack to"):
+        load_model(path)
+    with pytest.raises(SessionFileError, match="unpack to"):
+        load_session(path)
+
+
+def test_npz_header_claiming_more_than_it_holds_is_refused(tmp_path):
+    import io
+
+    header = np.lib.format.header_data_from_array_1_0(np.zeros(4))
+    header["shape"] = (10**12,)  # 8 TB claimed
+    buf = io.BytesIO()
+    np.lib.format.write_array_header_1_0(buf, header)
+    lying = buf.getvalue() + np.zeros(4).tobytes()  # the header, then only 4 doubles
+    path = tmp_path / "lying.npz"
+    _zip_with(path, {"params.npy": lying, "meta.npy": _npy_bytes(np.zeros(3, np.uint8))})
+    with pytest.raises(ModelFileError, match="claims"):
+        load_model(path)
+
+
+def test_too_many_members_are_refused(tmp_path):
+    path = tmp_path / "many.npz"
+    _zip_with(path, {f"a{i}.npy": _npy_bytes(np.zeros(1)) for i in range(100)})
+    with pytest.raises(ModelFileError, match="100 arrays"):
+        load_model(path)
+
+
+def test_a_real_model_passes_the_size_check(tmp_path):
+    net = Network.from_spec(NetworkSpec.mlp((3, 4, 2), ("sigmoid", "softmax"), seed=0))
+    save_model(tmp_path / "m.npz", net)
+    check_npz(tmp_path / "m.npz")
+    back, _ = load_model(tmp_path / "m.npz")
+    np.testing.assert_array_equal(back.params, net.params)
