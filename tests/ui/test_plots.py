@@ -187,3 +187,21 @@ def test_run_with_the_same_label_is_replaced(runs):
     runs.add_run("a", {"lr": 0.2}, _evals(5))
     assert runs.runs() == ["a"] and runs.run_hyper("a") == {"lr": 0.2}
     assert len(runs.curve_data("a")["test_loss"][0]) == 5
+
+
+def test_short_wide_dock_puts_loss_and_accuracy_side_by_side(plots, qtbot):
+    plots.show()
+    qtbot.waitExposed(plots)
+    plots.resize(520, 230)
+    qtbot.waitUntil(lambda: plots.side_by_side)
+    layout = plots.view.ci
+    assert layout.getItem(0, 1) is plots.acc_plot and layout.getItem(1, 0) is None
+    assert not plots.acc_plot.legend.isVisible() and plots.loss_plot.legend.isVisible()
+    assert plots.loss_plot.getAxis("bottom").labelText == plots.acc_plot.getAxis("bottom").labelText
+    plots.resize(420, 620)
+    qtbot.waitUntil(lambda: not plots.side_by_side)
+    assert layout.getItem(1, 0) is plots.acc_plot and layout.getItem(0, 1) is None
+    assert plots.acc_plot.legend.isVisible()
+    # the x axes stay linked either way
+    plots.loss_plot.setXRange(3, 7, padding=0)
+    assert plots.acc_plot.viewRange()[0] == pytest.approx([3, 7])

@@ -98,6 +98,7 @@ class TrainingPlots(QWidget):
         self.loss_plot = self.view.addPlot(row=0, col=0)
         self.acc_plot = self.view.addPlot(row=1, col=0)
         self.acc_plot.setXLink(self.loss_plot)
+        self.side_by_side = False  # loss left of accuracy instead of above it (short docks)
         # the accuracy legend sits bottom right: accuracy curves climb to the top
         for plot, title, corner in ((self.loss_plot, self.tr("loss"), (-10, 10)),
                                     (self.acc_plot, self.tr("accuracy"), (-10, -10))):
@@ -207,6 +208,34 @@ class TrainingPlots(QWidget):
     def is_log_loss(self) -> bool:
         return bool(self.loss_plot.ctrl.logYCheck.isChecked())
 
+    # ---- layout -------------------------------------------------------------------------------
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._arrange(event.size().width(), self.view.height())
+
+    def _arrange(self, width: int, plot_height: int) -> None:
+        """Stack loss above accuracy, or put them side by side when the area is short and wide.
+
+        On a 1366×768 screen (or at 150 % scaling) the curves' dock can be under 200 px tall:
+        stacked, each plot would get a sliver with overlapping tick labels.
+        """
+        side = plot_height < 280 and width > 1.6 * plot_height
+        if side == self.side_by_side:
+            return
+        self.side_by_side = side
+        layout = self.view.ci
+        layout.removeItem(self.acc_plot)
+        if side:
+            layout.addItem(self.acc_plot, row=0, col=1)
+        else:
+            layout.addItem(self.acc_plot, row=1, col=0)
+        # side by side: one legend is enough (the same train/test colours), both need the x label
+        legend = self.acc_plot.legend
+        if legend is not None:
+            legend.setVisible(not side)
+        self._update_axis_label()
+
     def fit(self) -> None:
         self.loss_plot.enableAutoRange()
         self.acc_plot.enableAutoRange(axis="x")
@@ -241,6 +270,10 @@ class TrainingPlots(QWidget):
     def _update_axis_label(self) -> None:
         text = self.tr("epoch") if self.x_axis == "epoch" else self.tr("samples seen")
         self.acc_plot.setLabel("bottom", text)
+        if self.side_by_side:
+            self.loss_plot.setLabel("bottom", text)
+        else:
+            self.loss_plot.showLabel("bottom", False)
 
     def _place_markers(self) -> None:
         for samples, _, lines in self._markers:
