@@ -18,7 +18,7 @@ from dataclasses import fields
 
 import numpy as np
 
-DEFAULT_MAX_ROWS = 20_000
+DEFAULT_MAX_ROWS = 4096  # a plot is at most ~1,000 px wide: four points per pixel
 
 
 def thin(data: np.ndarray, n: int) -> int:
