@@ -524,6 +524,12 @@ class MainWindow(QMainWindow):
         self.k_box.setEnabled(max(net.spec.sizes) > 16)
         if self.c.training.kind == "perceptron":
             self.docks["step"].raise_()
+        if self.c.training.trainable:
+            self.plots.set_empty_text(self.tr("Press Play (Space) or step (→) and the loss and "
+                                              "accuracy curves are drawn here."))
+        else:
+            self.plots.set_empty_text(self.tr("This lesson computes with the weights it is given; "
+                                              "there is nothing to train, so no curves."))
         if preset.trainer == "gallery":
             self.open_lab("gallery")
         self._update_title()

@@ -1519,6 +1519,14 @@ The details were written to {path}</translation>
             <translation>network {sizes} · {n} parameters</translation>
         </message>
         <message>
+            <source>Press Play (Space) or step (→) and the loss and accuracy curves are drawn here.</source>
+            <translation>Press Play (Space) or step (→) and the loss and accuracy curves are drawn here.</translation>
+        </message>
+        <message>
+            <source>This lesson computes with the weights it is given; there is nothing to train, so no curves.</source>
+            <translation>This lesson computes with the weights it is given; there is nothing to train, so no curves.</translation>
+        </message>
+        <message>
             <source>Lesson: {t}</source>
             <translation>Lesson: {t}</translation>
         </message>
@@ -2825,6 +2833,10 @@ Click to edit</translation>
         <message>
             <source>test</source>
             <translation>test</translation>
+        </message>
+        <message>
+            <source>Press Play (Space) or step (→) and the loss and accuracy curves are drawn here.</source>
+            <translation>Press Play (Space) or step (→) and the loss and accuracy curves are drawn here.</translation>
         </message>
         <message>
             <source>validation</source>

@@ -1519,6 +1519,14 @@ The details were written to {path}</source>
             <translation>신경망 {sizes} · 매개변수 {n}개</translation>
         </message>
         <message>
+            <source>Press Play (Space) or step (→) and the loss and accuracy curves are drawn here.</source>
+            <translation>재생(Space)을 누르거나 한 단계씩(→) 진행하면 여기에 손실과 정답률 곡선이 그려집니다.</translation>
+        </message>
+        <message>
+            <source>This lesson computes with the weights it is given; there is nothing to train, so no curves.</source>
+            <translation>이 수업은 주어진 가중치로 계산만 합니다. 학습할 것이 없으므로 곡선도 없습니다.</translation>
+        </message>
+        <message>
             <source>Lesson: {t}</source>
             <translation>수업: {t}</translation>
         </message>
@@ -2825,6 +2833,10 @@ Click to edit</source>
         <message>
             <source>test</source>
             <translation>테스트</translation>
+        </message>
+        <message>
+            <source>Press Play (Space) or step (→) and the loss and accuracy curves are drawn here.</source>
+            <translation>재생(Space)을 누르거나 한 단계씩(→) 진행하면 여기에 손실과 정답률 곡선이 그려집니다.</translation>
         </message>
         <message>
             <source>validation</source>

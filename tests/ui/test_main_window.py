@@ -74,3 +74,11 @@ def test_neuron_click_opens_inspector(window, qtbot):
 def test_layout_is_saved(window):
     window.save_layout()
     assert QSettings("nnviz", "nnviz").value("window/state") is not None
+
+
+def test_curves_explain_why_they_are_empty(window):
+    assert window.c.preset.id == "forward-walkthrough"  # computes only: nothing to train
+    assert "nothing to train" in window.plots.empty_label.text()
+    window.open_lesson("xor-backprop-2")
+    assert "Play" in window.plots.empty_label.text()
+    assert not window.plots.empty_label.isHidden()

@@ -205,3 +205,13 @@ def test_short_wide_dock_puts_loss_and_accuracy_side_by_side(plots, qtbot):
     # the x axes stay linked either way
     plots.loss_plot.setXRange(3, 7, padding=0)
     assert plots.acc_plot.viewRange()[0] == pytest.approx([3, 7])
+
+
+def test_empty_plots_say_what_to_do(plots):
+    assert not plots.empty_label.isHidden() and "Play" in plots.empty_label.text()
+    plots.add_evals(_evals(3))
+    assert plots.empty_label.isHidden()
+    plots.clear()
+    assert not plots.empty_label.isHidden()
+    plots.set_empty_text("nothing to train")
+    assert plots.empty_label.text() == "nothing to train"

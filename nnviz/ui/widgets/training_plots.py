@@ -127,6 +127,16 @@ class TrainingPlots(QWidget):
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addLayout(bar)
         lay.addWidget(self.view, 1)
+        # what the empty plots mean (shown while there is no point to draw)
+        self.empty_label = QLabel(self.view)
+        self.empty_label.setAlignment(Qt.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAttribute(Qt.WA_TransparentForMouseEvents)
+        self.empty_label.setStyleSheet("QLabel { color: #505050; background: rgba(255, 255, 255,"
+                                       " 225); border: 1px solid #d0d0d0; border-radius: 4px;"
+                                       " padding: 6px 10px; }")
+        self.set_empty_text(self.tr("Press Play (Space) or step (→) and the loss and accuracy "
+                                    "curves are drawn here."))
         self._update_axis_label()
 
     # ---- data -------------------------------------------------------------------------------
@@ -210,9 +220,23 @@ class TrainingPlots(QWidget):
 
     # ---- layout -------------------------------------------------------------------------------
 
+    def set_empty_text(self, text: str) -> None:
+        """What the plots say while they have no point (e.g. that the lesson trains nothing)."""
+        self.empty_label.setText(text)
+        self._place_empty_label()
+
+    def _place_empty_label(self) -> None:
+        lab, view = self.empty_label, self.view
+        lab.setVisible(self.buf.n == 0)
+        width = max(120, min(view.width() - 24, 360))
+        lab.setFixedWidth(width)
+        lab.adjustSize()
+        lab.move((view.width() - lab.width()) // 2, max(0, (view.height() - lab.height()) // 2))
+
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._arrange(event.size().width(), self.view.height())
+        self._place_empty_label()
 
     def _arrange(self, width: int, plot_height: int) -> None:
         """Stack loss above accuracy, or put them side by side when the area is short and wide.
@@ -252,6 +276,8 @@ class TrainingPlots(QWidget):
                 y = np.where(y > 0, y, np.nan)  # log10 of 0 has no place on the axis
             self.curves[name].setData(x, y)
         self._show_val_legend(self.has_validation())
+        if self.empty_label.isHidden() != (self.buf.n > 0):
+            self._place_empty_label()
 
     def has_validation(self) -> bool:
         """True when some point has a validation loss (the run holds out a validation split)."""
