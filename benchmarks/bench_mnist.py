@@ -557,6 +557,12 @@ def main():
             ap.error(f"unknown implementation {i!r}")
 
     os.environ["BENCH_THREADS"] = str(a.threads)
+    # Before anything imports NumPy (locate_mnist below imports nnviz): OpenBLAS reads its
+    # thread count once, when NumPy loads; set later (by the peers' common.py), it was ignored
+    # and nnviz and the NumPy peer ran their batch-64 matmuls on two threads.
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+                "NUMBA_NUM_THREADS"):
+        os.environ[var] = str(a.threads)
     if "MNIST_DIR" not in os.environ:  # the peers read the folder nnviz itself would use
         if REPO not in sys.path:
             sys.path.insert(0, REPO)

@@ -114,9 +114,12 @@ class BatchEngine:
             return tr.loss, _correct(tr.output, T), tr.output
         n = len(X)
         L = net.n_layers
-        A = [a[:n] for a in self.A]
-        Z = [z[:n] for z in self.Z]
-        G = [g[:n] for g in self.G]
+        if n == self.batch:  # the usual case: the buffers as they are (no slicing per batch)
+            A, Z, G = self.A, self.Z, self.G
+        else:
+            A = [a[:n] for a in self.A]
+            Z = [z[:n] for z in self.Z]
+            G = [g[:n] for g in self.G]
         layers = net.spec.layers
         zin = X
         for i in range(L):

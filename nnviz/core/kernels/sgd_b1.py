@@ -91,13 +91,13 @@ def _output_delta(loss, code, a, y, t, d, m, alpha):
     """
     lv = 0.0
     if loss == 2 and code == 10:  # softmax + cross-entropy: sum(t)·logsumexp(a) − t·a
-        mx = a[0]
+        # y = softmax(a) is already computed: at its largest entry k (y_k ≥ 1/m, so its log is
+        # exact to rounding), log y_k = a_k − logsumexp(a).  One log instead of m exps.
+        k = 0
         for j in range(1, m):
-            mx = max(mx, a[j])
-        s = 0.0
-        for j in range(m):
-            s += np.exp(a[j] - mx)
-        lse = mx + np.log(s)
+            if y[j] > y[k]:
+                k = j
+        lse = a[k] - np.log(y[k])
         ta = 0.0
         st = 0.0
         for j in range(m):
