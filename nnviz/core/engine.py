@@ -18,9 +18,13 @@ from nnviz.core.activations import ACTIVATIONS
 from nnviz.core.backprop import backprop
 from nnviz.core.kernels.elementwise import add_bias_activate, scale_by_derivative
 from nnviz.core.kernels.sgd_b1 import LOSS_CODES, output_rows, sgd_b1_run
+from nnviz.core.kernels.sparse_input import gather_lit, input_forward, input_grad
 from nnviz.core.losses import loss_value, output_delta
 from nnviz.core.network import Network
 from nnviz.core.optimizers import Optimizer
+
+SPARSE_MIN_INPUTS = 64  # narrower inputs: BLAS on the dense batch is as fast
+SPARSE_MAX_FRACTION = 0.3  # more lit entries than this: the dense BLAS path is faster
 
 
 def kernel_friendly(net: Network) -> bool:
@@ -103,6 +107,14 @@ class BatchEngine:
         self.gview = Network(net.spec, dtype=net.dtype)  # views into self.grad
         self.gview.params = self.grad
         self.gview._make_views()
+        # wide inputs that are mostly one background value (MNIST): the first layer's two
+        # products from the lit entries only (kernels/sparse_input.py)
+        d = net.spec.inputs
+        self.sparse_input = d >= SPARSE_MIN_INPUTS and not self.generic
+        if self.sparse_input:
+            self.ptr = np.zeros(B + 1, np.int64)
+            self.cols = np.zeros(B * d, np.int64)
+            self.vals = np.zeros(B * d, net.dtype)
 
     def gradient(self, X, T):
         """Fill ``self.grad`` for the batch; returns (loss, per-row correct flags, output)."""
@@ -121,9 +133,16 @@ class BatchEngine:
             Z = [z[:n] for z in self.Z]
             G = [g[:n] for g in self.G]
         layers = net.spec.layers
+        c = X[0, 0] if self.sparse_input and X.ndim == 2 and X.dtype == net.dtype else None
+        lit = -1  # >= 0: X's CSR form is in ptr/cols/vals (lit entries relative to c)
+        if c is not None and X.flags.c_contiguous:
+            lit = gather_lit(X, c, self.ptr, self.cols, self.vals, SPARSE_MAX_FRACTION)
         zin = X
         for i in range(L):
-            np.matmul(zin, net.W[i], out=A[i])
+            if i == 0 and lit >= 0:
+                input_forward(net.W[0], c, n, self.ptr, self.cols, self.vals, A[0])
+            else:
+                np.matmul(zin, net.W[i], out=A[i])
             b = net.b[i]
             code = self.codes[i]
             if code in (1, 2):
@@ -158,7 +177,10 @@ class BatchEngine:
                 zp = X
             else:
                 zp = Z[i - 1] if self.Zd[i - 1] is None else self.Zd[i - 1][:n]
-            np.matmul(zp.T, G[i], out=self.gview.W[i])
+            if i == 0 and lit >= 0:
+                input_grad(G[0], c, n, self.ptr, self.cols, self.vals, self.gview.W[0])
+            else:
+                np.matmul(zp.T, G[i], out=self.gview.W[i])
             if self.gview.b[i] is not None:
                 np.sum(G[i], axis=0, out=self.gview.b[i])
             if i > 0:
@@ -169,6 +191,19 @@ class BatchEngine:
                                     net.alpha_of(i - 1))
         self._decay()
         return lv, ok.astype(bool), y
+
+    def warm_up(self) -> None:
+        """Compile the sparse first-layer kernels for this dtype (whatever the data looks like)."""
+        if not self.sparse_input:
+            return
+        dt = self.net.dtype
+        X = np.zeros((1, 4), dt)
+        W, G = np.zeros((4, 2), dt), np.zeros((1, 2), dt)
+        ptr, cols, vals = np.zeros(2, np.int64), np.zeros(4, np.int64), np.zeros(4, dt)
+        c = dt.type(0)
+        gather_lit(X, c, ptr, cols, vals, 1.0)
+        input_forward(W, c, 1, ptr, cols, vals, np.zeros((1, 2), dt))
+        input_grad(G, c, 1, ptr, cols, vals, np.zeros((4, 2), dt))
 
     def _decay(self):
         """dL/dW += l2·W + l1·sign(W) (weights only)."""

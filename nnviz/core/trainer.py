@@ -294,6 +294,7 @@ class Trainer:
             self._sample_engine().run(self.data.X, self.data.T, order, 0.0)
         else:
             eng = self._batch_engine()
+            eng.warm_up()
             eng.gradient(self.data.X[order], self.data.T[order])
         # the optimizer kernel for this dtype (the last sample of a step always goes through it)
         dt = self.net.dtype
