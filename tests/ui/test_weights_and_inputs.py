@@ -100,6 +100,12 @@ def test_xor_by_hand_truth_table_gives_0110(qtbot, controller, preset):
         assert out.output_texts() == [str(int(ys[-1]))]
     assert ys == [0, 1, 1, 0]
     assert panel.outputs_column() == ["0", "1", "1", "0"]
+    # x and d as narrow as their digits, y gets the rest (no elided outputs on a narrow dock)
+    from PySide6.QtWidgets import QHeaderView
+
+    header = panel.table.horizontalHeader()
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeToContents
+    assert header.sectionResizeMode(header.count() - 1) == QHeaderView.Stretch
 
 
 def test_fixed_input_boxes(qtbot, controller):

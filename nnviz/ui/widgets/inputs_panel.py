@@ -136,6 +136,12 @@ class InputsPanel(QWidget):
         self.table.clear()
         self.table.setColumnCount(len(heads))
         self.table.setHorizontalHeaderLabels(heads)
+        # inputs and targets as narrow as their numbers; the output takes the rest (its value
+        # has four digits and must not be elided on a narrow dock)
+        header = self.table.horizontalHeader()
+        for col in range(len(heads) - 1):
+            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(len(heads) - 1, QHeaderView.Stretch)
         self.table.setRowCount(len(s))
         tips = [self.tr("input x{i}").format(i=sub(i + 1)) for i in range(n_in)]
         tips += [self.tr("target d (the right answer)"), self.tr("the network's output")]
