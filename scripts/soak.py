@@ -211,7 +211,7 @@ def draw_png(rows, path: str, title: str) -> None:
             x = box.left() + box.width() * i / 5
             p.drawText(QRectF(x - 30, box.bottom() + 2, 60, 16), Qt.AlignCenter, f"{v:.1f}")
         p.drawText(QRectF(box.left(), top - 18, 400, 16), Qt.AlignLeft, label)
-        legend_x = box.right() - 330
+        legend_x = box.right() - 335  # inside the panel: above it sits the title
         for k, color in series:
             pen = QPen(color)
             pen.setWidthF(1.6)
@@ -221,7 +221,7 @@ def draw_png(rows, path: str, title: str) -> None:
                    for x, r in zip(xs, rows)]
             for a, b in zip(pts, pts[1:]):
                 p.drawLine(a, b)
-            p.drawText(QRectF(legend_x, top - 18, 160, 16), Qt.AlignLeft, k)
+            p.drawText(QRectF(legend_x, top + 4, 160, 16), Qt.AlignLeft, k)
             legend_x += 165
     p.setPen(QPen(Qt.black))
     p.drawText(QRectF(0, H - 22, W, 16), Qt.AlignCenter, "minutes of training")
