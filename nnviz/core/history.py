@@ -90,6 +90,22 @@ class RowHistory:
         self.thinned = 0
 
 
+def eval_fields() -> tuple[str, ...]:
+    """The numeric fields of an EvalPoint, in order (the columns of its rows)."""
+    from nnviz.core.trainer import EvalPoint
+
+    return tuple(f.name for f in fields(EvalPoint))
+
+
+def eval_rows(evals: Iterable) -> tuple[np.ndarray, tuple[str, ...]]:
+    """(array (n, k) float64, its k column names) from EvalPoints, or an EvalHistory's rows."""
+    names = eval_fields()
+    if isinstance(evals, EvalHistory):
+        return evals.rows(), names
+    rows = [[float(getattr(e, k)) for k in names] for e in evals]
+    return np.array(rows, dtype=np.float64).reshape(-1, len(names)), names
+
+
 class EvalHistory(RowHistory):
     """The EvalPoints of a run, stored as rows; iterating yields EvalPoints again."""
 
@@ -97,13 +113,13 @@ class EvalHistory(RowHistory):
         from nnviz.core.trainer import EvalPoint
 
         self._cls = EvalPoint
-        self.names = tuple(f.name for f in fields(EvalPoint))
+        self.names = eval_fields()
         super().__init__(len(self.names), max_rows=max_rows)
         self.extend_points(evals)
 
     def extend_points(self, evals: Iterable) -> None:
-        rows = [[float(getattr(e, k)) for k in self.names] for e in evals]
-        if rows:
+        rows, _ = eval_rows(evals)
+        if len(rows):
             self.extend(rows)
 
     def __iter__(self) -> Iterator:

@@ -88,11 +88,10 @@ class Session:
 
     def evals(self) -> list:
         """The history as :class:`nnviz.core.trainer.EvalPoint` objects."""
-        from dataclasses import fields
-
+        from nnviz.core.history import eval_fields
         from nnviz.core.trainer import EvalPoint
 
-        known = {f.name for f in fields(EvalPoint)}
+        known = set(eval_fields())
         cols = [(i, k) for i, k in enumerate(self.history_fields) if k in known]
         return [EvalPoint(**{k: (int(r[i]) if k == "samples_seen" else float(r[i]))
                              for i, k in cols}) for r in self.history]
@@ -106,15 +105,9 @@ class Session:
 
 def history_from_evals(evals) -> tuple[np.ndarray, tuple[str, ...]]:
     """(array (n, k) float64, its k column names) from EvalPoints: every numeric field."""
-    from dataclasses import fields
+    from nnviz.core.history import eval_rows
 
-    from nnviz.core.trainer import EvalPoint
-
-    names = tuple(f.name for f in fields(EvalPoint))
-    if getattr(evals, "names", None) == names:  # an EvalHistory: its rows as they are
-        return evals.rows(), names
-    rows = [[float(getattr(e, k)) for k in names] for e in evals]
-    return np.array(rows, dtype=np.float64).reshape(-1, len(names)), names
+    return eval_rows(evals)
 
 
 def save_session(path, session: Session) -> None:

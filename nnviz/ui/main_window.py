@@ -51,6 +51,7 @@ from nnviz.ui.widgets.run_controls import RunControls
 from nnviz.ui.widgets.step_detail import StepDetail
 from nnviz.ui.widgets.training_plots import TrainingPlots
 from nnviz.ui.widgets.weight_editor import WeightEditor
+from nnviz.ui.worker import grad_history
 
 DEFAULT_LESSON = "forward-walkthrough"
 MAX_RECENT = 8
@@ -157,13 +158,14 @@ class MainWindow(QMainWindow):
         e = self._dock("explanation", self.tr("Explanation"), self.explanation,
                        Qt.BottomDockWidgetArea)
         sd = self._dock("step", self.tr("Step Detail"), self.step_detail, Qt.BottomDockWidgetArea)
-        h = self._dock("hyper", self.tr("Hyper-parameters"), self.hyper, Qt.BottomDockWidgetArea)
+        h = self._dock("hyper", self.tr("Hyper-parameters"), self.hyper, Qt.BottomDockWidgetArea,
+                       scroll=True)
         g = self._dock("gradients", self.tr("Gradient Norms"), self.grad_plot,
                        Qt.BottomDockWidgetArea, scroll=True)
         cmp_ = self._dock("compare", self.tr("Run Comparison"), self.comparison,
                           Qt.BottomDockWidgetArea, scroll=True)
         reg = self._dock("regularisation", self.tr("Regularisation"), self.regularisation,
-                         Qt.BottomDockWidgetArea)
+                         Qt.BottomDockWidgetArea, scroll=True)
         ls = self._dock("layer_stats", self.tr("Weight statistics"), self.layer_stats,
                         Qt.BottomDockWidgetArea)
         for a, b in ((w, i), (i, sd), (sd, e), (e, h), (h, reg), (reg, g), (g, ls), (ls, cmp_)):
@@ -365,9 +367,7 @@ class MainWindow(QMainWindow):
     def _on_training_snapshot_shown(self, snap):
         if snap.evals:
             self.plots.add_evals(snap.evals)
-        history = snap.extra.get("grad_history") or (
-            ((snap.samples_seen, snap.grad_norms),) if snap.grad_norms else ())
-        self.grad_plot.add_history(history)
+        self.grad_plot.add_history(grad_history(snap))
 
     def _on_training_run_finished(self, snap):
         s = self.c.training
@@ -524,12 +524,9 @@ class MainWindow(QMainWindow):
         self.k_box.setEnabled(max(net.spec.sizes) > 16)
         if self.c.training.kind == "perceptron":
             self.docks["step"].raise_()
-        if self.c.training.trainable:
-            self.plots.set_empty_text(self.tr("Press Play (Space) or step (→) and the loss and "
-                                              "accuracy curves are drawn here."))
-        else:
-            self.plots.set_empty_text(self.tr("This lesson computes with the weights it is given; "
-                                              "there is nothing to train, so no curves."))
+        self.plots.set_empty_text(None if self.c.training.trainable else self.tr(
+            "This lesson computes with the weights it is given; there is nothing to train, so "
+            "no curves."))
         if preset.trainer == "gallery":
             self.open_lab("gallery")
         self._update_title()

@@ -58,12 +58,17 @@ def merge(older, newer):
     if older is None:
         return newer
     rows = (older.rows + newer.rows)[-MAX_ROWS:] if older.rows or newer.rows else ()
-    history = older.extra.get("grad_history", _history(older)) + _history(newer)
+    history = grad_history(older) + _own_norms(newer)
     return replace(newer, evals=older.evals + newer.evals, rows=rows,
                    extra={**newer.extra, "grad_history": history})
 
 
-def _history(snap) -> tuple:
+def grad_history(snap) -> tuple:
+    """``((samples_seen, grad_norms), ...)`` a shown snapshot carries: the merged ones' too."""
+    return snap.extra.get("grad_history", _own_norms(snap))
+
+
+def _own_norms(snap) -> tuple:
     return ((snap.samples_seen, snap.grad_norms),) if snap.grad_norms else ()
 
 

@@ -1519,10 +1519,6 @@ The details were written to {path}</translation>
             <translation>network {sizes} · {n} parameters</translation>
         </message>
         <message>
-            <source>Press Play (Space) or step (→) and the loss and accuracy curves are drawn here.</source>
-            <translation>Press Play (Space) or step (→) and the loss and accuracy curves are drawn here.</translation>
-        </message>
-        <message>
             <source>This lesson computes with the weights it is given; there is nothing to train, so no curves.</source>
             <translation>This lesson computes with the weights it is given; there is nothing to train, so no curves.</translation>
         </message>
@@ -2119,6 +2115,25 @@ Click to edit</translation>
         </message>
     </context>
     <context>
+        <name>PlotCommon</name>
+        <message>
+            <source>epochs</source>
+            <translation>epochs</translation>
+        </message>
+        <message>
+            <source>samples seen</source>
+            <translation>samples seen</translation>
+        </message>
+        <message>
+            <source>Plot against completed epochs or against the number of training samples seen</source>
+            <translation>Plot against completed epochs or against the number of training samples seen</translation>
+        </message>
+        <message>
+            <source>x axis:</source>
+            <translation>x axis:</translation>
+        </message>
+    </context>
+    <context>
         <name>PlotExport</name>
         <message>
             <source>PNG image (*.png)</source>
@@ -2374,16 +2389,8 @@ Click to edit</translation>
     <context>
         <name>RunComparison</name>
         <message>
-            <source>epochs</source>
-            <translation>epochs</translation>
-        </message>
-        <message>
             <source>samples seen</source>
             <translation>samples seen</translation>
-        </message>
-        <message>
-            <source>Plot against epochs or against samples seen</source>
-            <translation>Plot against epochs or against samples seen</translation>
         </message>
         <message>
             <source>Remove</source>
@@ -2412,10 +2419,6 @@ Click to edit</translation>
         <message>
             <source>Runs appear here when you keep them</source>
             <translation>Runs appear here when you keep them</translation>
-        </message>
-        <message>
-            <source>x axis:</source>
-            <translation>x axis:</translation>
         </message>
         <message>
             <source>Wheel: zoom · drag: pan · right-click: view menu</source>
@@ -2779,16 +2782,8 @@ Click to edit</translation>
     <context>
         <name>TrainingPlots</name>
         <message>
-            <source>epochs</source>
-            <translation>epochs</translation>
-        </message>
-        <message>
             <source>samples seen</source>
             <translation>samples seen</translation>
-        </message>
-        <message>
-            <source>Plot against completed epochs or against the number of training samples seen</source>
-            <translation>Plot against completed epochs or against the number of training samples seen</translation>
         </message>
         <message>
             <source>log loss</source>
@@ -2809,10 +2804,6 @@ Click to edit</translation>
         <message>
             <source>Save the curves as a PNG or SVG picture, or their numbers as CSV</source>
             <translation>Save the curves as a PNG or SVG picture, or their numbers as CSV</translation>
-        </message>
-        <message>
-            <source>x axis:</source>
-            <translation>x axis:</translation>
         </message>
         <message>
             <source>Wheel: zoom · drag: pan · right-click: view menu</source>

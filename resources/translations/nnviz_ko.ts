@@ -1519,10 +1519,6 @@ The details were written to {path}</source>
             <translation>신경망 {sizes} · 매개변수 {n}개</translation>
         </message>
         <message>
-            <source>Press Play (Space) or step (→) and the loss and accuracy curves are drawn here.</source>
-            <translation>재생(Space)을 누르거나 한 단계씩(→) 진행하면 여기에 손실과 정답률 곡선이 그려집니다.</translation>
-        </message>
-        <message>
             <source>This lesson computes with the weights it is given; there is nothing to train, so no curves.</source>
             <translation>이 수업은 주어진 가중치로 계산만 합니다. 학습할 것이 없으므로 곡선도 없습니다.</translation>
         </message>
@@ -2119,6 +2115,25 @@ Click to edit</source>
         </message>
     </context>
     <context>
+        <name>PlotCommon</name>
+        <message>
+            <source>epochs</source>
+            <translation>에포크</translation>
+        </message>
+        <message>
+            <source>samples seen</source>
+            <translation>학습한 샘플 수</translation>
+        </message>
+        <message>
+            <source>Plot against completed epochs or against the number of training samples seen</source>
+            <translation>가로축을 마친 에포크 수 또는 학습한 샘플 수로 정합니다</translation>
+        </message>
+        <message>
+            <source>x axis:</source>
+            <translation>가로축:</translation>
+        </message>
+    </context>
+    <context>
         <name>PlotExport</name>
         <message>
             <source>PNG image (*.png)</source>
@@ -2374,16 +2389,8 @@ Click to edit</source>
     <context>
         <name>RunComparison</name>
         <message>
-            <source>epochs</source>
-            <translation>에포크</translation>
-        </message>
-        <message>
             <source>samples seen</source>
             <translation>학습한 샘플 수</translation>
-        </message>
-        <message>
-            <source>Plot against epochs or against samples seen</source>
-            <translation>가로축을 에포크 또는 학습한 샘플 수로 정합니다</translation>
         </message>
         <message>
             <source>Remove</source>
@@ -2412,10 +2419,6 @@ Click to edit</source>
         <message>
             <source>Runs appear here when you keep them</source>
             <translation>남긴 실행이 여기에 나타납니다</translation>
-        </message>
-        <message>
-            <source>x axis:</source>
-            <translation>가로축:</translation>
         </message>
         <message>
             <source>Wheel: zoom · drag: pan · right-click: view menu</source>
@@ -2779,16 +2782,8 @@ Click to edit</source>
     <context>
         <name>TrainingPlots</name>
         <message>
-            <source>epochs</source>
-            <translation>에포크</translation>
-        </message>
-        <message>
             <source>samples seen</source>
             <translation>학습한 샘플 수</translation>
-        </message>
-        <message>
-            <source>Plot against completed epochs or against the number of training samples seen</source>
-            <translation>가로축을 마친 에포크 수 또는 학습한 샘플 수로 정합니다</translation>
         </message>
         <message>
             <source>log loss</source>
@@ -2809,10 +2804,6 @@ Click to edit</source>
         <message>
             <source>Save the curves as a PNG or SVG picture, or their numbers as CSV</source>
             <translation>곡선을 PNG나 SVG 그림으로, 숫자를 CSV로 저장합니다</translation>
-        </message>
-        <message>
-            <source>x axis:</source>
-            <translation>가로축:</translation>
         </message>
         <message>
             <source>Wheel: zoom · drag: pan · right-click: view menu</source>

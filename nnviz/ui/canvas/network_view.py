@@ -6,7 +6,8 @@ keeps a 784-100-100-100-10 network animatable.  Wide layers show only the ``k`` 
 incoming edges of each neuron; a square input layer (MNIST) is drawn as its image.
 
 A click (press and release without dragging) or a double-click on an edge or a bias square
-opens an :class:`~nnviz.ui.canvas.inline_editor.InlineEditor` on that weight, in place.  Edges
+opens an :class:`~nnviz.ui.canvas.inline_editor.InlineEditor` on that weight, in place; the
+view handles both (the items themselves take no clicks).  Edges
 never accept mouse presses themselves, so a drag that starts on one still pans the view.  The
 editor keeps its pixel size and follows its weight when the view is zoomed or panned; it closes
 when the network is rebuilt (or when a snapshot no longer draws the edge it edits).
@@ -100,9 +101,6 @@ class BiasItem(_HoverTip, QGraphicsRectItem):
         self.setZValue(3)
         self.setPen(_OUTLINE)
 
-    def mouseDoubleClickEvent(self, event):  # noqa: N802
-        self._view.ask_value(self)
-
 
 class EdgeItem(_HoverTip, QGraphicsLineItem):
     """An edge of weight matrix ``layer`` (from canvas layer ``layer`` to ``layer + 1``)."""
@@ -136,9 +134,6 @@ class EdgeItem(_HoverTip, QGraphicsLineItem):
             stroker.setWidth(max(7.0, self.pen().widthF()))
             self._shape = stroker.createStroke(path)
         return self._shape
-
-    def mouseDoubleClickEvent(self, event):  # noqa: N802
-        self._view.ask_value(self)
 
 
 class ImageItem(QGraphicsPixmapItem):
@@ -629,20 +624,28 @@ class NetworkView(QGraphicsView):
         super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event):  # noqa: N802
-        self._press_pos = event.position() if event.button() == Qt.LeftButton else None
-        super().mouseDoubleClickEvent(event)
+        self._press_pos = None  # the editor opens now, not again on the release
+        if not self._edit_at(event):
+            super().mouseDoubleClickEvent(event)
 
     def mouseReleaseEvent(self, event):  # noqa: N802
         press, self._press_pos = self._press_pos, None
         super().mouseReleaseEvent(event)
-        if press is None or event.button() != Qt.LeftButton:
+        if press is None:
             return
         if (event.position() - press).manhattanLength() >= QApplication.startDragDistance():
             return  # that was a pan
-        item = self.editable_item_at(event.position().toPoint())
-        if item is not None:
-            self.ask_value(item)
-            event.accept()
+        self._edit_at(event)
+
+    def _edit_at(self, event) -> bool:
+        """Open the editor on the edge or bias under a left-button ``event``; True if it did."""
+        item = (self.editable_item_at(event.position().toPoint())
+                if event.button() == Qt.LeftButton else None)
+        if item is None:
+            return False
+        self.ask_value(item)
+        event.accept()
+        return True
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         super().scrollContentsBy(dx, dy)

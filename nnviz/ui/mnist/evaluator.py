@@ -128,26 +128,25 @@ class Evaluator(QObject):
             self._task.wait()
 
     # -- slots ----------------------------------------------------------------------------
-    def _on_task_done(self, task, net, ev) -> None:
+    def _task_ended(self, task) -> bool:
+        """Forget ``task``; True when its outcome is to be reported (it is the current one and
+        no newer evaluation was asked for meanwhile — that one starts now instead)."""
         if task is not self._task:
-            return
+            return False
         self._task = None
         if self._pending:
             self._pending = False
             self.evaluate()
-            return
-        self.result, self.result_network = ev, net
-        self.evaluated.emit(ev)
+            return False
+        return True
+
+    def _on_task_done(self, task, net, ev) -> None:
+        if self._task_ended(task):
+            self.result, self.result_network = ev, net
+            self.evaluated.emit(ev)
 
     def _on_task_failed(self, task, message) -> None:
-        if task is not self._task:
-            return
-        self._task = None
-        if self._pending:
-            self._pending = False
-            self.evaluate()
-            return
-        if not self._cancel.is_set():
+        if self._task_ended(task) and not self._cancel.is_set():
             self.failed.emit(message)
 
     def _on_controller_network_changed(self) -> None:

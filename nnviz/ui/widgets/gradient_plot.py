@@ -104,13 +104,7 @@ class GradientNormPlot(QWidget):
 
         A different number of layers than before starts over (a new network).
         """
-        norms = np.asarray(norms, dtype=float).ravel()
-        if norms.size == 0:
-            return
-        if norms.size != self.layers:
-            self._make_curves(norms.size)
-        self.buf.extend(np.concatenate([[float(samples_seen)], norms]))
-        self._redraw()
+        self.add_history(((samples_seen, norms),))
 
     def add_history(self, history: Sequence[tuple[int, Sequence[float]]]) -> None:
         """Append many measurements ``(samples_seen, norms)`` at once and redraw once.

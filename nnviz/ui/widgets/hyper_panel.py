@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -155,19 +154,12 @@ class HyperPanel(QWidget):
         self.net_form.addRow(self.apply_button)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        inner = QWidget()
-        lay = QVBoxLayout(inner)
+        # the main window's dock scrolls it when the dock is short
+        lay = QVBoxLayout(self)
         lay.addWidget(self.note)
         lay.addWidget(self.run_box)
         lay.addWidget(self.net_box)
         lay.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
         self.s.hyper_changed.connect(self.refresh)
         controller.network_changed.connect(self.refresh)
         self.refresh()

@@ -1,4 +1,4 @@
-"""What the pyqtgraph plots share: import order, palette, hover read-out, export.
+"""What the pyqtgraph plots share: import order, palette, x-axis selector, hover read-out, export.
 
 Importing this module imports pyqtgraph (after PySide6, as the conventions ask); the main window
 imports the plot widgets only after it is on screen.
@@ -22,8 +22,8 @@ from nnviz.ui.formatting import fmt  # noqa: E402
 
 pg.setConfigOptions(antialias=True, background="w", foreground="k")
 
-#: Okabe–Ito: eight colours told apart by colour-blind viewers; the first two are the signed
-#: scale's blue and orange.
+# Okabe–Ito: eight colours told apart by colour-blind viewers; the first two are the signed
+# scale's blue and orange.
 PALETTE = [
     colors.POSITIVE, colors.NEGATIVE, (0, 158, 115), (204, 121, 167), (86, 180, 233),
     (213, 94, 0), (90, 90, 90), (230, 159, 0),
@@ -40,6 +40,26 @@ def sequential_color(i: int, n: int) -> tuple[int, int, int]:
     t = 0.0 if n <= 1 else 0.85 * i / (n - 1)
     c = cmap.map(t, mode="byte")
     return int(c[0]), int(c[1]), int(c[2])
+
+
+def x_axis_selector(on_change: Callable[[str], None]):
+    """The curve plots' "x axis: [epochs | samples seen]" label and combo box.
+
+    The combo's item data is ``"epoch"`` or ``"samples"``; ``on_change(mode)`` is called when
+    the student picks one.  Returns ``(label, combo)``.
+    """
+    from PySide6.QtWidgets import QComboBox, QLabel
+
+    combo = QComboBox()
+    combo.addItem(QCoreApplication.translate("PlotCommon", "epochs"), "epoch")
+    combo.addItem(QCoreApplication.translate("PlotCommon", "samples seen"), "samples")
+    combo.setToolTip(QCoreApplication.translate(
+        "PlotCommon", "Plot against completed epochs or against the number of training "
+        "samples seen"))
+    combo.currentIndexChanged.connect(lambda i: on_change(combo.itemData(i)))
+    label = QLabel(QCoreApplication.translate("PlotCommon", "x axis:"))
+    label.setToolTip(combo.toolTip())
+    return label, combo
 
 
 def style_plot(plot: pg.PlotItem, grid: float = 0.15) -> None:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -219,7 +218,6 @@ class RegularisationPanel(QWidget):
         self.strip = AugmentStrip(controller)
         box.addWidget(self.strip)
 
-        inner = QWidget()
         grid = QHBoxLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         for w in (self.l1, self.l2, self.min_lr):
@@ -229,19 +227,13 @@ class RegularisationPanel(QWidget):
             grid.addWidget(b, 0, Qt.AlignTop)
         grid.addWidget(self.aug_box, 0, Qt.AlignTop)
         grid.addStretch(1)
-        lay = QVBoxLayout(inner)
+        # the main window's dock scrolls it when the dock is short
+        lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 0, 4, 0)
         lay.setSpacing(2)
         lay.addWidget(self.note)
         lay.addLayout(grid)
         lay.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
         self.s.hyper_changed.connect(self.refresh)
         self.s.snapshot_shown.connect(self._on_session_snapshot_shown)
         self.s.run_reset.connect(self._show_lr)

@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,6 +41,7 @@ from nnviz.ui.widgets.plot_common import (
     nearest_index,
     pg,
     style_plot,
+    x_axis_selector,
 )
 
 
@@ -70,12 +70,7 @@ class RunComparison(QWidget):
         self._runs: dict[str, _Run] = {}
         self.x_axis = "epoch"
 
-        self.axis_combo = QComboBox()
-        self.axis_combo.addItem(self.tr("epochs"), "epoch")
-        self.axis_combo.addItem(self.tr("samples seen"), "samples")
-        self.axis_combo.setToolTip(self.tr("Plot against epochs or against samples seen"))
-        self.axis_combo.currentIndexChanged.connect(
-            lambda i: self.set_x_axis(self.axis_combo.itemData(i)))
+        x_label, self.axis_combo = x_axis_selector(self.set_x_axis)
         self.remove_button = QToolButton()
         self.remove_button.setText(self.tr("Remove"))
         self.remove_button.setToolTip(self.tr("Remove the selected run from the comparison"))
@@ -92,8 +87,6 @@ class RunComparison(QWidget):
         self.empty_label.setToolTip(self.tr("Runs appear here when you keep them"))
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        x_label = QLabel(self.tr("x axis:"))
-        x_label.setToolTip(self.axis_combo.toolTip())
         bar.addWidget(x_label)
         bar.addWidget(self.axis_combo)
         bar.addWidget(self.empty_label)

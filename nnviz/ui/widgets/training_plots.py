@@ -18,7 +18,6 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QToolButton,
@@ -40,6 +39,7 @@ from nnviz.ui.widgets.plot_common import (
     pg,
     style_plot,
     write_csv,
+    x_axis_selector,
 )
 
 # buffer columns (the validation ones are NaN without a validation split)
@@ -66,12 +66,7 @@ class TrainingPlots(QWidget):
         self.x_axis = "epoch"
         self._markers: list[tuple[int, str, list]] = []
 
-        self.axis_combo = QComboBox()
-        self.axis_combo.addItem(self.tr("epochs"), "epoch")
-        self.axis_combo.addItem(self.tr("samples seen"), "samples")
-        self.axis_combo.setToolTip(self.tr("Plot against completed epochs or against the number "
-                                           "of training samples seen"))
-        self.axis_combo.currentIndexChanged.connect(self._on_axis_combo_changed)
+        x_label, self.axis_combo = x_axis_selector(self.set_x_axis)
         self.log_check = QCheckBox(self.tr("log loss"))
         self.log_check.setToolTip(self.tr("Logarithmic loss axis: small losses stay visible"))
         self.log_check.toggled.connect(self.set_log_loss)
@@ -84,8 +79,6 @@ class TrainingPlots(QWidget):
             self.tr("Export the curves"), "training")
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        x_label = QLabel(self.tr("x axis:"))
-        x_label.setToolTip(self.axis_combo.toolTip())
         bar.addWidget(x_label)
         bar.addWidget(self.axis_combo)
         bar.addWidget(self.log_check)
@@ -135,8 +128,7 @@ class TrainingPlots(QWidget):
         self.empty_label.setStyleSheet("QLabel { color: #505050; background: rgba(255, 255, 255,"
                                        " 225); border: 1px solid #d0d0d0; border-radius: 4px;"
                                        " padding: 6px 10px; }")
-        self.set_empty_text(self.tr("Press Play (Space) or step (→) and the loss and accuracy "
-                                    "curves are drawn here."))
+        self.set_empty_text()
         self._update_axis_label()
 
     # ---- data -------------------------------------------------------------------------------
@@ -220,8 +212,12 @@ class TrainingPlots(QWidget):
 
     # ---- layout -------------------------------------------------------------------------------
 
-    def set_empty_text(self, text: str) -> None:
-        """What the plots say while they have no point (e.g. that the lesson trains nothing)."""
+    def set_empty_text(self, text: str | None = None) -> None:
+        """What the plots say while they have no point (e.g. that the lesson trains nothing);
+        None: how to get some (press Play or step)."""
+        if text is None:
+            text = self.tr("Press Play (Space) or step (→) and the loss and accuracy curves are "
+                           "drawn here.")
         self.empty_label.setText(text)
         self._place_empty_label()
 
@@ -330,9 +326,6 @@ class TrainingPlots(QWidget):
             if np.isfinite(d[VAL_ACC]):
                 body += self.tr("   validation accuracy {v}").format(v=fmt_value(d[VAL_ACC]))
         return float(xs[i]), head + "\n" + body
-
-    def _on_axis_combo_changed(self, index: int) -> None:
-        self.set_x_axis(self.axis_combo.itemData(index))
 
     # ---- export -----------------------------------------------------------------------------
 
