@@ -9,7 +9,7 @@ import sys
 def main(argv=None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     if not args:
-        from nnviz.ui.app import main as gui_main
+        from nnviz.ui.shell.app import main as gui_main
 
         return gui_main([])
     from nnviz.cli import main as cli_main

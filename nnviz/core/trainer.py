@@ -284,6 +284,11 @@ class Trainer:
         self.initial_params = self.net.params.copy()
         self._reset_state()
 
+    def resume_at(self, epoch: int, samples_seen: int) -> None:
+        """Continue a restored run's counters (and its epoch's shuffle order)."""
+        self.epoch, self.samples_seen = int(epoch), int(samples_seen)
+        self._order = self._make_order(self.epoch)
+
     # -- running ----------------------------------------------------------------------------
     def warm_up(self) -> float:
         """Compile the kernels this run needs (seconds taken); call off the GUI thread."""

@@ -20,9 +20,9 @@ def _isolated_settings(tmp_path, monkeypatch):
 
 @pytest.fixture
 def controller(qapp):
-    from nnviz.ui.controller import Controller
+    from nnviz.ui.model.lesson_model import LessonModel
 
-    c = Controller()
+    c = LessonModel()
     c.load_lessons()
     yield c
     c.shutdown()
@@ -30,11 +30,11 @@ def controller(qapp):
 
 @pytest.fixture
 def window(qtbot):
-    from nnviz.ui.main_window import MainWindow
+    from nnviz.ui.shell.main_window import MainWindow
 
     w = MainWindow()
     qtbot.addWidget(w)
     w.show()
     w.finish_startup()
     yield w
-    w.c.shutdown()
+    w.model.shutdown()

@@ -36,7 +36,7 @@ def mnist_controller(controller, mnist_folder, qtbot):
 
 @pytest.fixture
 def evaluator(controller):
-    from nnviz.ui.mnist.evaluator import Evaluator
+    from nnviz.ui.model.mnist_evaluator import Evaluator
 
     ev = Evaluator(controller, limit=SUBSET)
     yield ev
@@ -46,5 +46,5 @@ def evaluator(controller):
 def wait_evaluated(qtbot, ev, timeout=60000):
     """Wait until ``ev`` holds a result for the controller's current network."""
     qtbot.waitUntil(lambda: ev.result is not None and not ev.running
-                    and ev.result_network is ev.c.network, timeout=timeout)
+                    and ev.result_network is ev.lesson.network, timeout=timeout)
     return ev.result

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from nnviz.ui.canvas import geometry
 from nnviz.ui.canvas.inline_editor import InlineEditor
 from nnviz.ui.canvas.network_view import NetworkView, neuron_formula
-from nnviz.ui.formatting import fmt
+from nnviz.ui.common.formatting import fmt
 
 
 @pytest.fixture
@@ -91,7 +91,7 @@ def test_mnist_canvas_updates_in_place(qtbot, view, controller):
     neuron_ids = [id(n) for layer in view.neurons for n in layer]
     rng = np.random.default_rng(0)
     controller.set_input(rng.uniform(0, 1, 784))
-    controller.show_params(controller.network.params * 1.5)
+    controller.show_trained_params(controller.network.params * 1.5)
     assert [id(n) for layer in view.neurons for n in layer] == neuron_ids
     assert [id(e) for pool in view.edges for e in pool] == before
     z = controller.trace[0][1]
@@ -103,7 +103,7 @@ def test_mnist_canvas_updates_in_place(qtbot, view, controller):
 def test_hidden_neurons_show_their_output_over_the_input_plane(qtbot, view, controller):
     import numpy as np
 
-    from nnviz.ui import plane
+    from nnviz.ui.common import plane
 
     controller.set_preset("xor-backprop-2")
     assert len(view.heatmaps) == 3  # two hidden neurons and the output
@@ -112,7 +112,7 @@ def test_hidden_neurons_show_their_output_over_the_input_plane(qtbot, view, cont
     ext = plane.extent(controller.samples.X)
     expect = plane.neuron_planes(controller.network, ext, hm.SIZE)[0][0]
     img = hm.pixmap().toImage()
-    from nnviz.ui import colors
+    from nnviz.ui.common import colors
 
     rgb = colors.signed_rgb(expect)
     c = img.pixelColor(3, 5)

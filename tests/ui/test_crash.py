@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from nnviz.ui import crash
+from nnviz.ui.shell import crash
 
 
 @pytest.fixture

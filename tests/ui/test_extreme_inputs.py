@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from nnviz.core.trainer import TrainData
-from nnviz.ui.guards import MAX_PARAMS, clamp_batch, lr_problem, network_problem
-from nnviz.ui.widgets.hyper_panel import HyperPanel
+from nnviz.ui.model.spec_checks import MAX_PARAMS, clamp_batch, lr_problem, network_problem
+from nnviz.ui.panels.hyper_panel import HyperPanel
 
 WAIT = 20000
 
@@ -19,7 +19,7 @@ def panel(controller, qtbot):
     qtbot.addWidget(p)
     messages = []
     controller.edit_refused.connect(messages.append)
-    controller.training.message.connect(messages.append)
+    controller.run.status_posted.connect(messages.append)
     p.messages = messages
     return p
 
@@ -48,9 +48,9 @@ def test_learning_rate_at_the_limit_is_taken(panel):
 
 def test_learning_rate_from_code_out_of_range_is_a_message(controller):
     controller.set_preset("xor-backprop-2")
-    s = controller.training
+    s = controller.run
     messages = []
-    s.message.connect(messages.append)
+    s.status_posted.connect(messages.append)
     s.set_lr(1e6)  # no exception
     assert s.spec.lr == 1.0 and messages and "learning rate" in messages[0]
     s.set_optimizer_param("momentum", 5.0)  # sgd has no momentum: refused, no exception
@@ -85,9 +85,9 @@ def test_a_network_too_large_for_memory_is_refused(panel, controller):
 
 def test_batch_larger_than_the_data_set_is_clamped_with_a_note(controller, qtbot):
     controller.set_preset("xor-backprop-2")  # 4 samples
-    s = controller.training
+    s = controller.run
     messages = []
-    s.message.connect(messages.append)
+    s.status_posted.connect(messages.append)
     s.set_batch_size(65536)
     assert s.spec.batch_size == 4
     assert any("larger than the 4 training samples" in m for m in messages)
@@ -96,7 +96,7 @@ def test_batch_larger_than_the_data_set_is_clamped_with_a_note(controller, qtbot
 
 def test_a_preset_batch_larger_than_the_data_is_clamped_when_training(controller, qtbot):
     controller.set_preset("xor-backprop-2")
-    s = controller.training
+    s = controller.run
     s.spec = s.spec.with_changes(batch_size=500)  # e.g. from an old session file
     assert s.ensure_trainer()
     assert s.trainer.spec.batch_size == 4
@@ -128,9 +128,9 @@ def test_empty_or_mismatched_data_is_a_message(controller, monkeypatch, make, ma
     controller.set_preset("xor-backprop-2")
     good = controller.train_data()
     monkeypatch.setattr(controller, "train_data", lambda: make(good))
-    s = controller.training
+    s = controller.run
     messages = []
-    s.message.connect(messages.append)
+    s.status_posted.connect(messages.append)
     assert not s.play()
     assert s.trainer is None and not s.playing
     assert messages and match in messages[-1]

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from nnviz.ui import colors
 from nnviz.ui.canvas import geometry
-from nnviz.ui.formatting import NumberError, fmt, fmt_full, parse_number
+from nnviz.ui.common import colors
+from nnviz.ui.common.formatting import NumberError, fmt, fmt_full, parse_number
 
 
 def test_small_network_columns_and_spacing():
@@ -93,7 +93,7 @@ def test_parse_number_accepts():
 
 def test_planes_separate_xor_in_hidden_space():
     from nnviz.core.presets import get_preset
-    from nnviz.ui import plane
+    from nnviz.ui.common import plane
 
     net = get_preset("xor-relu").build_network()
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)

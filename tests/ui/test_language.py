@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QDialogButtonBox
 
-from nnviz.ui import app as nnviz_app
+from nnviz.ui.common import i18n
+from nnviz.ui.common import settings as app_settings
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
@@ -23,16 +24,16 @@ def language(qapp):
     saved_locale = QLocale()
 
     def use(lang: str):
-        nnviz_app.set_ui_language(lang)
-        return nnviz_app.install_translators(qapp, nnviz_app.ui_language())
+        app_settings.set_ui_language(lang)
+        return i18n.install_translators(qapp, app_settings.ui_language())
 
     yield use
-    nnviz_app.install_translators(qapp, "en")
+    i18n.install_translators(qapp, "en")
     QLocale.setDefault(saved_locale)
 
 
 def _window(qtbot):
-    from nnviz.ui.main_window import MainWindow
+    from nnviz.ui.shell.main_window import MainWindow
 
     w = MainWindow()
     qtbot.addWidget(w)
@@ -51,10 +52,10 @@ def test_system_locale_decides_by_default(monkeypatch):
         def system():
             return QLocale(QLocale.Korean, QLocale.SouthKorea)
 
-    monkeypatch.setattr(nnviz_app, "QLocale", KoreanLocale)
-    assert nnviz_app.ui_language() == "ko"
-    nnviz_app.set_ui_language("en")  # a saved choice wins over the locale
-    assert nnviz_app.ui_language() == "en"
+    monkeypatch.setattr(app_settings, "QLocale", KoreanLocale)
+    assert app_settings.ui_language() == "ko"
+    app_settings.set_ui_language("en")  # a saved choice wins over the locale
+    assert app_settings.ui_language() == "en"
 
 
 def test_korean_window_then_english(qtbot, language):
@@ -62,7 +63,7 @@ def test_korean_window_then_english(qtbot, language):
     assert "nnviz_ko" in loaded
     w = _window(qtbot)
     try:
-        p = w.c.preset
+        p = w.model.preset
         assert HANGUL.search(w.windowTitle()) and w.windowTitle().startswith(p.title["ko"])
         menus = _menu_titles(w)
         for word in ("파일", "편집", "보기", "수업", "도움말"):
@@ -81,20 +82,20 @@ def test_korean_window_then_english(qtbot, language):
         assert HANGUL.search(box.button(QDialogButtonBox.Cancel).text())
         # View → Language → English: stored, then the window is made again (main() does this)
         w.set_language("en")
-        assert nnviz_app.settings().value("ui/language") == "en"
+        assert app_settings.settings().value("ui/language") == "en"
     finally:
-        w.c.shutdown()
+        w.model.shutdown()
         w.close()
-    language(nnviz_app.ui_language())
+    language(app_settings.ui_language())
     w2 = _window(qtbot)
     try:
-        assert w2.windowTitle().startswith(w2.c.preset.title["en"])
+        assert w2.windowTitle().startswith(w2.model.preset.title["en"])
         assert not HANGUL.search(w2.windowTitle())
         assert _menu_titles(w2)[:3] == ["&File", "&Edit", "&View"]
         assert w2.run_controls.act_play.text() == "Play"
         assert w2.lang_actions["en"].isChecked()
     finally:
-        w2.c.shutdown()
+        w2.model.shutdown()
 
 
 def test_restart_request_is_a_signal(qtbot):
@@ -105,7 +106,7 @@ def test_restart_request_is_a_signal(qtbot):
             w.choose_language(w.lang)  # the same language: nothing to restart
         assert not blocker.signal_triggered
     finally:
-        w.c.shutdown()
+        w.model.shutdown()
 
 
 def test_checkout_compiles_the_ts_into_the_cache(tmp_path, monkeypatch, qapp):
@@ -114,7 +115,7 @@ def test_checkout_compiles_the_ts_into_the_cache(tmp_path, monkeypatch, qapp):
     # the checkout's source (an installed wheel carries only the compiled .qm)
     src = Path(__file__).resolve().parents[2] / "resources" / "translations" / "nnviz_ko.ts"
     shutil.copy(src, res / "translations")
-    monkeypatch.setattr(nnviz_app, "_resources", lambda: res)
+    monkeypatch.setattr(i18n, "_resources", lambda: res)
 
     class Paths:
         CacheLocation = None
@@ -123,12 +124,12 @@ def test_checkout_compiles_the_ts_into_the_cache(tmp_path, monkeypatch, qapp):
         def writableLocation(_kind):
             return str(tmp_path / "cache")
 
-    monkeypatch.setattr(nnviz_app, "QStandardPaths", Paths)
-    if nnviz_app._lrelease() is None:
+    monkeypatch.setattr(i18n, "QStandardPaths", Paths)
+    if i18n._lrelease() is None:
         pytest.skip("PySide6 without lrelease")
-    qm = nnviz_app.translation_file("ko")
+    qm = i18n.translation_file("ko")
     assert qm is not None and qm.is_relative_to(tmp_path / "cache") and qm.suffix == ".qm"
-    assert nnviz_app.translation_file("ko") == qm  # cached: compiled once
+    assert i18n.translation_file("ko") == qm  # cached: compiled once
     t = QTranslator()
     assert t.load(str(qm))
     assert t.translate("MainWindow", "&File") == "파일(&F)"
@@ -136,7 +137,7 @@ def test_checkout_compiles_the_ts_into_the_cache(tmp_path, monkeypatch, qapp):
     ts = res / "translations" / "nnviz_ko.ts"
     ts.write_text(ts.read_text(encoding="utf-8").replace("파일(&amp;F)", "파일!(&amp;F)"),
                   encoding="utf-8")
-    qm2 = nnviz_app.translation_file("ko")
+    qm2 = i18n.translation_file("ko")
     assert qm2 != qm and not qm.exists()
     t2 = QTranslator()
     assert t2.load(str(qm2)) and t2.translate("MainWindow", "&File") == "파일!(&F)"
@@ -144,24 +145,24 @@ def test_checkout_compiles_the_ts_into_the_cache(tmp_path, monkeypatch, qapp):
 
 
 def test_korean_font_is_chosen_by_availability(qapp):
-    pick = nnviz_app.korean_font_family
+    pick = i18n.korean_font_family
     assert pick(["Segoe UI", "Gulim", "Malgun Gothic"]) == "Malgun Gothic"
     assert pick(["DejaVu Sans", "NanumGothicCoding", "NanumGothic"]) == "NanumGothic"
     assert pick(["Some Hangul Font"]) == "Some Hangul Font"
     assert pick([]) is None
     before = qapp.font()
     try:
-        family = nnviz_app.ensure_korean_font(qapp, "ko")
+        family = i18n.ensure_korean_font(qapp, "ko")
         if family is not None:
             assert family in qapp.font().families()
-        nnviz_app.ensure_korean_font(qapp, "en")
+        i18n.ensure_korean_font(qapp, "en")
         assert qapp.font().families()[:1] == before.families()[:1]
     finally:
         qapp.setFont(before)
 
 
 def test_numbers_read_the_same_in_both_languages():
-    from nnviz.ui.formatting import count, pct
+    from nnviz.ui.common.formatting import count, pct
 
     assert pct(0.9192) == "91.9\u00a0%"
     assert pct(0.93521, 2) == "93.52\u00a0%"
@@ -173,14 +174,14 @@ def test_korean_ui_font_keeps_latin_subscripts_first(qapp, monkeypatch):
     """A Korean UI font (e.g. NanumGothic) draws x₁'s subscript as a speck: Latin goes first."""
     from PySide6.QtGui import QFont, QFontDatabase
 
-    korean = nnviz_app.korean_font_family()
-    latin = nnviz_app._latin_family("")
+    korean = i18n.korean_font_family()
+    latin = i18n._latin_family("")
     if not korean or not latin:
         pytest.skip("needs a Korean and a Latin font installed")
     saved = QFont(qapp.font())
-    monkeypatch.setattr(nnviz_app, "_base_font", QFont(korean))
+    monkeypatch.setattr(i18n, "_base_font", QFont(korean))
     try:
-        nnviz_app.ensure_korean_font(qapp, "ko")
+        i18n.ensure_korean_font(qapp, "ko")
         fams = qapp.font().families()
         assert fams[0] == latin and korean in fams
         assert QFontDatabase.Korean in QFontDatabase.writingSystems(korean)
@@ -245,7 +246,7 @@ def test_pyqtgraph_catalogue_is_compiled_or_safely_missing(tmp_path, monkeypatch
     (res / "translations").mkdir(parents=True)
     src = Path(__file__).resolve().parents[2] / "resources" / "translations"
     shutil.copy(src / "nnviz_ko.ts", res / "translations")
-    monkeypatch.setattr(nnviz_app, "_resources", lambda: res)
+    monkeypatch.setattr(i18n, "_resources", lambda: res)
 
     class Paths:
         CacheLocation = None
@@ -254,23 +255,23 @@ def test_pyqtgraph_catalogue_is_compiled_or_safely_missing(tmp_path, monkeypatch
         def writableLocation(_kind):
             return str(tmp_path / "cache")
 
-    monkeypatch.setattr(nnviz_app, "QStandardPaths", Paths)
-    if nnviz_app._lrelease() is None:
+    monkeypatch.setattr(i18n, "QStandardPaths", Paths)
+    if i18n._lrelease() is None:
         pytest.skip("PySide6 without lrelease")
     saved_locale = QLocale()
     try:
-        assert nnviz_app.translation_file("ko", "pyqtgraph") is None
-        loaded = nnviz_app.install_translators(qapp, "ko")
+        assert i18n.translation_file("ko", "pyqtgraph") is None
+        loaded = i18n.install_translators(qapp, "ko")
         assert "nnviz_ko" in loaded and "pyqtgraph_ko" not in loaded
-        nnviz_qm = nnviz_app.translation_file("ko")
+        nnviz_qm = i18n.translation_file("ko")
         shutil.copy(src / "pyqtgraph_ko.ts", res / "translations")
-        qm = nnviz_app.translation_file("ko", "pyqtgraph")
+        qm = i18n.translation_file("ko", "pyqtgraph")
         assert qm is not None and qm.is_relative_to(tmp_path / "cache")
         assert qm.name.startswith("pyqtgraph_ko-") and qm != nnviz_qm
-        assert nnviz_qm.is_file() and nnviz_app.translation_file("ko") == nnviz_qm
+        assert nnviz_qm.is_file() and i18n.translation_file("ko") == nnviz_qm
         t = QTranslator()
         assert t.load(str(qm)) and t.translate("ViewBox", "View All") == "전체 보기"
-        assert "pyqtgraph_ko" in nnviz_app.install_translators(qapp, "ko")
+        assert "pyqtgraph_ko" in i18n.install_translators(qapp, "ko")
     finally:
-        nnviz_app.install_translators(qapp, "en")
+        i18n.install_translators(qapp, "en")
         QLocale.setDefault(saved_locale)

@@ -19,7 +19,7 @@ def _wait_idle(qtbot, run, timeout=30000):
 
 def test_open_a_file_of_another_lesson_brings_its_data(qtbot, window, tmp_path):
     """XOR on screen, File → Open of an "Optimizers compared" model: circles, not XOR."""
-    c = window.c
+    c = window.model
     c.set_preset("optimizers")
     path = str(tmp_path / "optimizers.npz")
     c.save(path)
@@ -38,7 +38,7 @@ def test_open_a_file_of_another_lesson_brings_its_data(qtbot, window, tmp_path):
 
 def test_gallery_never_shows_predictions_of_earlier_weights(qtbot, mnist_folder, window):
     """Evaluate, train a little: every shown prediction is the current network's (or '?')."""
-    c = window.c
+    c = window.model
     views = window.mnist
     load_lesson(c, qtbot, "mnist-course")
     ev = views.evaluator
@@ -46,15 +46,14 @@ def test_gallery_never_shows_predictions_of_earlier_weights(qtbot, mnist_folder,
     ev.evaluate()
     wait_evaluated(qtbot, ev)
     before = ev.result.preds.copy()
-    c.training.set_lr(0.5)
-    c.training.set_batch_size(100)
+    c.run.set_lr(0.5)
+    c.run.set_batch_size(100)
     for _ in range(3):
-        c.training.step("batch")
-        _wait_idle(qtbot, c.training)
+        c.run.step("batch")
+        _wait_idle(qtbot, c.run)
     m = views.samples.model
-    X = c.samples.X[:300]
-    now = c.network.predict(X)
-    assert np.any(now != before)  # the training changed some predictions: a real check
+    now = c.network.predict(c.samples.X)
+    assert np.any(now[:300] != before)  # the training changed some predictions: a real check
     for row in range(m.rowCount()):
         i = m.data(m.index(row), Qt.UserRole)
         shown = m.data(m.index(row), Qt.DisplayRole).split("→")[1].strip()
@@ -63,7 +62,7 @@ def test_gallery_never_shows_predictions_of_earlier_weights(qtbot, mnist_folder,
 
 def test_hyper_parameters_after_switching_to_a_lesson_without_training(qtbot, window):
     """Perceptron XOR (η 0.05, 200 epochs), then "MNIST with pretrained weights"."""
-    c = window.c
+    c = window.model
     c.set_preset("perceptron-xor")
     panel = window.hyper
     assert not panel.run_box.isHidden() and panel.epochs.value() == 200
@@ -74,15 +73,15 @@ def test_hyper_parameters_after_switching_to_a_lesson_without_training(qtbot, wi
 
 
 def test_empty_plots_carry_no_previous_lessons_ticks(qtbot, window):
-    from nnviz.ui.widgets.training_plots import TrainingPlots
+    from nnviz.ui.plots.training_plots import TrainingPlots
 
-    c = window.c
+    c = window.model
     fresh = TrainingPlots()
     qtbot.addWidget(fresh)
     c.set_preset("xor-backprop-2")
     for _ in range(4):
-        c.training.step("epoch")
-        _wait_idle(qtbot, c.training)
+        c.run.step("epoch")
+        _wait_idle(qtbot, c.run)
     plots = window.plots
     assert plots.point_count() > 0
     c.set_preset("forward-walkthrough")  # nothing to train: empty plots
@@ -92,12 +91,12 @@ def test_empty_plots_carry_no_previous_lessons_ticks(qtbot, window):
 
 
 def test_run_comparison_shows_the_current_lessons_runs_only(qtbot, window):
-    c = window.c
+    c = window.model
     c.set_preset("xor-backprop-2")
-    c.training.set_epochs(5)
-    with qtbot.waitSignal(c.training.run_finished, timeout=30000):
-        c.training.play()
-    _wait_idle(qtbot, c.training)
+    c.run.set_epochs(5)
+    with qtbot.waitSignal(c.run.run_finished, timeout=30000):
+        c.run.play()
+    _wait_idle(qtbot, c.run)
     assert len(window.comparison.runs()) == 1
     c.set_preset("optimizers")
     assert window.comparison.runs() == []
@@ -108,7 +107,7 @@ def test_reset_after_a_mid_run_learning_rate_change_restores_the_runs_rate(qtbot
     c = controller
     c.set_preset("xor-backprop-2")
     preset_lr = c.preset.training.lr
-    s = c.training
+    s = c.run
     s.step("epoch")
     _wait_idle(qtbot, s)
     s.set_lr(5.0)  # mid-run
@@ -126,7 +125,7 @@ def test_reset_after_a_mid_run_learning_rate_change_restores_the_runs_rate(qtbot
 
 
 def test_input_dock_says_drawn_beside_a_drawn_digit(qtbot, mnist_folder, window):
-    c = window.c
+    c = window.model
     load_lesson(c, qtbot, "mnist-course")
     c.select_sample(0)
     label = int(c.samples.labels[0])

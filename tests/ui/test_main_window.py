@@ -3,13 +3,13 @@
 import numpy as np
 from PySide6.QtCore import QSettings
 
-from nnviz.ui.app import ui_language
+from nnviz.ui.shell.app import ui_language
 
 
 def test_window_loads_lessons_grouped(window):
     ids = window.picker.lesson_ids()
     assert ids[0].startswith("perceptron") and ids[-1].startswith("mnist")
-    assert window.c.preset.id == "forward-walkthrough"
+    assert window.model.preset.id == "forward-walkthrough"
     groups = [a.text() for a in window.lessons_menu.actions()]
     assert len(groups) == 5
     assert window.windowTitle().startswith("Forward pass")
@@ -22,7 +22,7 @@ def test_choosing_a_lesson_is_remembered(window):
 
 
 def test_undo_redo_actions(window):
-    c = window.c
+    c = window.model
     c.edit_weight(0, 0, 0, 5.0)
     assert window.act_undo.isEnabled()
     assert window.windowTitle().endswith("*")
@@ -34,7 +34,7 @@ def test_undo_redo_actions(window):
 
 
 def test_save_open_and_recent_files(window, tmp_path):
-    c = window.c
+    c = window.model
     c.edit_weight(0, 0, 0, 0.75)
     path = str(tmp_path / "m.npz")
     assert window.save_file(path)
@@ -68,7 +68,7 @@ def test_neuron_click_opens_inspector(window, qtbot):
     xs, ys = insp._point.getData()
     assert np.allclose([xs[0], ys[0]], [1.1, 0.75026011])
     insp.table.item(0, 2).setText("1")  # edit W1[1,3] from the inspector
-    assert window.c.network.W[0][0, 2] == 1.0
+    assert window.model.network.W[0][0, 2] == 1.0
 
 
 def test_layout_is_saved(window):
@@ -77,7 +77,7 @@ def test_layout_is_saved(window):
 
 
 def test_curves_explain_why_they_are_empty(window):
-    assert window.c.preset.id == "forward-walkthrough"  # computes only: nothing to train
+    assert window.model.preset.id == "forward-walkthrough"  # computes only: nothing to train
     assert "nothing to train" in window.plots.empty_label.text()
     window.open_lesson("xor-backprop-2")
     assert "Play" in window.plots.empty_label.text()

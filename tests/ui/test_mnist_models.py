@@ -129,8 +129,8 @@ def test_save_and_load_trained_model(qtbot, controller, actions, tmp_path, warni
 
 
 def test_data_dialog_lists_and_accepts_a_valid_folder(qtbot, mnist_folder):
-    from nnviz.ui.mnist.bridge import remembered_folder
     from nnviz.ui.mnist.data_dialog import DataDialog
+    from nnviz.ui.model.mnist_input import remembered_folder
 
     d = DataDialog()
     qtbot.addWidget(d)
@@ -144,8 +144,8 @@ def test_data_dialog_lists_and_accepts_a_valid_folder(qtbot, mnist_folder):
 
 
 def test_data_dialog_refuses_a_corrupt_folder(qtbot, tmp_path):
-    from nnviz.ui.mnist.bridge import remembered_folder
     from nnviz.ui.mnist.data_dialog import DataDialog
+    from nnviz.ui.model.mnist_input import remembered_folder
 
     for name in ("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
                  "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"):
@@ -182,12 +182,9 @@ def test_data_dialog_download_failure_is_reported(qtbot, tmp_path, monkeypatch):
 
 
 def test_load_data_from_a_chosen_folder(qtbot, controller, mnist_folder):
-    from nnviz.ui.mnist.bridge import load_data_from
-
     load_lesson(controller, qtbot)
     with qtbot.waitSignal(controller.data_changed, timeout=60000):
-        task = load_data_from(controller, str(mnist_folder))
-    if task is not None:
-        qtbot.waitUntil(lambda: not task.is_running())
+        assert controller.load_data_from(str(mnist_folder))
+    qtbot.waitUntil(lambda: not controller.loading)
     assert controller.samples is not None and len(controller.samples) == 10000
     assert controller.data_error == ""

@@ -99,8 +99,8 @@ def test_draw_pad_outside_mnist_has_no_prediction(qtbot, controller):
 def test_confusion_matrix_full_test_set(qtbot, mnist_controller):
     """The one full 10,000-image evaluation: sums, diagonal and accuracy agree."""
     from nnviz.ui.mnist.confusion_view import ConfusionView
-    from nnviz.ui.mnist.evaluator import Evaluator
     from nnviz.ui.mnist.sample_browser import SampleBrowser
+    from nnviz.ui.model.mnist_evaluator import Evaluator
 
     c = mnist_controller
     ev = Evaluator(c)  # all test images
@@ -148,7 +148,7 @@ def test_weight_images_follow_edits(qtbot, mnist_controller):
     r, col = divmod(unit, w.mosaic.cols)
     step = IMAGE_SIDE + 1
     colour = w.mosaic.image.pixelColor(col * step + 14, r * step + 14)
-    from nnviz.ui import colors
+    from nnviz.ui.common import colors
 
     assert (colour.red(), colour.green(), colour.blue()) == colors.POSITIVE
     # a click selects the unit in the canvas/inspector
@@ -158,25 +158,25 @@ def test_weight_images_follow_edits(qtbot, mnist_controller):
 
 
 def test_install_adds_docks_once_and_follows_the_lesson(qtbot, window, mnist_folder):
-    from nnviz.ui.mnist import install
+    from nnviz.ui.shell.mnist_docks import install
 
     views = window.mnist  # the window installs the views once it is on screen
     views.evaluator.limit = SUBSET
     try:
-        assert install(window, window.c) is views
+        assert install(window, window.model) is views
         assert len([a for a in window.menuBar().actions() if a.menu() is views.menu]) == 1
-        if window.c.preset is None or window.c.preset.data.get("kind") != "mnist":
+        if window.model.preset is None or window.model.preset.data.get("kind") != "mnist":
             assert not views.docks["samples"].isVisible()
             assert not views.actions.act_import.isEnabled()
-        load_lesson(window.c, qtbot)
+        load_lesson(window.model, qtbot)
         assert views.docks["samples"].isVisibleTo(window)
         assert views.docks["confusion"].isVisibleTo(window)
         assert views.actions.act_import.isEnabled()
         wait_evaluated(qtbot, views.evaluator)
         assert views.samples.model.rowCount() == SUBSET
-        load_lesson(window.c, qtbot, "mnist-pretrained")
+        load_lesson(window.model, qtbot, "mnist-pretrained")
         wait_evaluated(qtbot, views.evaluator)
-        window.c.set_preset("forward-walkthrough")
+        window.model.set_preset("forward-walkthrough")
         assert not views.actions.act_import.isEnabled()
         assert not views.docks["samples"].isVisibleTo(window)
     finally:

@@ -15,7 +15,7 @@ def _evals(n, start=1, per_epoch=100):
 
 @pytest.fixture
 def plots(qtbot):
-    from nnviz.ui.widgets.training_plots import TrainingPlots
+    from nnviz.ui.plots.training_plots import TrainingPlots
 
     w = TrainingPlots()
     qtbot.addWidget(w)
@@ -87,7 +87,7 @@ def test_exports(plots, tmp_path):
 
 @pytest.fixture
 def grads(qtbot):
-    from nnviz.ui.widgets.gradient_plot import GradientNormPlot
+    from nnviz.ui.plots.gradient_plot import GradientNormPlot
 
     w = GradientNormPlot()
     qtbot.addWidget(w)
@@ -144,7 +144,7 @@ def test_gradient_reference_is_kept_dashed(grads):
 
 @pytest.fixture
 def runs(qtbot):
-    from nnviz.ui.widgets.run_comparison import RunComparison
+    from nnviz.ui.plots.run_comparison import RunComparison
 
     w = RunComparison()
     qtbot.addWidget(w)
@@ -152,7 +152,7 @@ def runs(qtbot):
 
 
 def test_run_comparison_legend_table_and_colours(runs, tmp_path):
-    from nnviz.ui.widgets.run_comparison import demo_runs
+    from nnviz.ui.plots.run_comparison import demo_runs
 
     with_signal = []
     runs.runs_changed.connect(lambda: with_signal.append(1))

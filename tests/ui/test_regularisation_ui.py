@@ -30,7 +30,7 @@ def _weight_norm(net):
 
 def test_l2_shrinks_the_weights_against_the_same_run_without_it(window, qtbot):
     window.open_lesson("optimizers")
-    c, s, panel = window.c, window.c.training, window.regularisation
+    c, s, panel = window.model, window.model.run, window.regularisation
     assert panel.decay_box.isVisibleTo(panel) and not panel.aug_box.isVisibleTo(panel)
     _epochs(qtbot, s, 8)
     plain = _weight_norm(c.network)
@@ -47,7 +47,7 @@ def test_l2_shrinks_the_weights_against_the_same_run_without_it(window, qtbot):
 
 def test_dropout_one_rate_or_per_layer_reaches_the_trainer(window, qtbot):
     window.open_lesson("vanishing-relu")  # six hidden layers
-    s, panel = window.c.training, window.regularisation
+    s, panel = window.model.run, window.regularisation
     assert len(panel.drop_spins) == 1 and panel.same_rate.isChecked()
     panel.drop_spins[0].setValue(0.3)
     assert s.spec.dropout == 0.3
@@ -64,7 +64,7 @@ def test_dropout_one_rate_or_per_layer_reaches_the_trainer(window, qtbot):
 
 def test_schedule_changes_the_learning_rate_shown(window, qtbot):
     window.open_lesson("optimizers")
-    s, panel = window.c.training, window.regularisation
+    s, panel = window.model.run, window.regularisation
     lr = s.spec.lr
     i = panel.schedule.findData("exponential")
     panel.schedule.setCurrentIndex(i)
@@ -74,7 +74,7 @@ def test_schedule_changes_the_learning_rate_shown(window, qtbot):
     assert s.spec.schedule == "exponential" and s.spec.schedule_params == {"gamma": 0.5}
     _epochs(qtbot, s, 2)
     assert s.last.lr == pytest.approx(lr * 0.25)
-    from nnviz.ui.formatting import fmt
+    from nnviz.ui.common.formatting import fmt
 
     assert f"η now: {fmt(lr * 0.25)} (epoch 3)" == panel.lr_now.text()
     assert window.dashboard.texts()["lr"] == f"η {fmt(lr * 0.25)}"
@@ -82,7 +82,7 @@ def test_schedule_changes_the_learning_rate_shown(window, qtbot):
 
 def test_augmentation_strip_shows_changed_images_in_range(window, qtbot, mnist_folder):
     window.open_lesson("mnist-course")
-    c, s, panel = window.c, window.c.training, window.regularisation
+    c, s, panel = window.model, window.model.run, window.regularisation
     qtbot.waitUntil(lambda: c.train_data() is not None, timeout=WAIT)
     assert panel.aug_box.isVisibleTo(panel)
     strip = panel.strip
@@ -115,7 +115,7 @@ def test_augmentation_is_only_offered_for_images_and_nothing_for_the_perceptron(
 
 def test_weight_statistics_start_vs_now(window, qtbot):
     window.open_lesson("vanishing-relu")
-    c, s, view = window.c, window.c.training, window.layer_stats
+    c, s, view = window.model, window.model.run, window.layer_stats
     window.docks["layer_stats"].raise_()
     view.update_now()
     h0 = view.histograms(0)
@@ -152,7 +152,7 @@ def test_weight_statistics_are_throttled(window, qtbot):
 
 def test_dashboard_shows_speed_after_training(window, qtbot):
     window.open_lesson("optimizers")
-    s, dash = window.c.training, window.dashboard
+    s, dash = window.model.run, window.dashboard
     assert dash.texts()["rate"] == "– samples/s"
     _epochs(qtbot, s, 4)
     t = dash.texts()
@@ -166,7 +166,7 @@ def test_dashboard_shows_speed_after_training(window, qtbot):
 
 def test_validation_split_restarts_and_early_stopping_shows_the_message(window, qtbot):
     window.open_lesson("optimizers")
-    s, panel, plots = window.c.training, window.regularisation, window.plots
+    s, panel, plots = window.model.run, window.regularisation, window.plots
     _epochs(qtbot, s, 2)
     panel.patience.setValue(2)
     assert s.spec.early_stopping == 2 and s.epoch == 2  # patience alone: no restart
@@ -177,7 +177,7 @@ def test_validation_split_restarts_and_early_stopping_shows_the_message(window, 
     assert s.spec.validation_split == 0.2 and s.epoch == 0 and s.trainer is None
     assert not panel.apply_split.isEnabled()
     messages = []
-    s.message.connect(messages.append)
+    s.status_posted.connect(messages.append)
     assert s.play()
     qtbot.waitUntil(lambda: not s.playing, timeout=WAIT)
     _idle(qtbot, s)

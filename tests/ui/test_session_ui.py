@@ -6,20 +6,19 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from nnviz.core.session import load_session, save_session
-from nnviz.ui.session import (
+from nnviz.ui.model.saved_work import capture, restore
+from nnviz.ui.shell.autosave import (
     AUTOSAVE_NAME,
     LOCK_NAME,
-    SessionManager,
+    AutosaveManager,
     autosave_interval_ms,
-    capture,
-    restore,
 )
 
 WAIT = 20000
 
 
 def _train_a_little(window, qtbot, epochs=3):
-    s = window.c.training
+    s = window.model.run
     for _ in range(epochs):
         s.step("epoch")
     qtbot.waitUntil(lambda: not s.busy and s.epoch >= epochs, timeout=WAIT)
@@ -27,7 +26,7 @@ def _train_a_little(window, qtbot, epochs=3):
 
 def _manager(window, folder, interval_ms=60_000):
     """A manager that answers "discard" (pytest-qt closes the window before fixtures end)."""
-    m = SessionManager(folder=folder, interval_ms=interval_ms)
+    m = AutosaveManager(folder=folder, interval_ms=interval_ms)
     m.ask = lambda: QMessageBox.Discard
     m.attach(window)
     m.start()
@@ -45,20 +44,20 @@ def manager(window, tmp_path):
 
 def test_capture_and_restore_bring_back_the_run(window, qtbot, tmp_path):
     window.open_lesson("xor-backprop-2")
-    s = window.c.training
+    s = window.model.run
     s.set_lr(0.7)
     _train_a_little(window, qtbot)
-    session = capture(window)
+    session = capture(window.model)
     path = tmp_path / "work.npz"
     save_session(path, session)
-    params, evals = window.c.network.params.copy(), list(s.evals)
+    params, evals = window.model.network.params.copy(), list(s.evals)
     assert session.epoch == 3 and len(evals) >= 4
 
     window.open_lesson("perceptron-and")  # something else entirely
-    assert window.c.preset.id == "perceptron-and"
-    restore(window, load_session(path))
-    assert window.c.preset.id == "xor-backprop-2"
-    assert np.array_equal(window.c.network.params, params)
+    assert window.model.preset.id == "perceptron-and"
+    restore(window.model, load_session(path))
+    assert window.model.preset.id == "xor-backprop-2"
+    assert np.array_equal(window.model.network.params, params)
     assert s.spec.lr == 0.7 and s.epoch == 3 and s.samples_seen == session.samples_seen
     assert [e.samples_seen for e in s.evals] == [e.samples_seen for e in evals]
     assert window.plots.point_count() == len(evals)
@@ -78,7 +77,7 @@ def test_autosave_only_when_something_changed(window, qtbot, manager):
     assert manager.autosave()
     path = manager.folder / AUTOSAVE_NAME
     saved = load_session(path)
-    assert np.array_equal(saved.params, window.c.network.params) and saved.epoch == 1
+    assert np.array_equal(saved.params, window.model.network.params) and saved.epoch == 1
     mtime = path.stat().st_mtime_ns
     assert not manager.autosave()  # nothing new
     assert path.stat().st_mtime_ns == mtime
@@ -87,7 +86,7 @@ def test_autosave_only_when_something_changed(window, qtbot, manager):
 def test_autosave_runs_on_the_timer(window, qtbot, tmp_path):
     m = _manager(window, tmp_path / "s", 200)
     try:
-        window.c.edit_weight(0, 0, 0, 0.123)
+        window.model.edit_weight(0, 0, 0, 0.123)
         with qtbot.waitSignal(m.autosaved, timeout=5000):
             pass
         assert load_session(tmp_path / "s" / AUTOSAVE_NAME).params[0] == pytest.approx(0.123)
@@ -97,7 +96,7 @@ def test_autosave_runs_on_the_timer(window, qtbot, tmp_path):
 
 
 def test_autosave_interval_setting(monkeypatch):
-    from nnviz.ui.app import settings
+    from nnviz.ui.shell.app import settings
 
     monkeypatch.delenv("NNVIZ_AUTOSAVE_SECONDS", raising=False)
     assert autosave_interval_ms() == 120_000  # default: 2 minutes
@@ -119,8 +118,8 @@ def test_a_lock_left_by_a_dead_process_means_a_crash(window, tmp_path, monkeypat
     folder.mkdir()
     (folder / LOCK_NAME).write_text(f"999999999\npython\n{socket.gethostname()}\n")
     window.open_lesson("xor-backprop-2")
-    window.c.edit_weight(0, 0, 0, 0.5)
-    save_session(folder / AUTOSAVE_NAME, capture(window))
+    window.model.edit_weight(0, 0, 0, 0.5)
+    save_session(folder / AUTOSAVE_NAME, capture(window.model))
     window.open_lesson("perceptron-or")
 
     m = _manager(window, folder, 60_000)
@@ -128,8 +127,8 @@ def test_a_lock_left_by_a_dead_process_means_a_crash(window, tmp_path, monkeypat
         assert m.crashed
         monkeypatch.setenv("NNVIZ_TEST_RESTORE", "accept")
         assert m.offer_restore()
-        assert window.c.preset.id == "xor-backprop-2"
-        assert window.c.network.W[0][0, 0] == 0.5
+        assert window.model.preset.id == "xor-backprop-2"
+        assert window.model.network.W[0][0, 0] == 0.5
     finally:
         window.unsaved_guard = None
         m.release()
@@ -140,14 +139,14 @@ def test_discarding_the_offer_keeps_the_current_lesson(window, tmp_path, monkeyp
     folder = tmp_path / "sessions"
     folder.mkdir()
     window.open_lesson("xor-backprop-2")
-    save_session(folder / AUTOSAVE_NAME, capture(window))
+    save_session(folder / AUTOSAVE_NAME, capture(window.model))
     window.open_lesson("perceptron-or")
     m = _manager(window, folder, 60_000)
     m.crashed = True
     monkeypatch.setenv("NNVIZ_TEST_RESTORE", "discard")
     try:
         assert not m.offer_restore()
-        assert window.c.preset.id == "perceptron-or"
+        assert window.model.preset.id == "perceptron-or"
         assert not (folder / AUTOSAVE_NAME).exists()  # not offered again
     finally:
         window.unsaved_guard = None
@@ -162,9 +161,9 @@ def test_a_corrupt_autosave_is_reported_not_offered(window, tmp_path, monkeypatc
     m.crashed = True
     monkeypatch.setenv("NNVIZ_TEST_RESTORE", "accept")
     try:
-        lesson = window.c.preset.id
+        lesson = window.model.preset.id
         assert not m.offer_restore()
-        assert window.c.preset.id == lesson
+        assert window.model.preset.id == lesson
     finally:
         window.unsaved_guard = None
         m.release()
@@ -191,7 +190,7 @@ def test_closing_with_unsaved_weights_asks(window, manager, answer, closes):
     assert window.close()  # nothing changed: no question
     assert not asked
     window.show()
-    window.c.edit_weight(0, 0, 0, 0.25)
+    window.model.edit_weight(0, 0, 0, 0.25)
     assert window.close() is closes
     assert asked == [1]
     assert window.isVisible() is not closes
@@ -201,7 +200,7 @@ def test_close_with_save_writes_the_file(window, manager, tmp_path):
     window.open_lesson("xor-backprop-2")
     path = str(tmp_path / "m.npz")
     window.save_file(path)
-    window.c.edit_weight(0, 0, 0, 0.25)
+    window.model.edit_weight(0, 0, 0, 0.25)
     manager.ask = lambda: QMessageBox.Save
     autosaves = []
     manager.autosaved.connect(autosaves.append)
@@ -215,14 +214,14 @@ def test_close_with_save_writes_the_file(window, manager, tmp_path):
 
 def test_switching_lessons_with_unsaved_weights_asks(window, manager):
     window.open_lesson("xor-backprop-2")
-    window.c.edit_weight(0, 0, 0, 0.25)
+    window.model.edit_weight(0, 0, 0, 0.25)
     manager.ask = lambda: QMessageBox.Cancel
     window.open_lesson("perceptron-and")
-    assert window.c.preset.id == "xor-backprop-2"  # cancelled: nothing lost
+    assert window.model.preset.id == "xor-backprop-2"  # cancelled: nothing lost
     assert window.picker.current_id() == "xor-backprop-2"
     manager.ask = lambda: QMessageBox.Discard
     window.open_lesson("perceptron-and")
-    assert window.c.preset.id == "perceptron-and"
+    assert window.model.preset.id == "perceptron-and"
     # a fresh lesson is not "unsaved": switching again does not ask
     manager.ask = lambda: pytest.fail("asked without a change")
     window.open_lesson("xor-backprop-2")
@@ -239,13 +238,13 @@ def test_file_open_restores_a_session(window, qtbot, tmp_path):
     window.open_lesson("xor-backprop-2")
     _train_a_little(window, qtbot, 2)
     path = tmp_path / "mine.npz"
-    save_session(path, capture(window))
-    params = window.c.network.params.copy()
+    save_session(path, capture(window.model))
+    params = window.model.network.params.copy()
     window.open_lesson("perceptron-and")
     assert window.open_file(str(path))
-    assert window.c.preset.id == "xor-backprop-2"
-    assert np.array_equal(window.c.network.params, params)
-    assert window.c.training.epoch == 2
+    assert window.model.preset.id == "xor-backprop-2"
+    assert np.array_equal(window.model.network.params, params)
+    assert window.model.run.epoch == 2
 
 
 @pytest.mark.parametrize("content", [
@@ -253,8 +252,8 @@ def test_file_open_restores_a_session(window, qtbot, tmp_path):
 ])
 def test_file_open_of_a_corrupt_file_keeps_the_work(window, tmp_path, monkeypatch, content):
     window.open_lesson("xor-backprop-2")
-    window.c.edit_weight(0, 0, 0, 0.25)
-    params = window.c.network.params.copy()
+    window.model.edit_weight(0, 0, 0, 0.25)
+    params = window.model.network.params.copy()
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning",
                         staticmethod(lambda *a, **k: warnings.append(a[2])))
@@ -262,14 +261,14 @@ def test_file_open_of_a_corrupt_file_keeps_the_work(window, tmp_path, monkeypatc
     p.write_bytes(content)
     assert not window.open_file(str(p))
     assert warnings and warnings[0]
-    assert window.c.preset.id == "xor-backprop-2"
-    assert np.array_equal(window.c.network.params, params)
+    assert window.model.preset.id == "xor-backprop-2"
+    assert np.array_equal(window.model.network.params, params)
 
 
 def test_file_open_of_a_damaged_session_keeps_the_work(window, tmp_path, monkeypatch):
     window.open_lesson("xor-backprop-2")
     path = tmp_path / "s.npz"
-    save_session(path, capture(window))
+    save_session(path, capture(window.model))
     data = bytearray(path.read_bytes())
     i = data.find(b'"layers"')
     data[i + 30:i + 60] = b"#" * 30  # the JSON is broken, the zip (stored) is intact
@@ -279,4 +278,4 @@ def test_file_open_of_a_damaged_session_keeps_the_work(window, tmp_path, monkeyp
     monkeypatch.setattr(QMessageBox, "warning",
                         staticmethod(lambda *a, **k: warnings.append(a[2])))
     assert not window.open_file(str(path))
-    assert warnings and window.c.preset.id == "perceptron-and"
+    assert warnings and window.model.preset.id == "perceptron-and"

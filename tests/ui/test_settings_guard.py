@@ -55,7 +55,7 @@ def test_a_pickle_in_the_settings_does_not_run_at_start_up(tmp_path):
     conf = _hostile_settings(tmp_path, marker)
     # the app's start-up reads the settings: language, last lesson, recent files
     script = textwrap.dedent("""
-        from nnviz.ui.app import create_app, settings, ui_language
+        from nnviz.ui.shell.app import create_app, settings, ui_language
         app = create_app()
         print("LANG", ui_language())
         print("LAST", settings().value("lesson/last"))
@@ -89,7 +89,8 @@ def test_a_settings_file_that_cannot_be_parsed_is_moved_aside(tmp_path):
     conf.parent.mkdir(parents=True)
     conf.write_bytes(b"[General]\nui/language=@Variant(\\0\\0\\0\\x7f\\0\\0\\0\\x18PySide::"
                      b"PyObjectWrapper\\0\\0\\0\\0\\x10garbage)\nlesson/last=xor\n\xff\xfe\x00")
-    script = "from nnviz.ui.app import create_app, ui_language; create_app(); print(ui_language())"
+    script = ("from nnviz.ui.shell.app import create_app, ui_language; create_app(); "
+              "print(ui_language())")
     out = subprocess.run([sys.executable, "-c", script], env=_env(tmp_path), timeout=120,
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
@@ -108,10 +109,10 @@ KEYS = ("ui/language", "lesson/last", "files/recent", "session/autosave_minutes"
 @FUZZ
 @given(data=st.dictionaries(st.sampled_from(KEYS), values, min_size=1))
 def test_garbage_setting_values_are_tolerated(qapp, data):
-    from nnviz.ui.app import settings as app_settings
-    from nnviz.ui.app import ui_language
-    from nnviz.ui.session import autosave_interval_ms
-    from nnviz.ui.settings_guard import check_settings
+    from nnviz.ui.shell.app import settings as app_settings
+    from nnviz.ui.shell.app import ui_language
+    from nnviz.ui.shell.autosave import autosave_interval_ms
+    from nnviz.ui.shell.settings_guard import check_settings
 
     s = app_settings()
     s.clear()
@@ -126,7 +127,7 @@ def test_garbage_setting_values_are_tolerated(qapp, data):
 @FUZZ
 @given(junk=st.binary(max_size=400))
 def test_garbage_settings_files_are_tolerated(qapp, tmp_path, junk):
-    from nnviz.ui.settings_guard import check_settings
+    from nnviz.ui.shell.settings_guard import check_settings
 
     path = tmp_path / "junk.conf"
     path.write_bytes(b"[General]\n" + junk)
@@ -136,8 +137,8 @@ def test_garbage_settings_files_are_tolerated(qapp, tmp_path, junk):
 
 
 def test_window_starts_with_garbage_settings(qtbot):
-    from nnviz.ui.app import settings as app_settings
-    from nnviz.ui.main_window import MainWindow
+    from nnviz.ui.shell.app import settings as app_settings
+    from nnviz.ui.shell.main_window import MainWindow
 
     s = app_settings()
     s.setValue("window/geometry", b"\x00garbage")
@@ -149,13 +150,13 @@ def test_window_starts_with_garbage_settings(qtbot):
     qtbot.addWidget(w)
     w.show()
     w.finish_startup()
-    assert w.c.preset is not None
-    w.c.shutdown()
+    assert w.model.preset is not None
+    w.model.shutdown()
 
 
 @pytest.mark.parametrize("recent", [42, None, ["a", 3], "one-file.npz"])
 def test_recent_files_setting_of_any_shape(window, recent):
-    from nnviz.ui.app import settings as app_settings
+    from nnviz.ui.shell.app import settings as app_settings
 
     app_settings().setValue("files/recent", recent)
     files = window.recent_files()

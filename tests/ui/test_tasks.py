@@ -6,7 +6,7 @@ import weakref
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
-from nnviz.ui.tasks import Task
+from nnviz.ui.model.tasks import Task
 
 
 def _flush_deletes():

@@ -20,9 +20,9 @@ def _canvas_weights(window, layer):
 
 def test_play_then_pause_on_xor(window, qtbot):
     window.open_lesson("xor-backprop-2")
-    s = window.c.training
+    s = window.model.run
     s.play_unit, s.every, s.delay = "epoch", 10, 0.01  # slow enough to pause mid-run
-    p0 = window.c.network.params.copy()
+    p0 = window.model.network.params.copy()
     shown = []
     s.snapshot_shown.connect(shown.append)
     assert window.run_controls.act_play.text() == "Play"
@@ -36,7 +36,7 @@ def test_play_then_pause_on_xor(window, qtbot):
     assert last.status == "stopped"
     assert last.epoch >= 40  # stopped between two steps, not at a refresh
     assert s.evals[-1].train_loss < s.evals[0].train_loss  # the loss decreases
-    net = window.c.network
+    net = window.model.network
     assert np.array_equal(net.params, last.params) and not np.array_equal(net.params, p0)
     w = _canvas_weights(window, 0)
     assert all(w[(i, j)] == pytest.approx(net.W[0][i, j]) for (i, j) in w)
@@ -60,7 +60,7 @@ def _perceptron_by_hand(W, b, X, T, eta, steps):
 
 def test_step_sample_on_the_and_perceptron_follows_the_rule(window, qtbot):
     window.open_lesson("perceptron-and")
-    c, s = window.c, window.c.training
+    c, s = window.model, window.model.run
     assert window.hyper.optimizer.isHidden() and window.hyper.batch.isHidden()
     assert window.run_controls.act_step_batch.isVisible() is False
     W0, b0 = c.network.W[0][:, 0].copy(), float(c.network.b[0][0])
@@ -83,7 +83,7 @@ def test_step_sample_on_the_and_perceptron_follows_the_rule(window, qtbot):
 
 def test_reset_restores_the_exact_initial_weights(window, qtbot):
     window.open_lesson("xor-backprop-2")
-    c, s = window.c, window.c.training
+    c, s = window.model, window.model.run
     p0 = c.network.params.copy()
     for _ in range(3):
         s.step("epoch")
@@ -101,7 +101,7 @@ def test_reset_restores_the_exact_initial_weights(window, qtbot):
 
 def test_new_init_is_seeded(window, qtbot):
     window.open_lesson("xor-backprop-2")
-    c, s = window.c, window.c.training
+    c, s = window.model, window.model.run
     p0 = c.network.params.copy()
     seed = s.new_init()
     p1 = c.network.params.copy()
@@ -116,7 +116,7 @@ def test_new_init_is_seeded(window, qtbot):
 
 def test_learning_rate_change_is_used_by_the_next_step(window, qtbot):
     window.open_lesson("xor-backprop-2")
-    s = window.c.training
+    s = window.model.run
     s.step("sample")
     _idle(qtbot, s)
     assert s.last.lr == 1.0
@@ -133,7 +133,7 @@ def test_learning_rate_change_is_used_by_the_next_step(window, qtbot):
 
 def test_optimizer_switch_and_batch_size_apply_between_steps(window, qtbot):
     window.open_lesson("xor-backprop-2")
-    s, h = window.c.training, window.hyper
+    s, h = window.model.run, window.hyper
     assert not h.optimizer.isHidden()
     h.optimizer.setCurrentIndex(h.optimizer.findData("adam"))
     h.optimizer.activated.emit(h.optimizer.currentIndex())
@@ -148,16 +148,16 @@ def test_optimizer_switch_and_batch_size_apply_between_steps(window, qtbot):
 
 def test_network_change_needs_a_reset(window, qtbot):
     window.open_lesson("xor-backprop-2")
-    h, c = window.hyper, window.c
+    h, c = window.hyper, window.model
     units, act, _init = h.layer_rows[0]
     units.setValue(3)
     assert h.apply_button.isEnabled() and "reset" in h.pending_note.text()
     h.apply_button.click()
     assert c.network.spec.sizes == (2, 3, 1)
     assert not h.apply_button.isEnabled()
-    c.training.step("epoch")
-    _idle(qtbot, c.training)
-    assert c.training.last.epoch == 1
+    c.run.step("epoch")
+    _idle(qtbot, c.run)
+    assert c.run.last.epoch == 1
 
 
 def _diverging_preset():
@@ -172,7 +172,7 @@ def _diverging_preset():
 
 
 def test_nan_run_stops_with_the_message_and_offers_the_last_good_weights(window, qtbot):
-    c, s = window.c, window.c.training
+    c, s = window.model, window.model.run
     c.set_preset(_diverging_preset())
     s.delay = 0.0
     s.play()
@@ -189,31 +189,31 @@ def test_nan_run_stops_with_the_message_and_offers_the_last_good_weights(window,
 
 
 def test_closing_during_training_leaves_no_thread(qtbot):
-    from nnviz.ui.main_window import MainWindow
+    from nnviz.ui.shell.main_window import MainWindow
 
     w = MainWindow()
     qtbot.addWidget(w)
     w.show()
     w.finish_startup()
     w.open_lesson("xor-backprop-2")
-    s = w.c.training
+    s = w.model.run
     s.every, s.delay = 1, 0.001
     s.play()
     qtbot.waitUntil(lambda: s.samples_seen > 0, timeout=WAIT)
-    thread = s._thread
+    thread = s.jobs.thread
     t0 = time.perf_counter()
     w.close()
     assert time.perf_counter() - t0 < 1.0
-    assert s._thread is None and not thread.isRunning()
+    assert s.jobs.thread is None and not thread.isRunning()
 
 
 def test_switching_lessons_while_training_stops_the_worker(window, qtbot):
     window.open_lesson("xor-backprop-2")
-    s = window.c.training
+    s = window.model.run
     s.delay = 0.001
     s.play()
     qtbot.waitUntil(lambda: s.samples_seen > 0, timeout=WAIT)
-    thread = s._thread
+    thread = s.jobs.thread
     t0 = time.perf_counter()
     window.open_lesson("perceptron-or")
     assert time.perf_counter() - t0 < 1.0
@@ -223,14 +223,13 @@ def test_switching_lessons_while_training_stops_the_worker(window, qtbot):
 def test_lessons_without_training_disable_the_controls(window):
     window.open_lesson("forward-walkthrough")
     assert not window.run_controls.act_play.isEnabled()
-    assert not window.c.training.play()
+    assert not window.model.run.play()
 
 
 def test_mnist_trains_on_the_data_already_loaded(window, qtbot):
     from nnviz.core.trainer import TrainData
-    from nnviz.ui.controller import _data_key
 
-    c = window.c
+    c = window.model
     p = c.preset_by_id("mnist-course")
     rng = np.random.default_rng(0)
     X = rng.uniform(0.01, 1.0, (40, 784)).astype(np.float32)
@@ -238,10 +237,10 @@ def test_mnist_trains_on_the_data_already_loaded(window, qtbot):
     T = np.full((40, 10), 0.01, np.float32)
     T[np.arange(40), y] = 0.99
     data = TrainData(X, T, y, X[:20], T[:20], y[:20])
-    c._data_cache[_data_key(p)] = data  # as if the background load had finished
+    c.data.store(p, data)  # as if the background load had finished
     window.open_lesson("mnist-course")
     assert not c.loading
-    s = c.training
+    s = c.run
     s.step("epoch")
     _idle(qtbot, s)
     assert s.trainer.data.X is X  # the cached arrays, not a second load

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from nnviz.ui.widgets.inputs_panel import InputsPanel
-from nnviz.ui.widgets.outputs_panel import OutputsPanel
-from nnviz.ui.widgets.weight_editor import WeightEditor, parse_tsv
+from nnviz.ui.panels.inputs_panel import InputsPanel
+from nnviz.ui.panels.outputs_panel import OutputsPanel
+from nnviz.ui.panels.weight_editor import WeightEditor, parse_tsv
 
 
 @pytest.fixture

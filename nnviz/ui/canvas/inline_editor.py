@@ -17,7 +17,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from nnviz.ui.formatting import NumberError, parse_number
+from nnviz.ui.common.formatting import NumberError, parse_number
 
 _BORDER = "#8a8a8a"
 _ERROR = "#c62828"
@@ -191,11 +191,11 @@ if __name__ == "__main__":
     from PySide6.QtCore import QTimer
 
     from nnviz.ui.canvas.network_view import NetworkView
-    from nnviz.ui.widgets.demo import run_demo
+    from nnviz.ui.preview import preview
 
-    def _make(controller):
-        view = NetworkView(controller)
+    def _make(lesson):
+        view = NetworkView(lesson)
         QTimer.singleShot(300, lambda: view.ask_value(view.edges[0][0]))
         return view
 
-    sys.exit(run_demo(_make))
+    sys.exit(preview(_make))

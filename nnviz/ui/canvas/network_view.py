@@ -20,185 +20,53 @@ zoom_changed(float)        the view's scale factor
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QImage,
-    QLinearGradient,
     QPainter,
-    QPainterPath,
-    QPainterPathStroker,
     QPen,
     QPixmap,
 )
 from PySide6.QtWidgets import (
-    QApplication,
-    QGraphicsEllipseItem,
-    QGraphicsLineItem,
-    QGraphicsPixmapItem,
-    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
 )
 
-from nnviz.ui import colors
 from nnviz.ui.canvas import geometry
+from nnviz.ui.canvas.inline_editing import InPlaceEditing
 from nnviz.ui.canvas.inline_editor import InlineEditor
-from nnviz.ui.formatting import NumberError, fmt, fmt_full, parse_number, sub
+from nnviz.ui.canvas.items import (
+    LUT_BRUSHES,
+    LUT_COLORS,
+    OUTLINE,
+    SELECTED,
+    BiasItem,
+    EdgeItem,
+    HeatmapItem,
+    ImageItem,
+    NeuronItem,
+)
+from nnviz.ui.canvas.legend import draw_legend
+from nnviz.ui.common import colors
+from nnviz.ui.common.formatting import fmt, fmt_full
+from nnviz.ui.common.formulas import activation_symbol, neuron_formula
 
-_LUT_COLORS = [QColor(int(r), int(g), int(b)) for r, g, b in colors.LUT]
-_LUT_BRUSHES = [QBrush(c) for c in _LUT_COLORS]
-_OUTLINE = QPen(QColor(90, 90, 90), 1.0)
-_SELECTED = QPen(QColor(20, 20, 20), 3.0)
-_SYMBOL = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "leaky_relu": "LReLU",
-           "prelu": "PReLU", "elu": "ELU", "swish": "swish", "softplus": "softplus",
-           "step": "step", "softmax": "softmax", "maxout": "maxout", "identity": "id"}
+if TYPE_CHECKING:
+    from nnviz.ui.model.lesson_model import LessonModel
 
-translate = QCoreApplication.translate  # the name lupdate recognises
-
-
-def activation_symbol(name: str) -> str:
-    return _SYMBOL.get(name, name)
-
-
-class _HoverTip:
-    """Mixin: the tooltip is computed when the mouse arrives (numbers are always current)."""
-
-    def hoverEnterEvent(self, event):  # noqa: N802 (Qt override)
-        view = self._view
-        if view is not None:
-            self.setToolTip(view.tooltip_for(self))
-        super().hoverEnterEvent(event)
-
-
-class NeuronItem(_HoverTip, QGraphicsEllipseItem):
-    def __init__(self, view, layer: int, index: int, rect: QRectF):
-        super().__init__(rect)
-        self._view, self.layer, self.index = view, layer, index
-        self.a = 0.0  # current weighted sum (tests read these)
-        self.z = 0.0  # current activation
-        self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.PointingHandCursor)
-        self.setZValue(2)
-
-    def mousePressEvent(self, event):  # noqa: N802
-        if event.button() == Qt.LeftButton:
-            self._view.neuron_clicked.emit(self.layer, self.index)
-            event.accept()
-            return
-        super().mousePressEvent(event)
-
-
-class BiasItem(_HoverTip, QGraphicsRectItem):
-    def __init__(self, view, layer: int, index: int, rect: QRectF):
-        super().__init__(rect)
-        self._view, self.layer, self.index = view, layer, index
-        self.setAcceptHoverEvents(True)
-        self.setZValue(3)
-        self.setPen(_OUTLINE)
-
-
-class EdgeItem(_HoverTip, QGraphicsLineItem):
-    """An edge of weight matrix ``layer`` (from canvas layer ``layer`` to ``layer + 1``)."""
-
-    def __init__(self, view, layer: int):
-        super().__init__()
-        self._view, self.layer, self.i, self.j = view, layer, 0, 0
-        self.w = 0.0
-        self._key: tuple = ()  # (x1, y1, x2, y2, hit width) the cached shape was made for
-        self._shape: QPainterPath | None = None
-        self.setAcceptHoverEvents(True)
-        self.setZValue(1)
-
-    def place(self, x1: float, y1: float, x2: float, y2: float, pen: QPen) -> None:
-        """Move the edge and repaint it with ``pen``; the hit area is rebuilt only if it moved."""
-        key = (x1, y1, x2, y2, max(7.0, pen.widthF()))
-        if key[:4] != self._key[:4]:
-            self.setLine(QLineF(x1, y1, x2, y2))
-        self.setPen(pen)
-        if key != self._key:
-            self._key, self._shape = key, None
-
-    def shape(self):
-        # A thin line is hard to hit: the hover/click area is at least 7 px wide.  Qt asks for
-        # it on every boundingRect() of a line item (several times per repaint), so it is
-        # cached until the line or its width class changes (see place()).
-        if self._shape is None:
-            path = QPainterPath(self.line().p1())
-            path.lineTo(self.line().p2())
-            stroker = QPainterPathStroker()
-            stroker.setWidth(max(7.0, self.pen().widthF()))
-            self._shape = stroker.createStroke(path)
-        return self._shape
-
-
-class ImageItem(QGraphicsPixmapItem):
-    """A square input layer drawn as its image; hovering a pixel shows its value."""
-
-    def __init__(self, view, side: int):
-        super().__init__()
-        self._view, self.side = view, side
-        self.setAcceptHoverEvents(True)
-        self.setTransformationMode(Qt.FastTransformation)
-        self.setZValue(2)
-
-    def hoverMoveEvent(self, event):  # noqa: N802
-        p = event.pos()
-        c, r = int(p.x()), int(p.y())
-        if 0 <= r < self.side and 0 <= c < self.side:
-            k = r * self.side + c
-            x = self._view.controller.x
-            if k < len(x):
-                self.setToolTip(f"x[{r}, {c}] = x{sub(k + 1)} = {fmt_full(x[k])}")
-        super().hoverMoveEvent(event)
-
-
-class HeatmapItem(QGraphicsPixmapItem):
-    """A hidden neuron's output over the whole input plane (2-D lessons, as TensorFlow
-    Playground draws it); hovering enlarges it."""
-
-    SIZE = 24  # pixels of the image (also the grid resolution)
-
-    def __init__(self, neuron: NeuronItem, side: float):
-        super().__init__(neuron)
-        self.layer, self.index = neuron.layer, neuron.index
-        self._base = side / self.SIZE
-        self.setScale(self._base)
-        self.setAcceptHoverEvents(True)
-        self.setAcceptedMouseButtons(Qt.NoButton)  # clicks go to the neuron
-        self.setTransformationMode(Qt.SmoothTransformation)
-        self.setZValue(5)
-        self.setToolTip(QCoreApplication.translate(
-            "NetworkView", "This neuron's output over the input plane (blue > 0 > orange)"))
-
-    def set_values(self, z) -> None:
-        rgb = np.ascontiguousarray(colors.signed_rgb(z))
-        h, w = z.shape
-        self.setPixmap(QPixmap.fromImage(QImage(rgb.data, w, h, 3 * w,
-                                                QImage.Format_RGB888).copy()))
-
-    def hoverEnterEvent(self, event):  # noqa: N802
-        self.setScale(self._base * 4)  # enlarge in place, above everything else
-        self.setZValue(20)
-        super().hoverEnterEvent(event)
-
-    def hoverLeaveEvent(self, event):  # noqa: N802
-        self.setScale(self._base)
-        self.setZValue(5)
-        super().hoverLeaveEvent(event)
-
-
-class NetworkView(QGraphicsView):
+class NetworkView(InPlaceEditing):
     neuron_clicked = Signal(int, int)
     zoom_changed = Signal(float)
 
-    def __init__(self, controller, parent=None):
+    def __init__(self, lesson: LessonModel, parent=None):
         super().__init__(parent)
-        self.controller = controller
+        self.lesson = lesson
         self._scene = QGraphicsScene(self)  # keep a reference: PySide6 collects parentless scenes
         self.setScene(self._scene)
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
@@ -235,16 +103,16 @@ class NetworkView(QGraphicsView):
         self._legend_rect = QRectF()  # viewport coordinates; clicks there are not edits
         self.editor.committed.connect(self._on_editor_committed)
         self.editor.cancelled.connect(self.close_editor)
-        controller.edit_refused.connect(self._on_controller_edit_refused)
-        controller.network_changed.connect(self.rebuild)
-        controller.forward_updated.connect(self._on_controller_forward_updated)
-        controller.neuron_selected.connect(self._on_controller_neuron_selected)
-        self.neuron_clicked.connect(controller.select_neuron)
+        lesson.edit_refused.connect(self._on_lesson_edit_refused)
+        lesson.network_changed.connect(self.rebuild)
+        lesson.forward_updated.connect(self._on_lesson_forward_updated)
+        lesson.neuron_selected.connect(self._on_lesson_neuron_selected)
+        self.neuron_clicked.connect(lesson.select_neuron)
 
     # -- building -------------------------------------------------------------------------
     def rebuild(self) -> None:
-        """Create the items for the controller's network (call when its shape changes)."""
-        net = self.controller.network
+        """Create the items for the lesson's network (call when its shape changes)."""
+        net = self.lesson.network
         self.close_editor()  # its item is about to be deleted
         self._scene.clear()
         self.neurons, self.biases, self.edges = [], [], []
@@ -266,13 +134,13 @@ class NetworkView(QGraphicsView):
                 self.image.setScale(g.cell)
                 self.image.setPos(g.x - g.image_side * g.cell / 2, -g.image_side * g.cell / 2)
                 self._scene.addItem(self.image)
-                frame = self._scene.addRect(self.image.sceneBoundingRect(), _OUTLINE)
+                frame = self._scene.addRect(self.image.sceneBoundingRect(), OUTLINE)
                 frame.setZValue(2)
             has_bias = li > 0 and net.b[li - 1] is not None
             for k in range(0 if g.image_side else g.n):
                 x, y, r = g.x, float(g.ys[k]), g.radius
                 item = NeuronItem(self, li, k, QRectF(x - r, y - r, 2 * r, 2 * r))
-                item.setPen(_OUTLINE if not g.compact else QPen(Qt.NoPen))
+                item.setPen(OUTLINE if not g.compact else QPen(Qt.NoPen))
                 self._scene.addItem(item)
                 items.append(item)
                 if not g.compact:
@@ -332,7 +200,7 @@ class NetworkView(QGraphicsView):
             self.fit()
 
     def _layer_title(self, li: int) -> str:
-        net = self.controller.network
+        net = self.lesson.network
         if li == 0:
             n = net.spec.inputs
             return self.tr("Input x ({n})").format(n=n) if n > 3 else self.tr("Input x")
@@ -361,12 +229,12 @@ class NetworkView(QGraphicsView):
         self.k = int(k)
         self.update_values()
 
-    def _on_controller_forward_updated(self, trace) -> None:
+    def _on_lesson_forward_updated(self, trace) -> None:
         self.update_values()
 
     def update_values(self) -> None:
-        """Recolour neurons, edges and biases and refresh labels from the controller's numbers."""
-        c = self.controller
+        """Recolour neurons, edges and biases and refresh labels from the lesson's numbers."""
+        c = self.lesson
         net = c.network
         if net is None or self.geom is None or not c.trace and net.n_layers:
             return
@@ -382,7 +250,7 @@ class NetworkView(QGraphicsView):
             items = self.neurons[li]
             for k, item in enumerate(items):
                 item.a, item.z = float(aa[k]), float(zz[k])
-                item.setBrush(_LUT_BRUSHES[int(idx[k])])
+                item.setBrush(LUT_BRUSHES[int(idx[k])])
             if not g.compact:
                 self._update_neuron_labels(li, g, aa, zz, idx, show)
             if li > 0 and net.b[li - 1] is not None and self.biases[li]:
@@ -390,7 +258,7 @@ class NetworkView(QGraphicsView):
                 bidx = colors.lut_index(bvals)
                 for k, bi in enumerate(self.biases[li]):
                     if bi is not None:
-                        bi.setBrush(_LUT_BRUSHES[int(bidx[k])])
+                        bi.setBrush(LUT_BRUSHES[int(bidx[k])])
                 for k, t in enumerate(self.b_labels[li]):
                     t.setVisible(show)
                     if show:
@@ -407,11 +275,11 @@ class NetworkView(QGraphicsView):
         """Each hidden neuron's output over the input plane (same extent as the boundary)."""
         if not self.heatmaps:
             return
-        from nnviz.ui import plane
+        from nnviz.ui.common import plane
 
-        s = self.controller.samples
-        ext = plane.extent(s.X if s is not None else [self.controller.x])
-        planes = plane.neuron_planes(self.controller.network, ext, HeatmapItem.SIZE)
+        s = self.lesson.samples
+        ext = plane.extent(s.X if s is not None else [self.lesson.x])
+        planes = plane.neuron_planes(self.lesson.network, ext, HeatmapItem.SIZE)
         for hm in self.heatmaps:
             hm.set_values(planes[hm.layer - 1][hm.index])
 
@@ -439,7 +307,7 @@ class NetworkView(QGraphicsView):
         self.image.setPixmap(QPixmap.fromImage(img.copy()))
 
     def _update_edges(self, layer: int) -> None:
-        net = self.controller.network
+        net = self.lesson.network
         W = net.W[layer]
         units = net.spec.layers[layer].units
         if W.shape[1] != units:  # maxout: draw the first linear piece
@@ -459,7 +327,7 @@ class NetworkView(QGraphicsView):
             x1, y1 = float(src[ii, 0]), float(src[ii, 1])
             e.i, e.j, e.w = ii, jj, float(w[n])
             # plain floats: numpy scalars passed to Qt trip a refcount bug in shiboken
-            pen = QPen(_LUT_COLORS[int(cidx[n])], float(widths[n]))
+            pen = QPen(LUT_COLORS[int(cidx[n])], float(widths[n]))
             pen.setCapStyle(Qt.FlatCap)
             e.place(x1 + r_src, y1, dst.x - dst.radius, float(dst.ys[jj]), pen)
             e.setVisible(True)
@@ -493,160 +361,34 @@ class NetworkView(QGraphicsView):
     # -- tooltips and edits ---------------------------------------------------------------
     def tooltip_for(self, item) -> str:
         if isinstance(item, NeuronItem):
-            return neuron_formula(self.controller, item.layer, item.index)
+            return neuron_formula(self.lesson, item.layer, item.index)
         if isinstance(item, EdgeItem):
             l_, i, j = item.layer, item.i, item.j
-            w = self.controller.network.W[l_][i, j]
+            w = self.lesson.network.W[l_][i, j]
             text = self.tr("weight W{l}[{i},{j}] = {w}").format(l=l_ + 1, i=i + 1, j=j + 1,
                                                                w=fmt_full(w))
             text += "\n" + self.tr("from neuron {i} of layer {l0} to neuron {j} of layer {l1}") \
                 .format(i=i + 1, l0=l_, j=j + 1, l1=l_ + 1)
-            grad = self.controller.gradient()
+            grad = self.lesson.gradient()
             if grad is not None:
-                g = grad[self.controller.w_index(l_, i, j)]
+                g = grad[self.lesson.w_index(l_, i, j)]
                 text += "\n" + self.tr("gradient ∂L/∂w = {g}").format(g=fmt_full(g))
             return text + "\n" + self.tr("Click to edit")
         if isinstance(item, BiasItem):
-            b = self.controller.network.b[item.layer - 1][item.index]
+            b = self.lesson.network.b[item.layer - 1][item.index]
             return self.tr("bias b{l}[{j}] = {b}\nClick to edit").format(
                 l=item.layer, j=item.index + 1, b=fmt_full(b))
         return ""
 
-    def ask_value(self, item) -> None:
-        """Edit the weight (or bias) of ``item`` in place, in the inline editor."""
-        key = _edit_key(item)
-        if self.editor.active and key == self._edit_key:
-            self.editor.line.setFocus(Qt.OtherFocusReason)  # already editing it (double-click)
-            return
-        net = self.controller.network
-        if isinstance(item, EdgeItem):
-            old = net.W[item.layer][item.i, item.j]
-            label = f"W{item.layer + 1}[{item.i + 1},{item.j + 1}]"
-        else:
-            old = net.b[item.layer - 1][item.index]
-            label = f"b{item.layer}[{item.index + 1}]"
-        self.edit_item, self._edit_key = item, key
-        self._edit_anchor = self._anchor_for(item)
-        self.editor.start_edit(f"{label} =", fmt_full(old).replace("−", "-"),
-                               self.tr("Enter applies the value, Esc cancels"))
-        self._place_editor()
-
-    def close_editor(self) -> None:
-        """Hide the inline editor without applying anything."""
-        had_focus = self.editor.line.hasFocus()
-        self.editor.dismiss()
-        self.edit_item = self._edit_key = self._edit_anchor = None
-        if had_focus:
-            self.setFocus(Qt.OtherFocusReason)  # keyboard shortcuts work on the canvas again
-
-    def editable_item_at(self, pos) -> EdgeItem | BiasItem | None:
-        """The edge or bias under viewport point ``pos`` (its number label counts too)."""
-        if self._legend_rect.contains(QPointF(pos)):
-            return None
-        for it in self.items(pos):  # topmost first, like itemAt()
-            if isinstance(it, EdgeItem | BiasItem):
-                return it
-            target = getattr(it, "edit_target", None)
-            return target if target is not None and target.isVisible() else None
-        return None
-
-    def _anchor_for(self, item) -> tuple[QPointF, Qt.AlignmentFlag]:
-        """Where the editor sits: over the edge's number (its midpoint when no number is
-        shown), or just left of the bias square, over the bias's number."""
-        if isinstance(item, BiasItem):
-            r = item.sceneBoundingRect()
-            return QPointF(r.left() - 1, r.center().y()), Qt.AlignRight
-        for t in self.w_labels[item.layer]:
-            if t.isVisible() and getattr(t, "edit_target", None) is item:
-                return t.sceneBoundingRect().center(), Qt.AlignCenter
-        return item.line().center(), Qt.AlignCenter
-
-    def _place_editor(self) -> None:
-        if self.edit_item is not None and self._edit_anchor is not None:
-            point, align = self._edit_anchor
-            self.editor.place(self.mapFromScene(point), align)
-
-    def _sync_editor(self) -> None:
-        """After a redraw: follow the edited weight to the edge item now drawing it (wide
-        layers reassign their pooled edges to the strongest weights), or close."""
-        item = self.edit_item
-        if item is None:
-            return
-        if isinstance(item, EdgeItem) and (not item.isVisible()
-                                           or _edit_key(item) != self._edit_key):
-            item = next((e for e in self.edges[item.layer]
-                         if e.isVisible() and _edit_key(e) == self._edit_key), None)
-            if item is None:
-                self.close_editor()
-                return
-            self.edit_item = item
-        self._edit_anchor = self._anchor_for(item)
-        self._place_editor()
-
-    def _on_editor_committed(self, text: str) -> None:
-        item = self.edit_item
-        if item is None:
-            return
-        self._committing = True
-        try:
-            ok = self.apply_text(item, text)
-        finally:
-            self._committing = False
-        if ok:
-            self.close_editor()
-
-    def _on_controller_edit_refused(self, message: str) -> None:
-        if self._committing:
-            self.editor.set_error(message)
-
-    def apply_text(self, item, text: str) -> bool:
-        try:
-            v = parse_number(text)
-        except NumberError:
-            self.controller.edit_refused.emit(
-                self.tr("“{t}” is not a finite number; the weight was kept.").format(t=text))
-            return False
-        if isinstance(item, EdgeItem):
-            return self.controller.edit_weight(item.layer, item.i, item.j, v)
-        return self.controller.edit_bias(item.layer - 1, item.index, v)
-
-    def _on_controller_neuron_selected(self, layer: int, index: int) -> None:
+    def _on_lesson_neuron_selected(self, layer: int, index: int) -> None:
         g = self.geom
         for li, items in enumerate(self.neurons):
             compact = g.layers[li].compact if g else False
             for k, item in enumerate(items):
                 sel = li == layer and k == index
-                item.setPen(_SELECTED if sel else (QPen(Qt.NoPen) if compact else _OUTLINE))
+                item.setPen(SELECTED if sel else (QPen(Qt.NoPen) if compact else OUTLINE))
 
     # -- clicks, zoom and pan -------------------------------------------------------------
-    def mousePressEvent(self, event):  # noqa: N802
-        self._press_pos = event.position() if event.button() == Qt.LeftButton else None
-        super().mousePressEvent(event)
-
-    def mouseDoubleClickEvent(self, event):  # noqa: N802
-        self._press_pos = None  # the editor opens now, not again on the release
-        if not self._edit_at(event):
-            super().mouseDoubleClickEvent(event)
-
-    def mouseReleaseEvent(self, event):  # noqa: N802
-        press, self._press_pos = self._press_pos, None
-        super().mouseReleaseEvent(event)
-        if press is None:
-            return
-        if (event.position() - press).manhattanLength() >= QApplication.startDragDistance():
-            return  # that was a pan
-        self._edit_at(event)
-
-    def _edit_at(self, event) -> bool:
-        """Open the editor on the edge or bias under a left-button ``event``; True if it did."""
-        item = (self.editable_item_at(event.position().toPoint())
-                if event.button() == Qt.LeftButton else None)
-        if item is None:
-            return False
-        self.ask_value(item)
-        event.accept()
-        return True
-
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         super().scrollContentsBy(dx, dy)
         self._place_editor()
@@ -684,70 +426,5 @@ class NetworkView(QGraphicsView):
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.Antialiasing)
-        fm = painter.fontMetrics()
-        h = self.viewport().height()
-        x0, y0, bw = 12, h - 16 - 2 * fm.height() - 20, 120
-        box = QRectF(x0 - 6, y0 - fm.height() - 8, bw + 150, 2 * fm.height() + 44)
-        painter.setPen(QPen(QColor(200, 200, 200)))
-        painter.setBrush(QColor(255, 255, 255, 225))
-        painter.drawRoundedRect(box, 4, 4)
-        self._legend_rect = box
-        grad = QLinearGradient(QPointF(x0, 0), QPointF(x0 + bw, 0))
-        for t, col in ((0.0, colors.NEGATIVE), (0.5, colors.ZERO), (1.0, colors.POSITIVE)):
-            grad.setColorAt(t, QColor(*col))
-        painter.setPen(QColor(40, 40, 40))
-        painter.drawText(QPointF(x0, y0 - 4), self.tr("value (a, z, w, b)"))
-        painter.fillRect(QRectF(x0, y0, bw, 10), QBrush(grad))
-        painter.drawText(QPointF(x0, y0 + 12 + fm.ascent()), "−1")
-        painter.drawText(QPointF(x0 + bw / 2 - 3, y0 + 12 + fm.ascent()), "0")
-        painter.drawText(QPointF(x0 + bw - 12, y0 + 12 + fm.ascent()), "+1")
-        ex = x0 + bw + 16
-        painter.drawText(QPointF(ex, y0 - 4), self.tr("edge width ∝ |w|"))
-        for n, wdt in enumerate((1.0, 3.0, 6.0)):
-            painter.setPen(QPen(QColor(*colors.POSITIVE), wdt))
-            painter.drawLine(QPointF(ex + n * 42, y0 + 6), QPointF(ex + n * 42 + 34, y0 + 6))
+        self._legend_rect = draw_legend(painter, self.viewport().height())
         painter.restore()
-
-
-def _edit_key(item) -> tuple:
-    """Which parameter an edge or bias item stands for (pooled edges change weights)."""
-    if isinstance(item, EdgeItem):
-        return ("W", item.layer, item.i, item.j)
-    return ("b", item.layer, item.index)
-
-
-def neuron_formula(controller, layer: int, index: int) -> str:
-    """The neuron's formula with the current numbers, e.g.
-    ``a₁ = 0.1·1 + 0.2·0.5 + 0.1 = 0.3`` and ``z₁ = σ(0.3) = 0.5744``."""
-    net = controller.network
-    j = index
-    if layer == 0:
-        return translate("NetworkView", "input x{j} = {v}").format(
-            j=sub(j + 1), v=fmt_full(controller.x[j]))
-    li = layer - 1
-    spec = net.spec.layers[li]
-    a, z = controller.values(layer)
-    z_prev = controller.values(layer - 1)[1]
-    W = net.W[li]
-    col = j
-    terms = [f"{fmt(W[i, col])}·{fmt(z_prev[i])}" for i in range(min(len(z_prev), 6))]
-    if len(z_prev) > 6:
-        terms.append(translate("NetworkView", "… ({n} terms)").format(n=len(z_prev)))
-    if net.b[li] is not None:
-        terms.append(fmt(net.b[li][col]))
-    head = translate("NetworkView", "layer {l}, neuron {j}").format(l=layer, j=j + 1)
-    s = sub(j + 1)
-    line_a = f"a{s} = " + " + ".join(terms).replace("+ −", "− ") + f" = {fmt(a[col])}"
-    sym = activation_symbol(spec.activation)
-    if spec.activation == "softmax":
-        line_z = f"z{s} = e^a{s} / Σₖ e^aₖ = {fmt(z[j])}"
-    elif spec.activation == "identity":
-        line_z = f"z{s} = a{s} = {fmt(z[j])}"
-    elif spec.activation == "maxout":
-        units = spec.units
-        line_z = f"z{s} = max({fmt(a[j])}, {fmt(a[j + units])}) = {fmt(z[j])}"
-    else:
-        line_z = f"z{s} = {sym}({fmt(a[col])}) = {fmt(z[j])}"
-    full = translate("NetworkView", "full precision: a = {a}, z = {z}").format(
-        a=fmt_full(a[col]), z=fmt_full(z[j]))
-    return f"{head}\n{line_a}\n{line_z}\n{full}"

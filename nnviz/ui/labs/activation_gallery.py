@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from nnviz.core import activations as A
 from nnviz.core.spec import ALPHA_DEFAULTS
-from nnviz.ui.formatting import fmt, fmt_full, fmt_vec, sub
-from nnviz.ui.widgets.plot_common import add_legend, palette_color, pg, style_plot
+from nnviz.ui.common.formatting import fmt, fmt_full, fmt_vec, sub
+from nnviz.ui.common.plot_style import add_legend, palette_color, pg, style_plot
 
 #: The elementwise functions, in the order the handouts introduce them.
 FUNCTIONS = ("step", "sigmoid", "tanh", "relu", "leaky_relu", "prelu", "elu", "swish",
@@ -72,7 +72,7 @@ def derivative_maximum(d: np.ndarray, x: np.ndarray = X) -> tuple[float, float]:
 
 def parse_vector(text: str) -> np.ndarray:
     """Numbers separated by commas, semicolons or spaces, with or without brackets."""
-    from nnviz.ui.formatting import parse_number
+    from nnviz.ui.common.formatting import parse_number
 
     t = text.strip().strip("[]()").replace(";", ",").replace("−", "-")
     parts = [p for chunk in t.split(",") for p in chunk.split()]

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 
 from nnviz.core import surfaces as S
 from nnviz.core.spec import OPTIMIZER_DEFAULTS
-from nnviz.ui import colors
-from nnviz.ui.formatting import fmt, fmt_full
-from nnviz.ui.widgets.plot_common import add_legend, palette_color, pg, style_plot
+from nnviz.ui.common import colors
+from nnviz.ui.common.formatting import fmt, fmt_full
+from nnviz.ui.common.plot_style import add_legend, palette_color, pg, style_plot
 
 OPTIMIZERS = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 GRID = 200

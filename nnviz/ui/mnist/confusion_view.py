@@ -12,6 +12,8 @@ cell_clicked(int, int)   true class, predicted class of the clicked cell
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -27,9 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.ui import colors
-from nnviz.ui.formatting import count, fmt_full, pct
-from nnviz.ui.mnist.evaluator import Evaluator
+from nnviz.ui.common import colors
+from nnviz.ui.common.formatting import count, fmt_full, pct
+from nnviz.ui.model.mnist_evaluator import Evaluator
+
+if TYPE_CHECKING:
+    from nnviz.ui.model.lesson_model import LessonModel
 
 N = 10
 
@@ -37,10 +42,10 @@ N = 10
 class ConfusionView(QWidget):
     cell_clicked = Signal(int, int)
 
-    def __init__(self, controller, evaluator: Evaluator | None = None, parent=None):
+    def __init__(self, lesson: LessonModel, evaluator: Evaluator | None = None, parent=None):
         super().__init__(parent)
-        self.c = controller
-        self.evaluator = evaluator or Evaluator(controller, self)
+        self.lesson = lesson
+        self.evaluator = evaluator or Evaluator(lesson, self)
         self.cm: np.ndarray | None = None
         self.accuracy = float("nan")
 
@@ -103,8 +108,8 @@ class ConfusionView(QWidget):
         ev.evaluated.connect(self._on_evaluator_evaluated)
         ev.failed.connect(self._on_evaluator_failed)
         ev.stale.connect(self._on_evaluator_stale)
-        controller.data_changed.connect(self._update_buttons)
-        controller.network_changed.connect(self._update_buttons)
+        lesson.data_changed.connect(self._update_buttons)
+        lesson.network_changed.connect(self._update_buttons)
         self._set_running(False)
         if ev.result is not None:
             self._on_evaluator_evaluated(ev.result)
@@ -153,7 +158,7 @@ class ConfusionView(QWidget):
     def _update_buttons(self):
         self.evaluate_button.setEnabled(self.evaluator.available() and not self.evaluator.running)
         if not self.evaluator.available() and self.cm is None:
-            msg = self.c.data_error or self.tr("Choose an MNIST lesson and load its data.")
+            msg = self.lesson.data_error or self.tr("Choose an MNIST lesson and load its data.")
             self.summary.setText(msg)
 
     # -- slots ----------------------------------------------------------------------------
@@ -190,6 +195,6 @@ class ConfusionView(QWidget):
 if __name__ == "__main__":
     import sys
 
-    from nnviz.ui.mnist.demo import run_demo
+    from nnviz.ui.preview import preview
 
-    sys.exit(run_demo("confusion"))
+    sys.exit(preview(ConfusionView, "mnist-course", (640, 520)))

@@ -38,8 +38,8 @@ from nnviz.core.datasets import (
     load_mnist,
     user_data_dir,
 )
-from nnviz.ui.mnist.bridge import remember_folder, remembered_folder
-from nnviz.ui.tasks import Task
+from nnviz.ui.common.settings import remember_folder, remembered_folder
+from nnviz.ui.model.tasks import Task
 
 KIND_NAMES = {"mnist": "MNIST", "fashion": "Fashion-MNIST"}
 

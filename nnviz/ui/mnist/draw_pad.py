@@ -2,7 +2,7 @@
 
 The drawing is turned into what the network expects exactly as MNIST digits were made
 (:func:`nnviz.core.digits.preprocess_digit`: fit in 20 × 20, centre by centre of mass in
-28 × 28, anti-aliased), normalised like the lesson's inputs and sent to the controller, so the
+28 × 28, anti-aliased), normalised like the lesson's inputs and sent to the lesson, so the
 canvas, the probability bars and the inspector update live while drawing.
 
 Signals
@@ -11,6 +11,8 @@ digit_changed(object)   the processed 28 × 28 image (float64, 0..255) after eac
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -24,9 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.core.digits import preprocess_digit
-from nnviz.ui.formatting import pct
-from nnviz.ui.mnist.bridge import IMAGE_SIDE, is_mnist_lesson, normalize_mode, normalize_pixels
-from nnviz.ui.widgets.outputs_panel import ProbabilityBars
+from nnviz.ui.common.formatting import pct
+from nnviz.ui.common.probability_bars import ProbabilityBars
+from nnviz.ui.model.mnist_input import IMAGE_SIDE, is_mnist_lesson, normalize_mode, normalize_pixels
+from nnviz.ui.model.prediction import predicted_class
+
+if TYPE_CHECKING:
+    from nnviz.ui.model.lesson_model import LessonModel
 
 PAD = 280  # pad side in pixels: 10 × 28
 PEN = 22  # pen width: about 2 MNIST pixels after scaling to the 20 × 20 box
@@ -166,9 +172,9 @@ class PadCanvas(QWidget):
 class DrawPad(QWidget):
     digit_changed = Signal(object)
 
-    def __init__(self, controller, parent=None, size: int = PAD, pen_width: float = PEN):
+    def __init__(self, lesson: LessonModel, parent=None, size: int = PAD, pen_width: float = PEN):
         super().__init__(parent)
-        self.c = controller
+        self.lesson = lesson
         self.processed = np.zeros((IMAGE_SIDE, IMAGE_SIDE))  # 0..255, what the network sees
         self.probabilities = np.zeros(0)
         self.prediction: int | None = None
@@ -221,8 +227,8 @@ class DrawPad(QWidget):
         self._live.timeout.connect(self.process)
         self.canvas.changed.connect(self._on_canvas_changed)
         self.canvas.stroke_finished.connect(self.process)
-        controller.network_changed.connect(self._on_controller_network_changed)
-        controller.weights_edited.connect(self._on_controller_weights_edited)
+        lesson.network_changed.connect(self._on_lesson_network_changed)
+        lesson.weights_changed.connect(self._on_lesson_weights_changed)
         self._show_preview()
         self._show_prediction()
 
@@ -242,7 +248,7 @@ class DrawPad(QWidget):
 
     def network_input(self) -> np.ndarray:
         """The processed image normalised as the lesson's inputs, shape (784,)."""
-        return normalize_pixels(self.processed.ravel(), normalize_mode(self.c))
+        return normalize_pixels(self.processed.ravel(), normalize_mode(self.lesson))
 
     def process(self) -> None:
         """Preprocess the pad, show it, feed it to the network and show the prediction."""
@@ -251,17 +257,17 @@ class DrawPad(QWidget):
         self._show_preview()
         self.digit_changed.emit(self.processed)
         self.probabilities, self.prediction = np.zeros(0), None
-        if is_mnist_lesson(self.c) and self.canvas.strokes:
-            self.c.set_input(self.network_input(), -1)
+        if is_mnist_lesson(self.lesson) and self.canvas.strokes:
+            self.lesson.set_input(self.network_input(), -1)
             self._read_output()
         self._show_prediction()
 
     # -- internals ------------------------------------------------------------------------
     def _read_output(self):
-        y = np.asarray(self.c.output(), dtype=float)
+        y = np.asarray(self.lesson.output(), dtype=float)
         if y.size > 1:
             self.probabilities = y
-            self.prediction = int(np.argmax(y))
+            self.prediction = predicted_class(y)
 
     def _show_preview(self):
         px = np.clip(np.rint(self.processed), 0, 255).astype(np.uint8)
@@ -278,7 +284,7 @@ class DrawPad(QWidget):
             self.result.setText(self.tr("Prediction: {d} ({p})").format(
                 d=self.prediction, p=pct(p)))
             self.bars.set_values(self.probabilities)
-        if not is_mnist_lesson(self.c):
+        if not is_mnist_lesson(self.lesson):
             note = self.tr("Choose an MNIST lesson to see the network's prediction.")
         elif not self.canvas.strokes:
             note = self.tr("Draw a digit from 0 to 9 in the box.")
@@ -294,13 +300,13 @@ class DrawPad(QWidget):
         if not self._live.isActive():
             self._live.start()
 
-    def _on_controller_network_changed(self):
+    def _on_lesson_network_changed(self):
         self.probabilities, self.prediction = np.zeros(0), None
         self._show_prediction()
 
-    def _on_controller_weights_edited(self):
-        # only re-read when the controller still shows the drawing (not a test image)
-        if self.prediction is not None and self.c.sample_index == -1:
+    def _on_lesson_weights_changed(self):
+        # only re-read when the lesson still shows the drawing (not a test image)
+        if self.prediction is not None and self.lesson.sample_index == -1:
             self._read_output()
             self._show_prediction()
 
@@ -308,6 +314,6 @@ class DrawPad(QWidget):
 if __name__ == "__main__":
     import sys
 
-    from nnviz.ui.mnist.demo import run_demo
+    from nnviz.ui.preview import preview
 
-    sys.exit(run_demo("draw"))
+    sys.exit(preview(DrawPad, "mnist-course", (640, 520)))

@@ -15,24 +15,28 @@ import_evaluated(float)  test accuracy of the imported network
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nnviz.core.io import ModelFileError, load_any_weights
-from nnviz.ui.formatting import count, pct
-from nnviz.ui.mnist.bridge import IMAGE_SIDE, use_network
-from nnviz.ui.mnist.evaluator import Evaluator
+from nnviz.ui.common.formatting import count, pct
+from nnviz.ui.model.mnist_evaluator import Evaluator
+from nnviz.ui.model.mnist_input import IMAGE_SIDE
+
+if TYPE_CHECKING:
+    from nnviz.ui.model.lesson_model import LessonModel
 
 
 class ModelActions(QObject):
     imported = Signal(str)
     import_evaluated = Signal(float)
 
-    def __init__(self, controller, evaluator: Evaluator, parent_widget=None, parent=None):
+    def __init__(self, lesson: LessonModel, evaluator: Evaluator, parent_widget=None, parent=None):
         super().__init__(parent or parent_widget)
-        self.c = controller
+        self.lesson = lesson
         self.evaluator = evaluator
         self.widget = parent_widget  # parent of message boxes and file dialogs
         self.last_accuracy = float("nan")
@@ -63,7 +67,7 @@ class ModelActions(QObject):
         QMessageBox.warning(self.widget, title, text)
 
     def _status(self, text: str) -> None:
-        self.c.status.emit(text)
+        self.lesson.status_posted.emit(text)
 
     # -- import ---------------------------------------------------------------------------
     def import_dialog(self) -> None:
@@ -92,7 +96,7 @@ class ModelActions(QObject):
             return False
         self._switch_to_import_lesson(path)
         self._awaiting = True
-        use_network(self.c, net.astype("float64"), str(path))
+        self.lesson.replace_network(net.astype("float64"))
         self.imported.emit(str(path))
         self._status(self.tr("Imported {name}: classifying the test images in batches of 100 …")
                      .format(name=name))
@@ -104,13 +108,13 @@ class ModelActions(QObject):
         """A pickled dict belongs to the lesson made for it (its inputs are x/255)."""
         if str(path).lower().endswith(".npz"):
             return
-        presets = getattr(self.c, "presets", []) or []
+        presets = getattr(self.lesson, "presets", []) or []
         target = next((p for p in presets if p.view.get("import_weights")), None)
-        if target is not None and target is not self.c.preset:
-            self.c.set_preset(target)
+        if target is not None and target is not self.lesson.preset:
+            self.lesson.set_preset(target)
 
     def _on_evaluator_evaluated(self, ev) -> None:
-        if not self._awaiting or self.evaluator.result_network is not self.c.network:
+        if not self._awaiting or self.evaluator.result_network is not self.lesson.network:
             return
         self._awaiting = False
         self.last_accuracy = ev.accuracy
@@ -137,7 +141,7 @@ class ModelActions(QObject):
         if not str(path).lower().endswith(".npz"):
             path = f"{path}.npz"
         try:
-            self.c.save(path)
+            self.lesson.save(path)
         except (OSError, ModelFileError) as exc:
             self._warn(self.tr("Model not saved"),
                        self.tr("{path} could not be written: {why}").format(path=path, why=exc))
@@ -152,7 +156,7 @@ class ModelActions(QObject):
 
     def load_model(self, path: str) -> bool:
         try:
-            self.c.open(path)
+            self.lesson.open(path)
         except (OSError, ModelFileError) as exc:
             self._warn(self.tr("Model not loaded"),
                        self.tr("{name} could not be loaded: {why}").format(

@@ -2,14 +2,16 @@
 
 Filter to every image, the misclassified ones (most confidently wrong first), one digit, or one
 cell of the confusion matrix; click an image to make it the network's input (the canvas,
-probabilities and inspector follow through the controller).
+probabilities and inspector follow through the lesson).
 
 Signals
 -------
-sample_activated(int)   a test image (row of ``controller.samples``) was clicked
+sample_activated(int)   a test image (row of ``lesson.samples``) was clicked
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QAbstractListModel, QRect, QSize, Qt, Signal
@@ -26,9 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.core.metrics import cell_indices, top_misclassified
-from nnviz.ui.formatting import count
-from nnviz.ui.mnist.bridge import IMAGE_SIDE, is_mnist_lesson, normalize_mode, to_pixels
-from nnviz.ui.mnist.evaluator import Evaluator
+from nnviz.ui.common.formatting import count
+from nnviz.ui.model.mnist_evaluator import Evaluator
+from nnviz.ui.model.mnist_input import IMAGE_SIDE, is_mnist_lesson, normalize_mode, to_pixels
+
+if TYPE_CHECKING:
+    from nnviz.ui.model.lesson_model import LessonModel
 
 THUMB = 56  # thumbnail side in pixels (2 × 28)
 WRONG = QColor(200, 40, 20)
@@ -37,7 +42,7 @@ FILTER_ALL, FILTER_WRONG, FILTER_DIGIT, FILTER_CELL = "all", "wrong", "digit", "
 
 
 class _SampleModel(QAbstractListModel):
-    """Rows = the shown test images; UserRole = the sample's row in ``controller.samples``."""
+    """Rows = the shown test images; UserRole = the sample's row in ``lesson.samples``."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -123,10 +128,10 @@ class _ThumbDelegate(QStyledItemDelegate):
 class SampleBrowser(QWidget):
     sample_activated = Signal(int)
 
-    def __init__(self, controller, evaluator: Evaluator | None = None, parent=None):
+    def __init__(self, lesson: LessonModel, evaluator: Evaluator | None = None, parent=None):
         super().__init__(parent)
-        self.c = controller
-        self.evaluator = evaluator or Evaluator(controller, self)
+        self.lesson = lesson
+        self.evaluator = evaluator or Evaluator(lesson, self)
         self.filter = FILTER_ALL
         self.digit = 0
         self.cell = (0, 0)
@@ -174,12 +179,13 @@ class SampleBrowser(QWidget):
         lay.addWidget(self.note)
         lay.addWidget(self.view, 1)
 
-        controller.data_changed.connect(self._on_controller_data_changed)
-        controller.input_changed.connect(self._on_controller_input_changed)
+        lesson.data_changed.connect(self._on_lesson_data_changed)
+        lesson.input_changed.connect(self._on_lesson_input_changed)
         self.evaluator.evaluated.connect(self._on_evaluator_evaluated)
-        self._on_controller_data_changed()
-        if self.evaluator.result is not None:
-            self._on_evaluator_evaluated(self.evaluator.result)
+        self.evaluator.stale.connect(self._on_evaluator_stale)
+        self._on_lesson_data_changed()
+        if self.evaluator.current is not None:
+            self._on_evaluator_evaluated(self.evaluator.current)
 
     # -- public ---------------------------------------------------------------------------
     def set_filter(self, mode: str, digit: int | None = None) -> None:
@@ -196,7 +202,7 @@ class SampleBrowser(QWidget):
         self.set_filter(FILTER_CELL)
 
     def shown_indices(self) -> np.ndarray:
-        """Rows of ``controller.samples`` currently shown, in display order."""
+        """Rows of ``lesson.samples`` currently shown, in display order."""
         return self.model.indices.copy()
 
     def activate_row(self, row: int) -> None:
@@ -219,11 +225,11 @@ class SampleBrowser(QWidget):
 
     def _n_shown_pool(self) -> int:
         """Images that can be shown: those evaluated (or all when nothing is evaluated)."""
-        ev = self.evaluator.result
+        ev = self.evaluator.current
         return len(ev) if ev is not None else len(self.model.labels)
 
     def _apply_filter(self):
-        labels, ev = self.model.labels, self.evaluator.result
+        labels, ev = self.model.labels, self.evaluator.current
         n = self._n_shown_pool()
         need_eval = self.filter in (FILTER_WRONG, FILTER_CELL)
         if self.filter == FILTER_ALL or (need_eval and ev is None):
@@ -244,34 +250,43 @@ class SampleBrowser(QWidget):
         elif total and not len(idx):
             self._set_note(self.tr("No test image matches this filter."))
         else:
-            self._set_note(self.c.data_error if not total else "")
+            self._set_note(self.lesson.data_error if not total else "")
 
     def _set_note(self, text):
         self.note.setText(text)
         self.note.setVisible(bool(text))
 
     # -- slots ----------------------------------------------------------------------------
-    def _on_controller_data_changed(self):
-        s = self.c.samples
-        if s is None or not is_mnist_lesson(self.c):
+    def _on_lesson_data_changed(self):
+        s = self.lesson.samples
+        if s is None or not is_mnist_lesson(self.lesson):
             self._data_id = None
             self.model.set_data(np.zeros((0, IMAGE_SIDE * IMAGE_SIDE), np.uint8),
                                 np.zeros(0, np.intp))
             self._apply_filter()
             return
-        if self._data_id == (id(s), normalize_mode(self.c)):
+        if self._data_id == (id(s), normalize_mode(self.lesson)):
             return
-        self._data_id = (id(s), normalize_mode(self.c))
-        self.model.set_data(to_pixels(s.X, normalize_mode(self.c)),
+        self._data_id = (id(s), normalize_mode(self.lesson))
+        self.model.set_data(to_pixels(s.X, normalize_mode(self.lesson)),
                             np.asarray(s.labels, dtype=np.intp))
-        ev = self.evaluator.result
+        ev = self.evaluator.current
         if ev is not None and len(ev) <= len(s):
             self.model.set_predictions(ev.preds, ev.probs)
         self._apply_filter()
 
     def _on_evaluator_evaluated(self, ev):
+        if ev is not self.evaluator.current:
+            return  # computed from weights that changed meanwhile: another run follows
         self.model.set_predictions(ev.preds, ev.probs)
         self._apply_filter()
+
+    def _on_evaluator_stale(self):
+        # the weights changed: the predictions shown are no longer the network's ("?" until
+        # the evaluator has run again)
+        if self.model.preds is not None:
+            self.model.set_predictions(None, None)
+            self._apply_filter()
 
     def _on_combo_changed(self, _i):
         self.set_filter(self.combo.currentData())
@@ -283,11 +298,11 @@ class SampleBrowser(QWidget):
         if not index.isValid():
             return
         i = int(index.data(Qt.UserRole))
-        self.c.select_sample(i)
+        self.lesson.select_sample(i)
         self.sample_activated.emit(i)
 
-    def _on_controller_input_changed(self):
-        i = self.c.sample_index
+    def _on_lesson_input_changed(self):
+        i = self.lesson.sample_index
         rows = np.flatnonzero(self.model.indices == i) if i >= 0 else []
         if len(rows):
             self.view.setCurrentIndex(self.model.index(int(rows[0])))
@@ -298,6 +313,6 @@ class SampleBrowser(QWidget):
 if __name__ == "__main__":
     import sys
 
-    from nnviz.ui.mnist.demo import run_demo
+    from nnviz.ui.preview import preview
 
-    sys.exit(run_demo("samples"))
+    sys.exit(preview(SampleBrowser, "mnist-course", (640, 520)))

@@ -13,14 +13,19 @@ unit_clicked(int)   index of the clicked hidden unit
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from nnviz.ui import colors
-from nnviz.ui.formatting import fmt, fmt_full
-from nnviz.ui.mnist.bridge import IMAGE_SIDE, is_mnist_lesson
+from nnviz.ui.common import colors
+from nnviz.ui.common.formatting import fmt, fmt_full
+from nnviz.ui.model.mnist_input import IMAGE_SIDE, is_mnist_lesson
+
+if TYPE_CHECKING:
+    from nnviz.ui.model.lesson_model import LessonModel
 
 GAP = 1  # pixels between tiles in the mosaic
 REFRESH_MS = 100
@@ -121,9 +126,9 @@ class _Legend(QWidget):
 class WeightImages(QWidget):
     unit_clicked = Signal(int)
 
-    def __init__(self, controller, parent=None):
+    def __init__(self, lesson: LessonModel, parent=None):
         super().__init__(parent)
-        self.c = controller
+        self.lesson = lesson
         self.scales = np.zeros(0)
         self.refreshes = 0  # how many times the pixels were rewritten (tests, profiling)
         self.mosaic = _Mosaic()
@@ -153,9 +158,9 @@ class WeightImages(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
-        controller.network_changed.connect(self._on_controller_network_changed)
-        controller.weights_edited.connect(self._on_controller_weights_edited)
-        self._on_controller_network_changed()
+        lesson.network_changed.connect(self._on_lesson_network_changed)
+        lesson.weights_changed.connect(self._on_lesson_weights_changed)
+        self._on_lesson_network_changed()
 
     def _tip(self, k: int) -> str:
         s = self.scales[k] if k < len(self.scales) else float("nan")
@@ -164,8 +169,8 @@ class WeightImages(QWidget):
 
     def _rebuild(self) -> None:
         """New QImage for the current network's shape (a new network only)."""
-        net = self.c.network
-        n = net.W[0].shape[1] if is_mnist_lesson(self.c) else 0
+        net = self.lesson.network
+        n = net.W[0].shape[1] if is_mnist_lesson(self.lesson) else 0
         rows, cols = mosaic_shape(n, 1.6)
         m = self.mosaic
         m.n, m.rows, m.cols = n, rows, cols
@@ -186,7 +191,7 @@ class WeightImages(QWidget):
         if not m.n:
             m.update()
             return
-        tiles, self.scales = weight_tiles(self.c.network.W[0], self.shared.isChecked())
+        tiles, self.scales = weight_tiles(self.lesson.network.W[0], self.shared.isChecked())
         img = m.image
         bpl = img.bytesPerLine()
         buf = np.frombuffer(img.bits(), np.uint8, count=img.height() * bpl)
@@ -203,22 +208,22 @@ class WeightImages(QWidget):
         self.refreshes += 1
         m.update()
 
-    def _on_controller_network_changed(self):
+    def _on_lesson_network_changed(self):
         self._rebuild()
         self.refresh()
 
-    def _on_controller_weights_edited(self):
+    def _on_lesson_weights_changed(self):
         if self.mosaic.n and not self._timer.isActive():
             self._timer.start()
 
     def _on_mosaic_tile_clicked(self, k):
-        self.c.select_neuron(1, k)
+        self.lesson.select_neuron(1, k)
         self.unit_clicked.emit(k)
 
 
 if __name__ == "__main__":
     import sys
 
-    from nnviz.ui.mnist.demo import run_demo
+    from nnviz.ui.preview import preview
 
-    sys.exit(run_demo("weights"))
+    sys.exit(preview(WeightImages, "mnist-course", (640, 520)))

@@ -1,0 +1,181 @@
+"""The run's worker thread and its jobs, in one place (part of :mod:`training_run`).
+
+:class:`RunJobs` starts the :class:`~nnviz.ui.model.training_worker.TrainingWorker` in a
+QThread for a trainer, numbers the jobs (play, single steps), knows which are in flight, hides
+the results of cancelled ones and hands each snapshot to ``TrainingRun.show_snapshot`` — all in
+the GUI thread.  Closing the window or switching lessons joins the thread (``stop_thread``).
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from nnviz.ui.common.formatting import count
+from nnviz.ui.model.training_worker import Job, TrainingWorker
+
+#: How long closing the window or switching lessons waits for the worker (it stops between
+#: steps; one MNIST epoch step is the longest, about a second).
+JOIN_MS = 10_000
+
+
+class RunJobs(QObject):
+    _job_requested = Signal(object)
+
+    def __init__(self, run: Any) -> None:
+        super().__init__(run)
+        self.run = run
+        self.trainer: Any = None
+        self._thread: QThread | None = None
+        self._worker: TrainingWorker | None = None
+        self._serial = 0
+        self.play_serial = 0  # serial of the running play job (0: none)
+        self._in_flight: set[int] = set()
+        self._hidden_upto = 0  # results of jobs up to this serial are not shown (reset)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._in_flight)
+
+    @property
+    def playing(self) -> bool:
+        return self.play_serial > 0
+
+    @property
+    def thread(self) -> QThread | None:
+        """The training thread (None when no trainer exists)."""
+        return self._thread
+
+    @property
+    def queued(self) -> int:
+        return len(self._in_flight)
+
+    def start(self, trainer: Any) -> None:
+        """Start the worker thread for ``trainer`` (the run's own copy of the network)."""
+        self.trainer = trainer
+        self._worker = worker = TrainingWorker(trainer)
+        self._thread = QThread()
+        self._thread.setObjectName("nnviz-training")
+        worker.moveToThread(self._thread)
+        self._job_requested.connect(worker.run_job)
+        worker.snapshot_ready.connect(self._on_worker_snapshot_ready)
+        worker.finished.connect(self._on_worker_finished)
+        worker.failed.connect(self._on_worker_failed)
+        worker.status.connect(self.run.status_posted)
+        # Free garbage cycles here, on the GUI thread: a collection started by the worker's
+        # allocations (compiling kernels allocates a lot) would destroy any Qt widgets in them
+        # on the training thread, which deadlocks PySide against the GUI thread.
+        gc.collect()
+        self._thread.start()
+
+    def stop_thread(self) -> None:
+        """Cancel the jobs, join the thread and forget the trainer."""
+        worker, thread = self._worker, self._thread
+        if thread is not None and worker is not None:
+            worker.cancel(self._serial)
+            thread.quit()
+            if not thread.wait(JOIN_MS):
+                self.run.status_posted.emit(
+                    self.tr("The training thread did not stop in time."))
+            self._job_requested.disconnect(worker.run_job)
+            worker.snapshot_ready.disconnect(self._on_worker_snapshot_ready)
+            worker.finished.disconnect(self._on_worker_finished)
+            worker.failed.disconnect(self._on_worker_failed)
+            worker.status.disconnect(self.run.status_posted)
+        was_busy, was_playing = self.busy, self.playing
+        self._thread = self._worker = self.trainer = None
+        self._in_flight.clear()
+        self.play_serial = 0
+        if was_playing:
+            self.run.playing_changed.emit(False)
+        if was_busy:
+            self.run.busy_changed.emit(False)
+
+    def submit(self, **kw: Any) -> int:
+        self._serial += 1
+        job = Job(self._serial, **kw)
+        was_busy = self.busy
+        self._in_flight.add(job.serial)
+        self._job_requested.emit(job)
+        if not was_busy:
+            self.run.busy_changed.emit(True)
+        return job.serial
+
+    def pause(self) -> None:
+        if self._worker is not None and self.playing:
+            self._worker.cancel(self.play_serial)
+
+    def cancel_all(self, hide: bool) -> None:
+        if self._worker is not None:
+            self._worker.cancel(self._serial)
+        if hide:
+            self._hidden_upto = self._serial
+
+    # -- worker results (GUI thread) ------------------------------------------------------
+    def _current_job(self) -> int:
+        return min(self._in_flight) if self._in_flight else 0
+
+    def _from_worker(self) -> bool:
+        return self._worker is not None and self.sender() is self._worker
+
+    @Slot(object)
+    def _on_worker_snapshot_ready(self, snap: Any) -> None:
+        if not self._from_worker():
+            return  # a discarded worker's last words
+        if self._current_job() > self._hidden_upto:
+            self.run.show_snapshot(snap)
+        if self._worker is not None:  # after the repaints the views just asked for
+            QTimer.singleShot(0, self._worker.ack)
+
+    @Slot(object)
+    def _on_worker_finished(self, snap: Any) -> None:
+        if not self._from_worker():
+            return
+        serial = self._current_job()
+        self._in_flight.discard(serial)
+        shown = snap is not None and serial > self._hidden_upto
+        if shown:
+            self.run.show_snapshot(snap)
+        if serial and serial == self.play_serial:
+            self.play_serial = 0
+            self.run.playing_changed.emit(False)
+        if shown:
+            self._report(snap)
+        if not self._in_flight:
+            self.run.busy_changed.emit(False)
+
+    def _report(self, snap: Any) -> None:
+        run, say = self.run, self.run.status_posted.emit
+        if snap.status == "diverged":
+            run.diverged.emit(snap.message)
+            say(self.tr("Training stopped: the loss became NaN or infinite"))
+        elif snap.status == "finished":
+            say(self.tr("All {n} epochs are done").format(n=run.last_epoch))
+            run.run_finished.emit(snap)
+        elif snap.status == "early-stopped":
+            say(self.tr("Early stopping: the validation loss has not improved for {n} epochs; "
+                        "the weights are back to the best epoch's")
+                .format(n=run.spec.early_stopping))
+            run.early_stopped.emit(snap)
+            run.run_finished.emit(snap)
+        elif snap.status == "converged":
+            say(self.tr("Stopped: the accuracy reached the goal"))
+            run.run_finished.emit(snap)
+        elif snap.status == "stopped":
+            say(self.tr("Paused at epoch {e}, {n} samples").format(
+                e=count(snap.epoch), n=count(snap.samples_seen)))
+
+    @Slot(str)
+    def _on_worker_failed(self, text: str) -> None:
+        if not self._from_worker():
+            return
+        serial = self._current_job()
+        self._in_flight.discard(serial)
+        if serial == self.play_serial:
+            self.play_serial = 0
+            self.run.playing_changed.emit(False)
+        self.run.status_posted.emit(self.tr("Training failed: {e}").format(e=text))
+        if not self._in_flight:
+            self.run.busy_changed.emit(False)

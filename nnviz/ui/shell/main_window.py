@@ -1,0 +1,314 @@
+"""The main window: composes the views around one lesson model (no computation here).
+
+Every view takes the window's :class:`~nnviz.ui.model.lesson_model.LessonModel` and follows
+it by itself; the window only arranges them in docks, and its commands (menus, files, run
+feedback) live in the mixins :mod:`window_menus`, :mod:`file_commands` and :mod:`run_feedback`.
+
+Layout (ux.md): input on the left, the network canvas in the centre, output and decision
+boundary on the right with the training curves under them, the run bar across the top, and
+tabbed docks below for the weight editor, inspector, step detail, explanation and
+hyper-parameters.
+
+Signals
+-------
+first_shown()        the window was shown for the first time (start-up probe)
+startup_finished()   lessons loaded and the first lesson is on screen
+closing()            the window is closing (unsaved work was settled; the run still exists)
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+)
+
+from nnviz.ui.canvas.network_view import NetworkView
+from nnviz.ui.common.formatting import count
+from nnviz.ui.common.settings import settings, ui_language
+from nnviz.ui.model.lesson_model import LessonModel
+from nnviz.ui.panels.dashboard import Dashboard
+from nnviz.ui.panels.explanation_panel import ExplanationPanel
+from nnviz.ui.panels.hyper_panel import HyperPanel
+from nnviz.ui.panels.inputs_panel import InputsPanel
+from nnviz.ui.panels.inspector import Inspector
+from nnviz.ui.panels.lesson_picker import LessonPicker, group_names
+from nnviz.ui.panels.outputs_panel import OutputsPanel
+from nnviz.ui.panels.regularisation_panel import RegularisationPanel
+from nnviz.ui.panels.run_controls import RunControls
+from nnviz.ui.panels.step_detail import StepDetail
+from nnviz.ui.panels.weight_editor import WeightEditor
+from nnviz.ui.plots.decision_boundary_view import DecisionBoundaryView
+from nnviz.ui.plots.gradient_plot import GradientNormPlot
+from nnviz.ui.plots.layer_stats_view import LayerStatsView
+from nnviz.ui.plots.run_comparison import RunComparison
+from nnviz.ui.plots.training_plots import TrainingPlots
+from nnviz.ui.shell.file_commands import FileCommands
+from nnviz.ui.shell.run_feedback import RunFeedback
+from nnviz.ui.shell.window_menus import WindowMenus
+
+DEFAULT_LESSON = "forward-walkthrough"
+STATE_VERSION = 3  # 2: run bar, step detail, hyper-parameters and plot docks; 3: regularisation,
+# weight statistics, live figures
+
+
+class MainWindow(FileCommands, WindowMenus, RunFeedback):
+    first_shown = Signal()
+    startup_finished = Signal()
+    closing = Signal()
+    restart_requested = Signal()  # re-create the window (new language); main() connects it
+
+    def __init__(self, model: LessonModel | None = None):
+        super().__init__()
+        self.lang = ui_language()
+        self.can_restart = False  # True when main() re-creates the window on restart_requested
+        self.model = model or LessonModel(self)
+        self.setObjectName("MainWindow")
+        self.resize(1366, 740)
+        self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowTabbedDocks
+                            | QMainWindow.AllowNestedDocks)
+        self._started = False
+        self._shown = False
+        self.unsaved_guard = None  # () -> bool: False cancels a close or lesson switch (session)
+        # widgets
+        self.canvas = NetworkView(self.model)
+        self.canvas.setToolTip(self.tr("The network: wheel to zoom, drag to pan, click a neuron "
+                                       "to inspect it, click an edge or a bias to edit it"))
+        self.setCentralWidget(self.canvas)
+        self.picker = LessonPicker(self.lang)
+        self.inputs = InputsPanel(self.model)
+        self.outputs = OutputsPanel(self.model)
+        self.boundary = DecisionBoundaryView(self.model)
+        self.weights = WeightEditor(self.model)
+        self.inspector = Inspector(self.model)
+        self.explanation = ExplanationPanel(self.model, self.lang)
+        self.run_controls = RunControls(self.model)
+        self.step_detail = StepDetail(self.model)
+        self.hyper = HyperPanel(self.model)
+        self.plots = TrainingPlots(self.model)
+        self.grad_plot = GradientNormPlot(self.model)
+        self.comparison = RunComparison(self.model.history)
+        self.comparer = self.model.comparer
+        self.comparer.started.connect(self._on_comparer_started)
+        self.comparer.finished.connect(self._on_comparer_finished)
+        self.comparer.failed.connect(self._on_comparer_failed)
+        self.comparer.progress.connect(self._on_comparer_progress)
+        self.regularisation = RegularisationPanel(self.model)
+        self.layer_stats = LayerStatsView(self.model)
+        self.dashboard = Dashboard(self.model)
+        self.labs: dict[str, QDockWidget] = {}
+        self.diverged_box: QMessageBox | None = None
+        self.docks: dict[str, QDockWidget] = {}
+        self._make_docks()
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self._make_status_bar()
+        self._connect()
+        self._connect_training()
+        self._fit_to_screen()
+        self._restore_layout()
+        self._update_title()
+
+    def _fit_to_screen(self):
+        """Default size: 1366 × 740, never larger than the screen's free area."""
+        screen = self.screen()
+        if screen is None:
+            return
+        avail = screen.availableGeometry()
+        w, h = min(1366, avail.width()), min(740, avail.height() - 30)
+        self.resize(w, h)
+        self.move(avail.left() + (avail.width() - w) // 2, avail.top())
+
+    # -- construction ---------------------------------------------------------------------
+    def _dock(self, key, title, widget, area, scroll=False) -> QDockWidget:
+        d = QDockWidget(title, self)
+        d.setObjectName(f"dock_{key}")
+        if scroll:  # tall panels scroll instead of forcing the window past 768 px
+            area_ = QScrollArea()
+            area_.setWidget(widget)
+            area_.setWidgetResizable(True)
+            area_.setFrameShape(QFrame.NoFrame)
+            area_.setMinimumHeight(100)
+            widget = area_
+        d.setWidget(widget)
+        d.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable
+                      | QDockWidget.DockWidgetClosable)
+        self.addDockWidget(area, d)
+        self.docks[key] = d
+        return d
+
+    def _make_docks(self):
+        self._dock("inputs", self.tr("Input"), self.inputs, Qt.LeftDockWidgetArea, scroll=True)
+        out_split = QSplitter(Qt.Vertical)
+        out_split.addWidget(self.outputs)
+        out_split.addWidget(self.boundary)
+        out_split.setStretchFactor(1, 1)
+        self._dock("outputs", self.tr("Output"), out_split, Qt.RightDockWidgetArea, scroll=True)
+        w = self._dock("weights", self.tr("Weights"), self.weights, Qt.BottomDockWidgetArea)
+        i = self._dock("inspector", self.tr("Inspector"), self.inspector, Qt.BottomDockWidgetArea,
+                       scroll=True)
+        e = self._dock("explanation", self.tr("Explanation"), self.explanation,
+                       Qt.BottomDockWidgetArea)
+        sd = self._dock("step", self.tr("Step Detail"), self.step_detail, Qt.BottomDockWidgetArea)
+        h = self._dock("hyper", self.tr("Hyper-parameters"), self.hyper, Qt.BottomDockWidgetArea,
+                       scroll=True)
+        g = self._dock("gradients", self.tr("Gradient Norms"), self.grad_plot,
+                       Qt.BottomDockWidgetArea, scroll=True)
+        cmp_ = self._dock("compare", self.tr("Run Comparison"), self.comparison,
+                          Qt.BottomDockWidgetArea, scroll=True)
+        reg = self._dock("regularisation", self.tr("Regularisation"), self.regularisation,
+                         Qt.BottomDockWidgetArea, scroll=True)
+        ls = self._dock("layer_stats", self.tr("Weight statistics"), self.layer_stats,
+                        Qt.BottomDockWidgetArea)
+        for a, b in ((w, i), (i, sd), (sd, e), (e, h), (h, reg), (reg, g), (g, ls), (ls, cmp_)):
+            self.tabifyDockWidget(a, b)
+        w.raise_()
+        # the curves go under the output, as in ux.md
+        pl = self._dock("plots", self.tr("Loss and Accuracy"), self.plots, Qt.RightDockWidgetArea)
+        self.splitDockWidget(self.docks["outputs"], pl, Qt.Vertical)
+        self._default_sizes = True  # applied once the window has its size (showEvent)
+
+    def _apply_default_dock_sizes(self):
+        """At 1366×768 the boundary and the curves need room more than the canvas does."""
+        d = self.docks
+        self.resizeDocks([d["inputs"], d["outputs"]], [210, 430], Qt.Horizontal)
+        self.resizeDocks([d["weights"]], [150], Qt.Vertical)
+        h = max(300, d["outputs"].height() + d["plots"].height())
+        self.resizeDocks([d["outputs"], d["plots"]], [h * 11 // 20, h * 9 // 20], Qt.Vertical)
+
+    def _connect(self):
+        c = self.model
+        self.picker.lesson_chosen.connect(self.open_lesson)
+        c.lessons_loaded.connect(self._on_model_lessons_loaded)
+        c.preset_changed.connect(self._on_model_preset_changed)
+        c.status_posted.connect(self._on_model_status_posted)
+        c.edit_refused.connect(self._on_model_status_posted)
+        c.file_changed.connect(self._on_model_file_changed)
+        c.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
+        c.neuron_selected.connect(self._on_model_neuron_selected)
+        self.canvas.zoom_changed.connect(
+            lambda s: self.zoom_label.setText(self.tr("zoom {p} %").format(p=round(s * 100))))
+
+    def _connect_training(self):
+        s = self.model.run
+        s.status_posted.connect(self._on_model_status_posted)
+        s.diverged.connect(self._on_run_diverged)
+
+    def _on_model_status_posted(self, message: str):
+        self.statusBar().showMessage(message, 8000)
+
+    def _on_model_file_changed(self, _path: str):
+        self._update_title()
+
+    def _on_undo_stack_clean_changed(self, _clean: bool):
+        self._update_title()
+
+    # -- start-up -------------------------------------------------------------------------
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            if self._default_sizes:
+                QTimer.singleShot(0, self._apply_default_dock_sizes)
+            self.first_shown.emit()
+            QTimer.singleShot(0, self.finish_startup)
+
+    def finish_startup(self):
+        """Load the lessons (and pyqtgraph) after the window is on screen."""
+        if self._started:
+            return
+        self._started = True
+        from nnviz.ui.shell.mnist_docks import install as install_mnist_views
+
+        self.mnist = install_mnist_views(self, self.model)  # docks + MNIST menu, MNIST lessons only
+        self.model.load_lessons()
+        last = settings().value("lesson/last", DEFAULT_LESSON)
+        try:
+            self.open_lesson(str(last))
+        except KeyError:
+            self.open_lesson(DEFAULT_LESSON)
+        self.inspector.ensure_plot()
+        self._fill_status_tips()
+        self.statusBar().showMessage(self.tr("Ready"), 4000)
+        self.startup_finished.emit()
+
+    def _on_model_lessons_loaded(self, presets):
+        self.picker.set_presets(presets)
+        self.lessons_menu.clear()
+        names = group_names()
+        menus = {}
+        for p in presets:
+            if p.group not in menus:
+                menus[p.group] = self.lessons_menu.addMenu(names.get(p.group, p.group))
+            a = menus[p.group].addAction(p.text("title", self.lang))
+            a.setToolTip(p.text("summary", self.lang))
+            a.setStatusTip(p.text("summary", self.lang))
+            a.triggered.connect(lambda _=False, pid=p.id: self.open_lesson(pid))
+        for m in menus.values():
+            m.setToolTipsVisible(True)
+
+    def open_lesson(self, preset_id: str):
+        if self._started and self.unsaved_guard is not None and not self.unsaved_guard():
+            if self.model.preset is not None:
+                self.picker.set_current(self.model.preset.id)
+            return
+        self.model.set_preset(preset_id)
+        s = settings()
+        s.setValue("lesson/last", preset_id)
+
+    def _on_model_preset_changed(self, preset):
+        self.picker.set_current(preset.id)
+        net = self.model.network
+        sizes = "-".join(str(n) for n in net.spec.sizes)
+        self.net_label.setText(self.tr("network {sizes} · {n} parameters").format(
+            sizes=sizes, n=count(net.params.size)))
+        self.k_box.setEnabled(max(net.spec.sizes) > 16)
+        if self.model.run.kind == "perceptron":
+            self.docks["step"].raise_()
+        if preset.trainer == "gallery":
+            self.open_lab("gallery")
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Lesson: {t}").format(
+            t=preset.text("title", self.lang)), 6000)
+
+    def _on_model_neuron_selected(self, layer, index):
+        d = self.docks["inspector"]
+        d.show()
+        d.raise_()
+
+    # -- files ----------------------------------------------------------------------------
+    # -- view / help ----------------------------------------------------------------------
+    # -- persistence ----------------------------------------------------------------------
+    def _restore_layout(self):
+        s = settings()
+        geo = s.value("window/geometry")
+        if isinstance(geo, QByteArray | bytes) and geo:
+            self.restoreGeometry(geo)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray | bytes) and state:
+            if self.restoreState(state, STATE_VERSION):
+                self._default_sizes = False
+
+    def save_layout(self):
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState(STATE_VERSION))
+        s.sync()
+
+    def closeEvent(self, event):  # noqa: N802
+        if self.unsaved_guard is not None and not self.unsaved_guard():
+            event.ignore()
+            return
+        self.closing.emit()
+        self.save_layout()
+        self.model.shutdown()
+        super().closeEvent(event)
+
+    def sizeHint(self):  # noqa: N802
+        return QSize(1366, 740)
