@@ -31,7 +31,7 @@ def _type(edit, text):
 
 @pytest.mark.parametrize("text", ["0", "-1", "1e6", "1001", "inf", "nan", "abc"])
 def test_learning_rate_out_of_range_is_refused(panel, text):
-    s = panel.s
+    s = panel.run
     before = s.spec.lr
     _type(panel.lr, text)
     assert s.spec.lr == before
@@ -42,7 +42,7 @@ def test_learning_rate_out_of_range_is_refused(panel, text):
 
 def test_learning_rate_at_the_limit_is_taken(panel):
     _type(panel.lr, "1000")
-    assert panel.s.spec.lr == 1000.0
+    assert panel.run.spec.lr == 1000.0
     assert lr_problem(1000.0) == "" and lr_problem(0.0) and lr_problem(1e6)
 
 
