@@ -1,5 +1,9 @@
 """Extreme inputs refused or handled with a message, in one place.
 
+Typed numbers: the weight editor and the canvas's inline editor read text with
+:func:`read_number` (:func:`nnviz.ui.formatting.parse_number` plus the reason for a refusal:
+"1,000" is ambiguous, "١٢" or "１２" are not written with 0-9, "abc" is not a number).
+
 The spec (:mod:`nnviz.core.spec`) already refuses what cannot work (0 or 10,000 neurons, a
 learning rate outside (0, 1000], ...) with a ``SpecError``; these helpers turn that refusal into
 a message for the student instead of an exception in a slot, clamp a batch larger than the
@@ -11,6 +15,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from nnviz.core.spec import MAX_UNITS, SpecError
+from nnviz.ui.formatting import NumberError, parse_number
 
 #: Largest network the UI builds (parameters); 784-4096-4096-10 is about this size.
 MAX_PARAMS = 20_000_000
@@ -19,6 +24,28 @@ LR_LOW, LR_HIGH = 0.0, 1000.0  # the spec's (0, 1000]
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Guards", text)
+
+
+def read_number(text) -> tuple[float | None, str]:
+    """(value, '') for a finite number typed with the digits 0-9, else (None, why not)."""
+    try:
+        return parse_number(text), ""
+    except NumberError as exc:
+        return None, number_refusal(str(text), exc)
+
+
+def number_refusal(text: str, exc: NumberError) -> str:
+    """Why ``text`` was refused, for the student (one sentence)."""
+    shown = text.strip()[:40]
+    reason = getattr(exc, "reason", "")
+    if reason == "comma":
+        return _tr("“{t}” is ambiguous: a comma can separate thousands (1,000 = 1000) or "
+                   "decimals (1,5 = 1.5). Type it without the comma, with a point for "
+                   "decimals (1000 or 1.0).").format(t=shown)
+    if reason == "digits":
+        return _tr("“{t}” is not written with the digits 0–9 (full-width or Arabic-Indic "
+                   "digits are not read); type it with 0–9.").format(t=shown)
+    return _tr("“{t}” is not a finite number.").format(t=shown)
 
 
 def lr_problem(lr: float) -> str:

@@ -48,7 +48,8 @@ from PySide6.QtWidgets import (
 from nnviz.ui import colors
 from nnviz.ui.canvas import geometry
 from nnviz.ui.canvas.inline_editor import InlineEditor
-from nnviz.ui.formatting import NumberError, fmt, fmt_full, parse_number, sub
+from nnviz.ui.formatting import fmt, fmt_full, sub
+from nnviz.ui.guards import read_number
 
 _LUT_COLORS = [QColor(int(r), int(g), int(b)) for r, g, b in colors.LUT]
 _LUT_BRUSHES = [QBrush(c) for c in _LUT_COLORS]
@@ -600,11 +601,10 @@ class NetworkView(QGraphicsView):
             self.editor.set_error(message)
 
     def apply_text(self, item, text: str) -> bool:
-        try:
-            v = parse_number(text)
-        except NumberError:
-            self.controller.edit_refused.emit(
-                self.tr("“{t}” is not a finite number; the weight was kept.").format(t=text))
+        v, why = read_number(text)  # the weight editor's reading and reasons ("1,000" …)
+        if v is None:
+            self.controller.edit_refused.emit(self.tr("{why} The weight was kept.").format(
+                why=why))
             return False
         if isinstance(item, EdgeItem):
             return self.controller.edit_weight(item.layer, item.i, item.j, v)

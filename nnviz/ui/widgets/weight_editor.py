@@ -2,8 +2,9 @@
 
 Edits, pasted TSV blocks (from a spreadsheet) and fills (init scheme, zeros, seeded random) all
 go through the controller, so they are undoable and re-run the forward pass.  Text that is not
-a finite number (``abc``, ``nan``, ``inf``) is refused with a message next to the table; the
-previous value stays.
+a finite number (``abc``, ``nan``, ``inf``), an ambiguous comma (``1,000``) and digits other than
+0-9 are refused with a message next to the table (:func:`nnviz.ui.guards.read_number`, shared
+with the canvas's inline editor); the previous value stays.
 
 Signals
 -------
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from nnviz.core.spec import INIT_NAMES
 from nnviz.ui import colors
 from nnviz.ui.formatting import NumberError, fmt, fmt_full, parse_number, sub
+from nnviz.ui.guards import read_number
 
 
 def _soft(rgb) -> QColor:
@@ -134,11 +136,10 @@ class LayerModel(QAbstractTableModel):
         if role != Qt.EditRole or not index.isValid():
             return False
         row, col = index.row(), index.column()
-        try:
-            v = parse_number(value)
-        except NumberError:
-            self.refused.emit(self.tr("“{t}” is not a finite number: {name} stays {old}.").format(
-                t=str(value), name=self._name(row, col), old=fmt_full(self.value(row, col))))
+        v, why = read_number(value)
+        if v is None:
+            self.refused.emit(self.tr("{why} {name} stays {old}.").format(
+                why=why, name=self._name(row, col), old=fmt_full(self.value(row, col))))
             return False
         if row == self.W.shape[0]:
             return self.c.edit_bias(self.layer, col, v)
