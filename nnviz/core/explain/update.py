@@ -67,6 +67,8 @@ def optimizer_state(optimizer, n_params: int) -> OptimizerState:
     defaults.pop("lr", None)
     hyper = dict(defaults)
     for k, v in dict(d.get("hyper", {})).items():
+        if k == "lr":  # Optimizer(lr=...) leaves the default lr in .hyper; .lr is the real one
+            continue
         if k not in hyper:
             raise ValueError(f"{name} has no hyper-parameter {k!r}")
         hyper[k] = float(v)
