@@ -231,3 +231,32 @@ def test_bad_input_is_refused_with_a_clear_message():
     maxout = Network.from_spec(NetworkSpec(2, (LayerSpec(2, "maxout"), LayerSpec(1))))
     with pytest.raises(ValueError, match="layer 1 uses maxout"):
         explain_step(maxout, [1.0, 0.5], [1.0], "mse", sgd)
+
+
+DERIVATIVES = {
+    "tanh": lambda a: 1 - np.tanh(a) ** 2,
+    "relu": lambda a: (a > 0) * 1.0,
+    "leaky_relu": lambda a: np.where(a > 0, 1.0, 0.01),
+    "elu": lambda a: np.where(a > 0, 1.0, np.exp(a)),
+    "swish": lambda a: sig(a) + a * sig(a) * (1 - sig(a)),
+    "softplus": sig,
+    "step": lambda a: 0.0 * a,
+}
+
+
+@pytest.mark.parametrize("act", list(DERIVATIVES))
+def test_hidden_delta_shows_each_activations_derivative(act):
+    net = Network.from_spec(NetworkSpec(2, (LayerSpec(3, act), LayerSpec(1, "sigmoid")),
+                                        seed=5))
+    net.params[...] = np.random.default_rng(6).normal(0, 1.5, net.params.size)
+    x = np.array([0.9, -0.7])
+    step = explain_step(net, x, [1.0], "bce", {"name": "sgd", "lr": 0.1})
+    a = x @ net.W[0] + net.b[0]
+    d_out = step.about(NeuronRef(2, 0))[1].value("delta")
+    for j in range(3):
+        (item,) = [it for it in step.about(NeuronRef(1, j)) if it.phase is Phase.BACKWARD]
+        hp = float(DERIVATIVES[act](a[j]))
+        assert item.value("h_prime") == pytest.approx(hp, rel=1e-12, abs=1e-300)
+        assert item.numbers[0].endswith(f"= {fmt(hp)}")
+        assert item.value("delta") == pytest.approx(hp * net.W[1][j, 0] * d_out, rel=1e-12,
+                                                    abs=1e-300)

@@ -91,7 +91,7 @@ def derivative(sym: Symbols, p: SamplePass, layer: int, j: int) -> tuple[str, st
     if act == "sigmoid":
         rhs, num = f"{z_sym}·(1 {MINUS} {z_sym})", f"{fmt(z)}·(1 {MINUS} {fmt(z)})"
     elif act == "tanh":
-        rhs, num = f"1 {MINUS} {z_sym}²", f"1 {MINUS} {factor(z)}²"
+        rhs, num = f"1 {MINUS} ({z_sym})²", f"1 {MINUS} ({fmt(z)})²"
     elif act == "swish":
         s = _sigmoid(a)
         rhs = f"{z_sym} + σ({a_sym})·(1 {MINUS} {z_sym})"
