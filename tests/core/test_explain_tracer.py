@@ -5,7 +5,7 @@ gradient are flagged."""
 import numpy as np
 import pytest
 
-from nnviz.core.explain import BiasRef, EdgeRef, NeuronRef, param_index, trace_gradient
+from nnviz.core.explain import BiasRef, EdgeRef, NeuronRef, fmt, param_index, trace_gradient
 from nnviz.core.explain.tracer import SATURATION
 from nnviz.core.network import Network
 from nnviz.core.presets import get_preset
@@ -100,6 +100,14 @@ def test_vanishing_sigmoid_lesson_first_layer_gradient_is_the_dag_sum():
     k = param_index(net, EdgeRef(0, 0, 0))
     assert tr.evaluate() == pytest.approx(numeric_grad(net, x, t, "bce", k, 1e-5), rel=1e-4)
     assert len(tr.nodes) == 1 + 8 * 5 + 1
+    _, numbers = tr.text(max_terms=3)  # 8 terms per δ: the 3 largest written, 5 bracketed
+    root = tr.nodes[0]
+    terms = sorted(((w.value, tr.node(k).value) for w, k in root.terms),
+                   key=lambda wd: abs(wd[0] * wd[1]))
+    assert f"[⋯ {fmt(sum(w * d for w, d in terms[:5]))}]" in numbers[1]
+    for w, _ in terms[5:]:
+        assert f"{fmt(abs(w))}·" in numbers[1]
+    assert numbers[1].count("·") == 1 + 3
 
 
 def test_warnings_saturated_sigmoid_dead_relu_and_zero_input():

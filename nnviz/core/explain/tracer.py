@@ -15,7 +15,9 @@ a step function (h′ = 0 everywhere), or an input of 0.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
+from nnviz.core.explain.equations import ELLIPSIS, rest_term
 from nnviz.core.explain.formatting import ACTIVATION_SYMBOLS, Symbols, factor, fmt, signed_sum
 from nnviz.core.explain.model import (
     BiasRef,
@@ -123,11 +125,15 @@ class ChainTrace:
     def args(self) -> tuple:
         return (("param", self.symbol), ("paths", self.n_paths))
 
+    @cached_property
+    def _by_neuron(self) -> dict:
+        return {n.neuron: n for n in self.nodes}
+
     def node(self, neuron: NeuronRef) -> DeltaNode:
-        for n in self.nodes:
-            if n.neuron == neuron:
-                return n
-        raise KeyError(f"no δ node for {neuron}")
+        try:
+            return self._by_neuron[neuron]
+        except KeyError:
+            raise KeyError(f"no δ node for {neuron}") from None
 
     def _delta(self, neuron: NeuronRef, memo: dict) -> float:
         if neuron not in memo:
@@ -182,9 +188,10 @@ class ChainTrace:
         start = self._start()
         return tuple(PathProduct(start + f, _prod(start + f), ns) for f, ns in best[self.root])
 
-    def text(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def text(self, max_terms: int = 8) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(formula lines, numbers lines): the sum of path products when there are at most
-        PATH_TEXT_LIMIT paths, else ``∂L/∂w = z·δ`` and one ``δ = h′·Σ w·δ`` line per node."""
+        PATH_TEXT_LIMIT paths, else ``∂L/∂w = z·δ`` and one ``δ = h′·Σ w·δ`` line per node
+        (each sum writes its ``max_terms`` largest terms and brackets the rest, ``[⋯ 0.01]``)."""
         lhs = f"∂L/∂{self.symbol}"
         if self.n_paths <= PATH_TEXT_LIMIT:
             ps = self.paths()
@@ -203,10 +210,18 @@ class ChainTrace:
             head_f = "·".join(x.symbol for x in n.head)
             head_n = "·".join(factor(x.value) for x in n.head)
             if n.terms:
-                sf = signed_sum(f"{w.symbol}·{self.node(k).symbol}" for w, k in n.terms)
-                sn = signed_sum(f"{fmt(w.value)}·{factor(self.node(k).value)}"
-                                for w, k in n.terms)
-                head_f, head_n = f"{head_f}·({sf})", f"{head_n}·({sn})"
+                terms = [(w, self.node(k)) for w, k in n.terms]
+                shown = sorted(range(len(terms)), key=lambda i: -abs(terms[i][0].value
+                                                                       * terms[i][1].value))
+                keep = sorted(shown[:max_terms])
+                sf = [f"{w.symbol}·{d.symbol}" for w, d in (terms[i] for i in keep)]
+                sn = [f"{fmt(w.value)}·{factor(d.value)}" for w, d in (terms[i] for i in keep)]
+                if len(terms) > max_terms:
+                    sf.append(ELLIPSIS)
+                    sn.append(rest_term(sum(terms[i][0].value * terms[i][1].value
+                                            for i in shown[max_terms:])))
+                head_f = f"{head_f}·({signed_sum(sf)})"
+                head_n = f"{head_n}·({signed_sum(sn)})"
             formula.append(f"{ds} = {head_f}")
             numbers.append(f"{ds} = {head_n} = {fmt(n.value)}")
         return tuple(formula), tuple(numbers)
