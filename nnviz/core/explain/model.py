@@ -195,6 +195,7 @@ class ExplainedStep:
         return tuple(p for p in PHASES if any(it.phase is p for it in self.items))
 
     def in_phase(self, phase: Phase) -> tuple[ExplainItem, ...]:
+        """The items of one phase, in playing order."""
         return tuple(it for it in self.items if it.phase is phase)
 
     def about(self, ref: Ref) -> tuple[ExplainItem, ...]:

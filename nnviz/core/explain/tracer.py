@@ -119,10 +119,12 @@ class ChainTrace:
 
     @property
     def template(self) -> str:
+        """Caption id: "trace.single" (one product) or "trace.sum" (a sum of products)."""
         return "trace.single" if self.n_paths == 1 else "trace.sum"
 
     @property
     def args(self) -> tuple:
+        """The caption's arguments: the parameter's symbol and the number of paths."""
         return (("param", self.symbol), ("paths", self.n_paths))
 
     @cached_property
