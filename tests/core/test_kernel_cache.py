@@ -182,3 +182,35 @@ def test_a_manifest_matches_only_this_machine_and_build(tmp_path):
         assert not kernel_cache.manifest_matches(tmp_path)
     (tmp_path / kernel_cache.MANIFEST).write_text("{not json")
     assert not kernel_cache.manifest_matches(tmp_path)
+
+
+WARM_UP = """
+import json, sys
+from nnviz.core import precompile
+keep = [c for c in precompile.configurations() if c[0] in sys.argv[1:]]
+precompile.configurations = lambda: iter(keep)
+r = precompile.warm_up_kernels()
+print(json.dumps({"runs": r.runs, "compiled": r.compiled, "loaded": r.loaded}))
+"""
+
+
+def test_the_start_up_warm_up_compiles_once_then_only_loads(tmp_path):
+    env = _env(NUMBA_CACHE_DIR=str(tmp_path), **{kernel_cache.SYSTEM_ENV: ""})
+    first = json.loads(_run(WARM_UP, env, *SMALL).stdout.splitlines()[-1])
+    assert first["runs"] == 2 and first["compiled"] > 0
+    manifest = kernel_cache.read_manifest(tmp_path)
+    assert sorted(manifest["essential"]) == sorted(SMALL)  # each brought in new signatures
+
+    again = json.loads(_run(WARM_UP, env, *SMALL).stdout.splitlines()[-1])
+    assert again["compiled"] == 0 and again["loaded"] >= 4
+
+
+def test_a_warm_up_asked_to_stop_stops_before_the_next_run():
+    import threading
+
+    from nnviz.core import precompile
+
+    stop = threading.Event()
+    stop.set()
+    report = precompile.compile_all(stop)
+    assert report.stopped and report.runs == 0
