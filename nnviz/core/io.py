@@ -301,4 +301,8 @@ def load_any_weights(path) -> tuple[Network, dict]:
         raise ModelFileError(f"{path.name} could not be read: {exc.strerror or exc}") from None
     if head.startswith(b"PK"):
         return load_model(path)
-    return network_from_weight_dict(load_weight_pickle(path)), {}
+    weights = load_weight_pickle(path)
+    try:
+        return network_from_weight_dict(weights), {}
+    except ModelFileError as exc:
+        raise ModelFileError(f"{path.name}: {exc}") from None

@@ -211,8 +211,8 @@ class NpzArchive:
             raise self._fail(f"{where} has a malformed header")
         descr, fortran, shape = d["descr"], d["fortran_order"], d["shape"]
         if not isinstance(descr, str):
-            raise self._fail(f"{where} holds {describe_kind('V')} (a structured dtype); "
-                             "expected plain numbers")
+            raise self._fail(f"{where} holds {describe_kind('V')} (a structured dtype), an "
+                             "unexpected type; expected plain numbers")
         m = _DESCR.fullmatch(descr)
         if m is None:
             raise self._fail(f"{where} has an unknown dtype {descr[:40]!r}")
