@@ -26,9 +26,9 @@ def main() -> int:
     import numpy as np
     from PySide6.QtGui import QImage, QPainter
 
-    from nnviz.ui.app import create_app
     from nnviz.ui.canvas.network_view import NetworkView
-    from nnviz.ui.controller import Controller
+    from nnviz.ui.model.lesson_model import Controller
+    from nnviz.ui.shell.app import create_app
 
     frames = int(sys.argv[1]) if len(sys.argv) > 1 else 60
     k = int(sys.argv[2]) if len(sys.argv) > 2 else 3

@@ -150,8 +150,8 @@ def main() -> int:
 
     from PySide6.QtCore import QSettings
 
-    from nnviz.ui.app import create_app
-    from nnviz.ui.main_window import MainWindow
+    from nnviz.ui.shell.app import create_app
+    from nnviz.ui.shell.main_window import MainWindow
 
     for fmt in (QSettings.NativeFormat, QSettings.IniFormat):  # never the user's settings
         QSettings.setPath(fmt, QSettings.UserScope, tempfile.mkdtemp(prefix="nnviz-bench-"))

@@ -237,10 +237,10 @@ def main(argv=None) -> int:
 
     for fmt in (QSettings.NativeFormat, QSettings.IniFormat):
         QSettings.setPath(fmt, QSettings.UserScope, os.path.join(tmp, "settings"))
-    from nnviz.ui import crash
-    from nnviz.ui.app import create_app
-    from nnviz.ui.main_window import MainWindow
-    from nnviz.ui.session import SessionManager
+    from nnviz.ui.shell import crash
+    from nnviz.ui.shell.app import create_app
+    from nnviz.ui.shell.autosave import SessionManager
+    from nnviz.ui.shell.main_window import MainWindow
 
     app = create_app([sys.argv[0]])
     handler = crash.install()

@@ -5,6 +5,7 @@ This is the readable statement of backpropagation (handout 004's notation):
     a_j = Σ_i w_ij z_i + b_j,     z_j = h(a_j)
     δ_j = ∂L/∂a_j = h'(a_j) Σ_k w_jk δ_k          (hidden layers)
     ∂L/∂w_ij = z_i δ_j,           ∂L/∂b_j = δ_j
+    ∂L/∂α = Σ_{a_j ≤ 0} a_j ∂L/∂z_j                  (PReLU's learned slope)
 
 It serves three purposes: the per-step detail the views show (every layer's a, z, δ and
 gradients for one sample), the trainer's path for layers the fast kernels do not cover
@@ -14,12 +15,21 @@ gradients for one sample), the trainer's path for layers the fast kernels do not
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
 from nnviz.core.activations import ACTIVATIONS, prelu_alpha_grad
-from nnviz.core.losses import loss_value, output_delta
+from nnviz.core.losses import LOSSES, loss_value, output_delta
 from nnviz.core.network import Network
+
+
+class LayerGrad(NamedTuple):
+    """One layer's gradients, shaped like its parameters (views into the flat gradient)."""
+
+    W: np.ndarray  # dL/dW (n_in × width)
+    b: np.ndarray | None  # dL/db, None when the layer has no bias
+    alpha: np.ndarray | None  # dL/dα of PReLU's learned slope (shape (1,)), else None
 
 
 @dataclass
@@ -34,10 +44,10 @@ class Trace:
     loss: float  # batch-mean loss
     grad: np.ndarray  # flat gradient, same layout as Network.params
 
-    def grad_views(self, net: Network):
-        """(W_grad, b_grad) per layer, shaped like the network's W and b."""
+    def grad_views(self, net: Network) -> list[LayerGrad]:
+        """Per layer (W_grad, b_grad, alpha_grad), shaped like the network's W, b and α."""
         g = Network(net.spec, self.grad, self.grad.dtype)
-        return list(zip(g.W, g.b))
+        return [LayerGrad(*v) for v in zip(g.W, g.b, g.alpha)]
 
     @property
     def output(self) -> np.ndarray:
@@ -59,19 +69,24 @@ def backprop(net: Network, x, t, loss: str) -> Trace:
     lv = loss_value(loss, Z[-1], T, A[-1], out.activation)
     act = ACTIVATIONS[out.activation]
     D = [None] * L
-    D[-1] = output_delta(loss, out.activation, Z[-1], T, A[-1], net.alpha_of(L - 1), act.backward)
     grad = Network(net.spec, dtype=net.dtype)
+    if grad.alpha[-1] is not None:  # PReLU output: its slope needs dL/dy itself
+        g = LOSSES[loss].grad(Z[-1], T)
+        grad.alpha[-1][0] = prelu_alpha_grad(A[-1], g)
+        D[-1] = act.backward(A[-1], Z[-1], g, net.alpha_of(L - 1))
+    else:
+        D[-1] = output_delta(loss, out.activation, Z[-1], T, A[-1], net.alpha_of(L - 1),
+                             act.backward)
     for i in range(L - 1, -1, -1):
         z_prev = X if i == 0 else Z[i - 1]
         grad.W[i][...] = z_prev.T @ D[i]
         if grad.b[i] is not None:
             grad.b[i][...] = D[i].sum(axis=0)
-        if grad.alpha[i] is not None:
-            # PReLU: dL/dalpha needs dL/dz, recovered from delta where a <= 0 (delta = alpha g)
-            g_z = np.where(A[i] > 0, D[i], D[i] / max(net.alpha_of(i), 1e-12))
-            grad.alpha[i][0] = prelu_alpha_grad(A[i], g_z)
         if i > 0:
-            g = D[i] @ net.W[i].T
+            g = D[i] @ net.W[i].T  # dL/dz of layer i - 1
+            if grad.alpha[i - 1] is not None:
+                # PReLU: dL/dα = Σ_{a ≤ 0} dL/dz · a, taken before dL/dz is multiplied by h'
+                grad.alpha[i - 1][0] = prelu_alpha_grad(A[i - 1], g)
             prev = layers[i - 1]
             D[i - 1] = ACTIVATIONS[prev.activation].backward(A[i - 1], Z[i - 1], g,
                                                              net.alpha_of(i - 1))

@@ -22,6 +22,7 @@ from nnviz.core.kernels.sparse_input import gather_lit, input_forward, input_gra
 from nnviz.core.losses import loss_value, output_delta
 from nnviz.core.network import Network
 from nnviz.core.optimizers import Optimizer
+from nnviz.core.spec import check_loss_output
 
 SPARSE_MIN_INPUTS = 64  # narrower inputs: BLAS on the dense batch is as fast
 SPARSE_MAX_FRACTION = 0.3  # more lit entries than this: the dense BLAS path is faster
@@ -42,6 +43,11 @@ class SampleEngine:
     """Per-sample SGD through the fused kernel; ``run`` trains on ``order`` in place."""
 
     def __init__(self, net: Network, loss: str):
+        check_loss_output(net.spec, loss)
+        if not kernel_friendly(net):
+            # the kernel holds every α constant: it would silently not learn PReLU's slope
+            raise ValueError("the per-sample kernel has no maxout or PReLU layers; train this "
+                             "network with BatchEngine (NumPy backprop)")
         self.net, self.loss = net, loss
         self.codes, self.alphas = _codes_alphas(net)
         w = int(net.layout.width.max())
@@ -87,6 +93,7 @@ class BatchEngine:
         """``dropout``: drop rate of each layer's output while training (inverted dropout:
         kept outputs are scaled by 1/(1 − rate), so nothing changes at evaluation);
         ``l1``/``l2``: weight decay added to every dL/dW (not to biases)."""
+        check_loss_output(net.spec, loss)
         self.net, self.loss, self.batch = net, loss, batch_size
         self.dropout = tuple(dropout) or (0.0,) * net.n_layers
         self.l1, self.l2 = float(l1), float(l2)

@@ -7,8 +7,9 @@ stays drawn (at a coarser step further back) and the newest rows keep their full
 The first and the last rows are always kept.  Memory is bounded by ``max_rows``; a row costs O(1)
 amortised.
 
-:class:`EvalHistory` is a RowHistory of :class:`~nnviz.core.trainer.EvalPoint` fields that reads
-back as EvalPoints.
+:class:`EvalHistory` is a RowHistory of :class:`~nnviz.core.trainer_types.EvalPoint` fields that
+reads back as EvalPoints (imported from there, not from the trainer: the window builds an empty
+history before it shows, and the trainer module loads Numba).
 """
 
 from __future__ import annotations
@@ -92,7 +93,7 @@ class RowHistory:
 
 def eval_fields() -> tuple[str, ...]:
     """The numeric fields of an EvalPoint, in order (the columns of its rows)."""
-    from nnviz.core.trainer import EvalPoint
+    from nnviz.core.trainer_types import EvalPoint
 
     return tuple(f.name for f in fields(EvalPoint))
 
@@ -110,7 +111,7 @@ class EvalHistory(RowHistory):
     """The EvalPoints of a run, stored as rows; iterating yields EvalPoints again."""
 
     def __init__(self, evals: Iterable = (), max_rows: int = DEFAULT_MAX_ROWS):
-        from nnviz.core.trainer import EvalPoint
+        from nnviz.core.trainer_types import EvalPoint
 
         self._cls = EvalPoint
         self.names = eval_fields()

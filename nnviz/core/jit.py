@@ -1,24 +1,25 @@
 """One place that decides how kernels are compiled.
 
-Every kernel is an ``@njit`` free function compiled with ``cache=True`` (so a later process
-loads it in a fraction of a second) and ``nogil=True`` (so a GUI thread stays responsive while
-a worker trains).  When no cache directory is writable (a locked-down lab PC, a read-only
-install), Numba raises ``RuntimeError`` at decoration time; we then compile without a cache
-instead of failing to start.
+Every kernel is an ``@njit`` free function compiled with ``nogil=True`` (so a GUI thread stays
+responsive while a worker trains) whose machine code is cached on disk by
+:class:`nnviz.core.kernel_cache.KernelCache`: read from the installer's system cache, else the
+user's cache folder, else compiled and saved to the user's folder (never into the source tree
+or the installed package).  When nothing can be written (a locked-down lab PC) the kernel is
+compiled in memory and the app still runs.  ``NNVIZ_NO_JIT_CACHE=1`` turns disk caching off.
 """
 
 from __future__ import annotations
 
 import os
-import warnings
 
 import numba
+from numba.core.dispatcher import Dispatcher
+
+from nnviz.core import kernel_cache
 
 # Fast-math without the flags that let LLVM assume "no NaN / no inf": the trainer must be able
 # to see a diverging loss.
 FASTMATH = {"reassoc", "contract", "nsz", "arcp"}
-
-_cache_fallbacks: list[str] = []
 
 
 def njit(fn=None, *, fastmath: bool = True, cache: bool = True):
@@ -28,21 +29,15 @@ def njit(fn=None, *, fastmath: bool = True, cache: bool = True):
     """
 
     def wrap(f):
-        opts = {"nogil": True, "fastmath": FASTMATH if fastmath else False}
-        if cache and os.environ.get("NNVIZ_NO_JIT_CACHE") != "1":
-            try:
-                return numba.njit(cache=True, **opts)(f)
-            except RuntimeError as exc:  # no writable cache locator
-                if not _cache_fallbacks:  # say it once, not once per kernel
-                    warnings.warn(
-                        f"nnviz: compiled kernels cannot be cached ({exc}); compiling "
-                        "without a cache", RuntimeWarning, stacklevel=2)
-                _cache_fallbacks.append(f"{f.__qualname__}: {exc}")
-        return numba.njit(cache=False, **opts)(f)
+        kernel = numba.njit(cache=False, nogil=True, fastmath=FASTMATH if fastmath else False)(f)
+        # with NUMBA_DISABLE_JIT=1 numba.njit returns the plain function: nothing to cache
+        if cache and isinstance(kernel, Dispatcher) and os.environ.get("NNVIZ_NO_JIT_CACHE") != "1":
+            kernel_cache.attach(kernel)
+        return kernel
 
     return wrap(fn) if fn is not None else wrap
 
 
 def cache_fallbacks() -> list[str]:
     """Kernels that had to be compiled without a cache (empty when caching works)."""
-    return list(_cache_fallbacks)
+    return kernel_cache.cache_fallbacks()

@@ -7,7 +7,7 @@ hyper-parameters, plus the numbers the lesson must show (``expect``, checked by 
 
 from __future__ import annotations
 
-import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +15,7 @@ import numpy as np
 
 from nnviz.core.assets import resource_dir
 from nnviz.core.network import Network
+from nnviz.core.safe_open import UnreadableFile, parse_json, read_regular
 from nnviz.core.spec import NetworkSpec, SpecError, TrainSpec
 from nnviz.core.trainer import TrainData, Trainer
 
@@ -22,6 +23,13 @@ PRESET_VERSION = 1
 #: Lesson groups in the order of the handouts.
 GROUPS = ("perceptron", "mlp", "backprop", "activations", "mnist")
 TRAINERS = ("perceptron", "backprop", "none", "gallery")
+MAX_PRESET_BYTES = 1024 * 1024  # the largest shipped lesson is about 10 kB
+#: what a lesson id may look like: a file name in resources/presets, never a path
+PRESET_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+
+
+class PresetError(SpecError, UnreadableFile):
+    """A preset file cannot be used (a SpecError, as before); the message names the file."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +137,10 @@ class Preset:
             network = NetworkSpec.from_dict(d["network"])
             weights = dict(d.get("weights", {}))
             _check_weights(network, weights)
-            return cls(id=str(d["id"]), group=group, order=int(d.get("order", 0)),
+            order = d.get("order", 0)
+            if not isinstance(order, int) or isinstance(order, bool) or abs(order) > 10**6:
+                raise SpecError(f"the lesson's order must be a whole number, got {order!r:.40}")
+            return cls(id=str(d["id"]), group=group, order=order,
                        handout=str(d.get("handout", "")), title=dict(d["title"]),
                        summary=dict(d.get("summary", {})), trainer=trainer,
                        network=network, data=dict(d["data"]),
@@ -139,10 +150,11 @@ class Preset:
                        explain=dict(d.get("explain", {})))
         except KeyError as exc:
             raise SpecError(f"preset is missing the field {exc}") from None
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, AttributeError, OverflowError, RecursionError) as exc:
             if isinstance(exc, SpecError):
                 raise
-            raise SpecError(f"preset is malformed: {exc}") from None
+            raise SpecError(f"preset is malformed: {type(exc).__name__}: "
+                            f"{str(exc)[:200]}") from None
 
 
 def _check_weights(spec: NetworkSpec, weights: dict) -> None:
@@ -180,14 +192,20 @@ def preset_dir() -> Path:
 
 
 def load_preset_file(path) -> Preset:
-    """Read one preset JSON file (SpecError with the file name on any problem)."""
+    """Read one preset JSON file (:class:`PresetError`, a SpecError, naming the file).
+
+    Only a regular file of at most 1 MB is read; NaN, numbers that overflow (``1e400``),
+    integers of more than 40 digits and nesting deeper than 32 levels are refused.
+    """
     path = Path(path)
     try:
-        with open(path, encoding="utf-8") as f:
-            d = json.load(f)
-        return Preset.from_dict(d)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, SpecError) as exc:
-        raise SpecError(f"{path.name}: {exc}") from None
+        data = read_regular(path, MAX_PRESET_BYTES, "a lesson", PresetError)  # names the file
+    except OSError as exc:
+        raise PresetError(f"{path.name}: {exc.strerror or exc}") from None
+    try:
+        return Preset.from_dict(parse_json(data, "the lesson", PresetError))
+    except (SpecError, UnreadableFile) as exc:
+        raise PresetError(f"{path.name}: {exc}") from None
 
 
 def all_presets() -> list[Preset]:
@@ -197,6 +215,18 @@ def all_presets() -> list[Preset]:
 
 
 def get_preset(preset_id: str) -> Preset:
+    """The lesson called ``preset_id`` (a name from ``all_presets``, never a path).
+
+    Raises
+    ------
+    KeyError
+        No such lesson, or ``preset_id`` is not a lesson name (``../x``, ``/tmp/y``).
+    PresetError
+        The lesson's file is broken.
+    """
+    if not isinstance(preset_id, str) or not PRESET_ID.fullmatch(preset_id):
+        raise KeyError(f"{str(preset_id)[:80]!r} is not a lesson name (lowercase letters, "
+                       "digits and '-' only, no folders); `nnviz presets` lists them")
     path = preset_dir() / f"{preset_id}.json"
     if not path.is_file():
         known = ", ".join(p.id for p in all_presets())

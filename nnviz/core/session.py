@@ -3,8 +3,10 @@
 A session is one ``.npz`` file holding a JSON ``meta`` (format, version, lesson id, network
 spec, training spec, trainer counters, the UI state dict) and plain numeric arrays (the
 parameters and the run's history of evaluations).  Nothing is pickled: the file is read with
-``np.load(allow_pickle=False)``, so an object array (the only way a pickle can hide in an .npz)
-is refused before it is unpickled.  Writing goes through :func:`nnviz.core.io.atomic_write`:
+:class:`nnviz.core.npz_reader.NpzArchive`, which checks the zip directory and each array's
+header (dtype, shape against the spec, byte count) before inflating any data, so an object
+array, a text or structured dtype, an unknown member or a 10-million-row history is refused
+from a few hundred bytes.  Writing goes through :func:`nnviz.core.io.atomic_write`:
 an interrupted save leaves the previous file intact.
 
 Every problem with a file becomes a :class:`SessionFileError` (a ``ModelFileError``) whose
@@ -15,14 +17,15 @@ from __future__ import annotations
 
 import json
 import math
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from nnviz.core.io import MAX_FILE_BYTES, ModelFileError, atomic_write, check_npz
+from nnviz.core import io as model_io
+from nnviz.core.io import ModelFileError, atomic_write
 from nnviz.core.network import Network
+from nnviz.core.npz_reader import BYTES, FLOATS, NpzArchive
 from nnviz.core.spec import NetworkSpec, SpecError, TrainSpec
 
 SESSION_FORMAT = "nnviz-session"
@@ -32,7 +35,9 @@ SESSION_VERSION = 1
 HISTORY_FIELDS = ("samples_seen", "epoch", "train_loss", "train_acc", "test_loss", "test_acc")
 MAX_FIELDS = 64
 MAX_META_BYTES = 4 * 1024 * 1024  # the JSON part; a real session's is a few kB
-MAX_HISTORY = 10_000_000
+#: rows of a stored history; the app keeps at most 4,096 (nnviz.core.history), so a file
+#: claiming more is refused from its header before anything is read
+MAX_HISTORY = 100_000
 MAX_UI_DEPTH = 8
 
 
@@ -136,20 +141,33 @@ def save_session(path, session: Session) -> None:
 
 
 def is_session_file(path) -> bool:
-    """True when ``path`` is a zip holding a session's meta (cheap; never raises)."""
+    """True when ``path`` is a zip holding a session's meta (cheap; never raises or blocks)."""
     try:
-        with zipfile.ZipFile(path) as z:
-            if "meta.npy" not in z.namelist():
+        with _archive(path) as z:
+            if "meta" not in z.members:
                 return False
-            with z.open("meta.npy") as f:
+            with z.zip.open(z.members["meta"]) as f:
                 head = f.read(4096)
     except Exception:  # noqa: BLE001 - an untrusted file: any failure means "no"
         return False
     return SESSION_FORMAT.encode() in head
 
 
+def _archive(path) -> NpzArchive:
+    return NpzArchive(path, {"meta", "params", "history"},
+                      max_file_bytes=model_io.MAX_FILE_BYTES,
+                      max_unpacked=model_io.MAX_UNPACKED_BYTES,
+                      max_members=model_io.MAX_NPZ_MEMBERS, what="an nnviz session",
+                      error=SessionFileError)
+
+
 def load_session(path) -> Session:
     """Read and validate a session written by :func:`save_session`.
+
+    The zip directory and every array header are checked before data is read; the
+    parameters must be float32/float64, as many as the spec needs, finite and at most
+    ``MAX_ABS_WEIGHT`` in size; the history has at most :data:`MAX_HISTORY` rows of the
+    columns the description names.
 
     Raises
     ------
@@ -160,46 +178,26 @@ def load_session(path) -> Session:
     path = Path(path)
     name = path.name
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise SessionFileError(f"{name} is too large to be an nnviz session")
-        check_npz(path)
-        with np.load(path, allow_pickle=False) as z:
-            missing = {"meta", "params", "history"} - set(z.files)
+        with _archive(path) as z:
+            missing = {"meta", "params", "history"} - set(z.members)
             if missing:
                 raise SessionFileError(f"{name} is not an nnviz session (no "
                                        f"{', '.join(sorted(missing))} inside)")
-            meta_raw, params, history = z["meta"], z["params"], z["history"]
-    except SessionFileError:
-        raise
-    except Exception as exc:  # zipfile/zlib/numpy raise many kinds on a damaged file
-        raise SessionFileError(f"{name} could not be read as an nnviz session: "
-                               f"{type(exc).__name__}: {exc}") from None
-    meta = _parse_meta(meta_raw, name)
-    try:
-        network = NetworkSpec.from_dict(meta.get("network"))
-        train = meta.get("train")
-        train = TrainSpec.from_dict(train) if train is not None else None
-    except SpecError as exc:
-        raise SessionFileError(f"{name}: {exc}") from None
-    except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
-        # from_dict lets a few wrong-typed fields through as plain errors
-        raise SessionFileError(f"{name}: the spec is malformed ({type(exc).__name__}: "
-                               f"{exc})") from None
-    params = _numeric(params, name, "params", ndim=1)
-    if params.size != network.n_params():
-        raise SessionFileError(f"{name}: {params.size} parameters stored, the network needs "
-                               f"{network.n_params()}")
-    if not np.all(np.isfinite(params)):
-        raise SessionFileError(f"{name}: the weights contain NaN or infinity")
-    names = meta.get("history_fields", list(HISTORY_FIELDS))
-    if not (isinstance(names, list) and HISTORY_FIELDS[0] in names
-            and len(names) <= MAX_FIELDS and len(set(names)) == len(names)
-            and all(isinstance(k, str) and k.isidentifier() for k in names)
-            and tuple(names[:len(HISTORY_FIELDS)]) == HISTORY_FIELDS):
-        raise SessionFileError(f"{name}: the history's columns are not the expected ones")
-    history = _numeric(history, name, "history", ndim=2, cols=len(names))
-    if len(history) > MAX_HISTORY:
-        raise SessionFileError(f"{name}: the history is too long")
+            z.check("meta", BYTES, MAX_META_BYTES)
+            z.check("params", FLOATS, model_io.MAX_PARAMS)
+            z.check("history", FLOATS, MAX_HISTORY * MAX_FIELDS)
+            meta = _parse_meta(z, name)
+            network, train = _specs(meta, name)
+            names = _history_fields(meta, name)
+            params = z.read("params", FLOATS, _params_shape(network.n_params()),
+                            model_io.MAX_PARAMS)
+            history = z.read("history", FLOATS, _history_shape(len(names)),
+                             MAX_HISTORY * MAX_FIELDS)
+    except OSError as exc:
+        raise SessionFileError(f"{name} could not be read: {exc.strerror or exc}") from None
+    model_io.check_params(params, name, SessionFileError)
+    params = params.astype(np.float64)
+    history = history.astype(np.float64).reshape(-1, len(names))
     if history.size and not (np.all(np.isfinite(history[:, :2])) and np.all(history[:, :2] >= 0)
                              and np.all(history[:, 0] < 2.0**62)):
         raise SessionFileError(f"{name}: the history's sample counts are not valid numbers")
@@ -215,17 +213,9 @@ def load_session(path) -> Session:
     return Session(lesson, network, params, train, history, epoch, seen, ui, tuple(names))
 
 
-def _parse_meta(raw, name: str) -> dict:
-    if not isinstance(raw, np.ndarray) or raw.dtype != np.uint8 or raw.ndim != 1:
-        raise SessionFileError(f"{name}: the session description has an unexpected type")
-    if raw.size > MAX_META_BYTES:
-        raise SessionFileError(f"{name}: the session description is too large")
-    try:
-        meta = json.loads(raw.tobytes().decode("utf-8"), parse_constant=_no_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise SessionFileError(f"{name}: the session description is not valid JSON "
-                               f"({type(exc).__name__})") from None
-    if not isinstance(meta, dict) or meta.get("format") != SESSION_FORMAT:
+def _parse_meta(z: NpzArchive, name: str) -> dict:
+    meta = model_io.read_meta(z, "nnviz session", SessionFileError)
+    if meta.get("format") != SESSION_FORMAT:
         raise SessionFileError(f"{name} is not an nnviz session")
     version = meta.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
@@ -235,22 +225,53 @@ def _parse_meta(raw, name: str) -> dict:
     return meta  # version 1 is current: nothing to migrate yet
 
 
-def _no_constant(text):
-    raise ValueError(f"{text} is not allowed")
+def _specs(meta: dict, name: str) -> tuple[NetworkSpec, TrainSpec | None]:
+    network = model_io.spec_from_meta(meta.get("network"), name, SessionFileError)
+    train = meta.get("train")
+    try:
+        train = TrainSpec.from_dict(train) if train is not None else None
+        if train is not None:
+            json.dumps(train.to_dict(), allow_nan=False)  # every autosave must write it again
+    except SpecError as exc:
+        raise SessionFileError(f"{name}: {exc}") from None
+    except (TypeError, ValueError, KeyError, AttributeError, RecursionError) as exc:
+        # from_dict lets a few wrong-typed fields through as plain errors
+        raise SessionFileError(f"{name}: the spec is malformed ({type(exc).__name__}: "
+                               f"{str(exc)[:200]})") from None
+    return network, train
 
 
-def _numeric(a, name: str, what: str, ndim: int, cols: int = 0) -> np.ndarray:
-    if not isinstance(a, np.ndarray) or a.dtype.kind not in "fiu":
-        raise SessionFileError(f"{name}: {what} is not a numeric array")
-    if ndim == 1:
-        if a.ndim != 1:
-            raise SessionFileError(f"{name}: {what} has shape {a.shape}")
-        return np.array(a, dtype=np.float64)
-    if a.size == 0:
-        return np.zeros((0, cols))
-    if a.ndim != 2 or a.shape[1] != cols:
-        raise SessionFileError(f"{name}: {what} has shape {a.shape}, expected (n, {cols})")
-    return np.array(a, dtype=np.float64)
+def _history_fields(meta: dict, name: str) -> list:
+    names = meta.get("history_fields", list(HISTORY_FIELDS))
+    if not (isinstance(names, list) and HISTORY_FIELDS[0] in names
+            and len(names) <= MAX_FIELDS and len(set(names)) == len(names)
+            and all(isinstance(k, str) and k.isidentifier() for k in names)
+            and tuple(names[:len(HISTORY_FIELDS)]) == HISTORY_FIELDS):
+        raise SessionFileError(f"{name}: the history's columns are not the expected ones")
+    return names
+
+
+def _params_shape(n: int):
+    def check(shape):
+        if len(shape) != 1:
+            return f"has shape {shape}; the parameters are one vector"
+        if shape[0] != n:
+            return f"holds {shape[0]:,} parameters stored, the network needs {n:,}"
+        return None
+    return check
+
+
+def _history_shape(cols: int):
+    def check(shape):
+        if shape in ((0,), (0, cols)) or (len(shape) == 2 and shape[0] == 0):
+            return None  # an empty history, however it was written
+        if len(shape) != 2 or shape[1] != cols:
+            return f"has shape {shape}, expected (n, {cols})"
+        if shape[0] > MAX_HISTORY:
+            return (f"has {shape[0]:,} rows; a session keeps at most {MAX_HISTORY:,} "
+                    "(the history is too long)")
+        return None
+    return check
 
 
 def _count(v, name: str, what: str) -> int:

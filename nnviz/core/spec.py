@@ -271,6 +271,34 @@ class TrainSpec:
             raise SpecError(f"training spec is malformed: {exc}") from None
 
 
+def check_loss_output(network: NetworkSpec, loss: str) -> None:
+    """Refuse a loss that makes no sense for the network's output layer (SpecError says why).
+
+    - a softmax over one unit is always 1: nothing can be learned through it;
+    - cce (−Σ t log y) needs outputs that add up to 1: a softmax output.  On sigmoid outputs
+      it only ever pushes y up (no term for t = 0), and log y of a negative output is undefined;
+    - bce needs every output between 0 and 1: sigmoid (or softmax) outputs;
+    - mse works with any output.
+    """
+    _check_choice("loss", loss, LOSS_NAMES)
+    out = network.layers[-1]
+    act = out.activation
+    if act == "softmax" and out.units < 2:
+        raise SpecError("a softmax output layer needs at least 2 units: over one unit it is "
+                        "always 1, so nothing can be learned (use sigmoid for one output)")
+    if loss == "cce" and act != "softmax":
+        raise SpecError(
+            f"categorical cross-entropy (cce) needs a softmax output layer, whose outputs add "
+            f"up to 1; this network's output layer is {act}. Use binary cross-entropy (bce) "
+            f"for sigmoid outputs, mean squared error (mse) for any output, or make the output "
+            f"layer softmax")
+    if loss == "bce" and act not in ("sigmoid", "softmax"):
+        raise SpecError(
+            f"binary cross-entropy (bce) needs outputs between 0 and 1 (a sigmoid or softmax "
+            f"output layer); {act} outputs are not probabilities. Use mean squared error "
+            f"(mse), or make the output layer sigmoid")
+
+
 def _migrate(d, what: str) -> dict:
     """Bring a dict of any known version up to SPEC_VERSION."""
     if not isinstance(d, dict):

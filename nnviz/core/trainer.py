@@ -8,8 +8,16 @@ batch size, reset) are either made between steps by the thread that iterates, or
 from another thread with :meth:`Trainer.submit` and applied before the next step.  A stop
 request is honoured between steps.
 
-A loss that becomes NaN or infinite stops the run with a diagnosis; the weights go back to the
-last good values (those before the failing step).
+Evaluating never changes training: an evaluation point ("every N samples") is taken at the
+first batch boundary at or after it, so the batches are the same whatever ``eval_every`` is.
+
+A run that diverges stops with status "diverged" and a diagnosis.  A loss that becomes NaN or
+infinite sends the weights back to those before the failing step; a loss that explodes while
+staying finite, or an accuracy no better than guessing with a loss worse than at the start
+(:mod:`nnviz.core.divergence`), sends them back to those of the last sound evaluation.
+
+The data classes (TrainData, EvalPoint, Snapshot, ...) live in :mod:`nnviz.core.trainer_types`
+and are importable from here too.
 """
 
 from __future__ import annotations
@@ -18,119 +26,40 @@ import math
 import queue
 import threading
 import time
-from dataclasses import dataclass, field
 
 import numpy as np
 
-from nnviz.core.backprop import Trace, backprop, evaluate
+from nnviz.core.backprop import Trace, backprop
+from nnviz.core.divergence import DivergenceWatch, chance_level
 from nnviz.core.engine import BatchEngine, SampleEngine, kernel_friendly
+from nnviz.core.history import RowHistory
 from nnviz.core.network import Network
 from nnviz.core.optimizers import make_optimizer
 from nnviz.core.spec import TrainSpec
+from nnviz.core.trainer_edits import TrainerEdits
+from nnviz.core.trainer_evaluation import TrainerEvaluation
+from nnviz.core.trainer_types import (
+    MAX_UPDATE_LOSSES,
+    EvalPoint,
+    PerceptronRow,
+    Snapshot,
+    StepDetail,
+    TrainData,
+    is_correct,
+    split_validation,
+    with_change,
+    with_status,
+)
+
+__all__ = ["MAX_CHUNK", "MAX_UPDATE_LOSSES", "UNITS", "EvalPoint", "PerceptronRow", "Snapshot",
+           "StepDetail", "TrainData", "Trainer"]
 
 UNITS = ("sample", "batch", "epoch", "samples")
 #: Longest run of samples trained without a chance to stop (≈ 40 ms of MNIST at batch 1).
 MAX_CHUNK = 4096
 
 
-@dataclass(frozen=True)
-class TrainData:
-    """Inputs, targets and labels of the training and test sets (targets shaped like y)."""
-
-    X: np.ndarray  # (n, inputs)
-    T: np.ndarray  # (n, outputs)
-    y: np.ndarray  # (n,) integer class labels
-    X_test: np.ndarray
-    T_test: np.ndarray
-    y_test: np.ndarray
-
-    def astype(self, dtype) -> TrainData:
-        c = np.ascontiguousarray
-        return TrainData(c(self.X, dtype), c(self.T, dtype), self.y, c(self.X_test, dtype),
-                         c(self.T_test, dtype), self.y_test)
-
-    def validate(self, net: Network) -> None:
-        n_in, n_out = net.spec.inputs, net.spec.outputs
-        if len(self.X) == 0:
-            raise ValueError("the training set is empty")
-        for name, X, T, y in (("training", self.X, self.T, self.y),
-                              ("test", self.X_test, self.T_test, self.y_test)):
-            if X.ndim != 2 or X.shape[1] != n_in:
-                raise ValueError(f"{name} inputs have {X.shape[1:]} columns; the network "
-                                 f"expects {n_in}")
-            if T.ndim != 2 or T.shape[1] != n_out:
-                raise ValueError(f"{name} targets have {T.shape[1:]} columns; the network "
-                                 f"has {n_out} outputs")
-            if not len(X) == len(T) == len(y):
-                raise ValueError(f"{name} inputs, targets and labels differ in length")
-            if not (np.all(np.isfinite(X)) and np.all(np.isfinite(T))):
-                raise ValueError(f"{name} data contains NaN or infinity")
-
-
-@dataclass(frozen=True)
-class EvalPoint:
-    """Loss and accuracy measured at one moment of the run."""
-
-    samples_seen: int
-    epoch: float  # in epochs, e.g. 0.5 = half-way through the first
-    train_loss: float  # running mean over the epoch so far (full-set value at epoch ends)
-    train_acc: float
-    test_loss: float
-    test_acc: float
-    val_loss: float = math.nan  # on the held-out validation split (nan without one)
-    val_acc: float = math.nan
-    lr: float = math.nan  # learning rate in use at this moment
-
-
-@dataclass(frozen=True)
-class StepDetail:
-    """What happened to the last sample of a step, computed with the weights before its update."""
-
-    x: np.ndarray
-    t: np.ndarray
-    a: tuple  # weighted sums per layer
-    z: tuple  # activations per layer
-    delta: tuple  # dL/da per layer
-    W_grad: tuple  # dL/dW per layer (for this sample)
-    loss: float
-    W_change: tuple  # change of each W over the whole step (after - before)
-
-
-@dataclass(frozen=True)
-class PerceptronRow:
-    """One line of the handout's round table: x1, x2, d, y, error, ΔW, new W."""
-
-    x: tuple
-    d: float
-    y: float
-    error: float
-    dW: tuple  # change of (w1, ..., b)
-    W: tuple  # weights and bias after the update
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """An immutable picture of the run after a step (every array is a copy)."""
-
-    status: str  # "running", "finished", "stopped", "diverged", "converged"
-    message: str  # diagnosis or note for the user ("" if none)
-    epoch: int  # completed epochs
-    samples_seen: int  # samples processed since the start (or reset)
-    updates: int  # parameter updates applied
-    epoch_position: int  # samples processed in the current epoch
-    params: np.ndarray  # copy of every parameter (Network layout)
-    lr: float
-    train_loss: float  # running mean over the current epoch
-    train_acc: float
-    evals: tuple[EvalPoint, ...]  # evaluations made during this step (may be empty)
-    grad_norms: tuple[float, ...]  # |dL/dW| per layer of the last update
-    detail: StepDetail | None
-    seconds: float  # training time so far (excluding evaluations and compile)
-    rows: tuple[PerceptronRow, ...] = ()  # perceptron lessons: the samples of this step
-    extra: dict = field(default_factory=dict)
-
-
-class Trainer:
+class Trainer(TrainerEdits, TrainerEvaluation):
     """Trains ``net`` on ``data`` with ``spec``; see the module docstring."""
 
     kind = "mlp"
@@ -141,9 +70,12 @@ class Trainer:
         self.net = net if net.dtype == dtype else net.astype(dtype)
         data.validate(self.net)
         self.spec = spec
-        self.data, self.val = _split_validation(data.astype(dtype), spec)
+        self.data, self.val = split_validation(data.astype(dtype), spec)
         self._x_range = (float(self.data.X.min()), float(self.data.X.max()))
         self.initial_params = self.net.params.copy()
+        d = self.data  # the divergence watch judges the test set (the training set if none)
+        T, y = (d.T_test, d.y_test) if len(d.X_test) else (d.T, d.y)
+        self._chance = chance_level(T, y, spec.loss, self.net.spec.layers[-1].activation)
         self._edits: queue.SimpleQueue = queue.SimpleQueue()
         self._stop = threading.Event()
         self._reset_state()
@@ -160,8 +92,12 @@ class Trainer:
         self._optimizer = make_optimizer(self.spec.optimizer, self.net.params.size, self.spec.lr,
                                          self.net.dtype, **self.spec.optimizer_params())
         self._engines = {}
+        self._finished_epoch = None  # (loss sum, correct, samples) of the epoch just ended
+        self._update_log = _update_log()
         self._last_good = self.net.params.copy()
-        self._best = (math.inf, None, 0)  # early stopping: (val loss, params, epochs since)
+        self._best = (math.inf, None, 0, 0)  # early stop: val loss, params, since, epoch
+        self._watch = DivergenceWatch(self._chance)
+        self._sound = None  # (samples_seen, params) at the last evaluation that passed the watch
         self._start_epoch()
 
     def _start_epoch(self):
@@ -214,80 +150,6 @@ class Trainer:
     def uses_fused_kernel(self) -> bool:
         return (self.spec.batch_size == 1 and self.spec.optimizer == "sgd"
                 and not self.spec.regularised and kernel_friendly(self.net))
-
-    # -- edits between steps -----------------------------------------------------------------
-    def submit(self, edit) -> None:
-        """Queue ``edit(trainer)`` to run before the next step (safe from any thread)."""
-        self._edits.put(edit)
-
-    def request_stop(self) -> None:
-        """Ask a running :meth:`run` to stop after the current step (any thread)."""
-        self._stop.set()
-
-    def _apply_edits(self):
-        while True:
-            try:
-                edit = self._edits.get_nowait()
-            except queue.Empty:
-                return
-            edit(self)
-
-    def set_lr(self, lr: float) -> None:
-        self.spec = self.spec.with_changes(lr=float(lr))
-        self._optimizer.set_hyper(lr=self.scheduled_lr())
-
-    def set_regularisation(self, **changes) -> None:
-        """Change l1, l2, dropout, schedule, schedule_params, augment or early_stopping."""
-        allowed = {"l1", "l2", "dropout", "schedule", "schedule_params", "augment",
-                   "early_stopping"}
-        bad = set(changes) - allowed
-        if bad:
-            raise ValueError(f"cannot change {sorted(bad)} between steps")
-        self.spec = self.spec.with_changes(**changes)
-        self._engines = {k: v for k, v in self._engines.items() if k[0] == "sample"}
-        self._optimizer.set_hyper(lr=self.scheduled_lr())
-        if "augment" in changes:
-            self._epoch_X = None  # re-augmented with the new settings at the next step
-
-    def set_optimizer(self, name: str, lr: float | None = None, **hyper) -> None:
-        """Switch optimizer between steps (its state starts fresh; the weights stay)."""
-        lr = self.spec.lr if lr is None else lr
-        self.spec = self.spec.with_changes(optimizer=name, lr=float(lr), params=dict(hyper))
-        self._optimizer = make_optimizer(name, self.net.params.size, self.scheduled_lr(),
-                                         self.net.dtype, **self.spec.optimizer_params())
-
-    def set_hyper(self, **hyper) -> None:
-        params = dict(self.spec.params)
-        params.update(hyper)
-        self.spec = self.spec.with_changes(params=params)
-        self._optimizer.set_hyper(**hyper)
-
-    def set_batch_size(self, batch_size: int) -> None:
-        self.spec = self.spec.with_changes(batch_size=int(batch_size))
-
-    def set_params(self, params) -> None:
-        self.net.set_params(params)
-        self._last_good = self.net.params.copy()
-
-    def set_layer(self, layer: int, W=None, b=None) -> None:
-        self.net.set_layer(layer, W, b)
-        self._last_good = self.net.params.copy()
-
-    def reset(self) -> None:
-        """Back to the initial weights of this run; counters and optimizer state cleared."""
-        self.net.params[...] = self.initial_params
-        self._reset_state()
-
-    def reinitialize(self, seed: int) -> None:
-        """New random initial weights (deterministic for ``seed``), then reset."""
-        self.net.reinitialize(seed)
-        self.initial_params = self.net.params.copy()
-        self._reset_state()
-
-    def resume_at(self, epoch: int, samples_seen: int) -> None:
-        """Continue a restored run's counters (and its epoch's shuffle order)."""
-        self.epoch, self.samples_seen = int(epoch), int(samples_seen)
-        self._order = self._make_order(self.epoch)
 
     # -- running ----------------------------------------------------------------------------
     def warm_up(self) -> float:
@@ -344,11 +206,11 @@ class Trainer:
                     break
                 if until_accuracy is not None and any(
                         e.test_acc >= until_accuracy for e in snap.evals):
-                    snap = _with_status(snap, "converged",
+                    snap = with_status(snap, "converged",
                                         f"test accuracy reached {until_accuracy:.0%}")
                     break
             if snap.status == "running" and self._stop.is_set():
-                snap = _with_status(snap, "stopped", "")
+                snap = with_status(snap, "stopped", "")
             yield snap
             if snap.status != "running":
                 return
@@ -364,6 +226,7 @@ class Trainer:
         if unit not in UNITS:
             raise ValueError(f"unit must be one of {UNITS}")
         self._apply_edits()
+        self._update_log = _update_log()
         last_epoch = self.spec.epochs if until_epoch is None else until_epoch
         if self.epoch >= last_epoch:
             return self._snapshot("finished", "all epochs are done", (), None, ())
@@ -382,20 +245,19 @@ class Trainer:
 
     def _advance(self, count: int, last_epoch: int, interruptible: bool = False) -> Snapshot:
         evals: list[EvalPoint] = []
+        self._finished_epoch = None
         if self.samples_seen == 0 and self.position == 0 and self.epoch == 0:
             evals.append(self._evaluate(full_train=False))
+            self._sound_check(evals[-1])  # the run's reference point
         self._last_good = self.net.params.copy()
         before = self._last_good
         detail, gnorms = None, ()
         ee = self.spec.eval_every
         done = 0
-        bs = self.spec.batch_size
         while done < count:
             if interruptible and done and self._stop.is_set():
                 break
-            chunk = min(count - done, max(bs, MAX_CHUNK // bs * bs))
-            if ee:
-                chunk = min(chunk, ee - self.position % ee)
+            chunk = self._chunk(count - done)
             last = done + chunk == count
             t0 = time.perf_counter()
             with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
@@ -405,27 +267,35 @@ class Trainer:
             if d is not None:
                 detail, gnorms = d, g
             if not ok:
-                return self._diverged(evals)
+                return self._diverged(evals, self._nan_message(), self._last_good)
+            crossed = ee and (self.position + chunk) // ee > self.position // ee
             self.position += chunk
             self.samples_seen += chunk
             done += chunk
-            if ee and self.position % ee == 0 and self.position < self.n_train:
+            if crossed and self.position < self.n_train:
                 evals.append(self._evaluate(full_train=False))
+                why = self._sound_check(evals[-1])
+                if why:
+                    return self._diverged(evals, *why)
         status, message = "running", ""
         if self.position >= self.n_train:
-            self.epoch += 1
-            evals.append(self._evaluate(full_train=True))
-            self.position = 0
-            self._epoch_loss, self._epoch_correct = 0.0, 0
-            if self.epoch >= last_epoch:
-                status, message = "finished", "all epochs are done"
-            stopped = self._early_stopping(evals[-1])
-            if stopped:
-                status, message = "early-stopped", stopped
-            self._start_epoch()
+            status, message, why = self._end_epoch(evals, last_epoch)
+            if why:
+                return self._diverged(evals, *why)
         if detail is not None:
-            detail = _with_change(detail, self.net, before)
+            detail = with_change(detail, self.net, before)
         return self._snapshot(status, message, tuple(evals), detail, gnorms)
+
+    def _chunk(self, left: int) -> int:
+        """Samples to train next: whole batches, ending at the first batch boundary at or past
+        the next evaluation point (so evaluating never cuts a batch short)."""
+        bs = self.spec.batch_size
+        chunk = min(left, max(bs, MAX_CHUNK // bs * bs))
+        ee = self.spec.eval_every
+        if ee:
+            to_point = ee - self.position % ee
+            chunk = min(chunk, -(-to_point // bs) * bs)
+        return chunk
 
     def _train(self, start: int, count: int, want_detail: bool):
         """Train samples order[start:start+count]; the last one through the detailed path."""
@@ -441,16 +311,19 @@ class Trainer:
                 losses.append(lo)
                 correct.append(ok)
                 self.updates += len(body)
+                self._log_updates(lo)
             if want_detail:
                 tr = backprop(self.net, X[order[-1]], T[order[-1]], self.spec.loss)
                 detail, gnorms = self._detail(tr), self._grad_norms(tr.grad)
                 losses.append([tr.loss])
-                correct.append([_is_correct(tr.output, T[order[-1]])])
+                correct.append([is_correct(tr.output, T[order[-1]])])
                 self._optimizer.step(self.net.params, tr.grad.astype(self.net.dtype))
                 self.updates += 1
+                self._log_updates([tr.loss])
         else:
             eng = self._batch_engine()
             contiguous = not self.spec.shuffle  # file order: batches are views, not copies
+            batch_losses = []
             for s in range(0, len(order), bs):
                 idx = order[s:s + bs]
                 if want_detail and s + bs >= len(order):
@@ -463,8 +336,10 @@ class Trainer:
                     xb, tb = X[idx], T[idx]
                 lv, ok = eng.step(xb, tb, self._optimizer)
                 self.updates += 1
+                batch_losses.append(lv)
                 losses.append(np.full(len(idx), lv))
                 correct.append(ok)
+            self._log_updates(batch_losses)
             if want_detail:
                 gnorms = self._grad_norms(eng.grad)
         lo = np.concatenate([np.asarray(v, float) for v in losses]) if losses else np.zeros(0)
@@ -474,96 +349,43 @@ class Trainer:
         finite = bool(np.all(np.isfinite(lo))) and bool(np.all(np.isfinite(self.net.params)))
         return finite, detail, gnorms
 
+    def _log_updates(self, losses) -> None:
+        """Record the losses of the updates just made (the last ``len(losses)`` of them)."""
+        lo = np.asarray(losses, dtype=np.float64).ravel()
+        if len(lo):
+            first = self.updates - len(lo) + 1
+            self._update_log.extend(np.column_stack((np.arange(first, self.updates + 1), lo)))
+
     def _detail(self, tr: Trace) -> StepDetail:
-        gw = tuple(w.copy() for w, _ in tr.grad_views(self.net))
+        views = tr.grad_views(self.net)  # per layer: (W grad, b grad, α grad)
+        gw = tuple(v[0].copy() for v in views)
+        ga = tuple(None if len(v) < 3 or v[2] is None else v[2].copy() for v in views)
         return StepDetail(np.array(tr.x), np.array(tr.t), tuple(a.copy() for a in tr.a),
                           tuple(z.copy() for z in tr.z), tuple(d.copy() for d in tr.delta), gw,
-                          float(tr.loss), ())
+                          float(tr.loss), (), ga)
 
     def _grad_norms(self, grad) -> tuple[float, ...]:
         g = Network(self.net.spec, grad, grad.dtype)
         return tuple(float(np.linalg.norm(w)) for w in g.W)
 
-    def _evaluate(self, full_train: bool) -> EvalPoint:
-        d = self.data
-        loss = self.spec.loss
-        if full_train:
-            tl, ta = evaluate(self.net, d.X, d.T, d.y, loss)
-        elif self.position:
-            tl, ta = self._epoch_loss / self.position, self._epoch_correct / self.position
-        else:
-            tl, ta = evaluate(self.net, d.X, d.T, d.y, loss)
-        vl, va = evaluate(self.net, d.X_test, d.T_test, d.y_test, loss)
-        epoch = self.epoch + (self.position / self.n_train if not full_train else 0.0)
-        hl, ha = math.nan, math.nan
-        if self.val is not None:
-            hl, ha = evaluate(self.net, *self.val, loss)
-        return EvalPoint(self.samples_seen, epoch, tl, ta, vl, va, hl, ha, self._optimizer.lr)
-
-    def _early_stopping(self, point: EvalPoint) -> str:
-        """Track the best validation loss; past the patience, restore the best weights."""
-        patience = self.spec.early_stopping
-        if not patience or self.val is None or not math.isfinite(point.val_loss):
-            return ""
-        best, params, since = self._best
-        if point.val_loss < best:
-            self._best = (point.val_loss, self.net.params.copy(), 0)
-            return ""
-        since += 1
-        self._best = (best, params, since)
-        if since < patience:
-            return ""
+    def _diverged(self, evals, message: str, params: np.ndarray) -> Snapshot:
         self.net.params[...] = params
-        return (f"early stopping: the validation loss has not improved for {patience} epochs; "
-                f"the weights are back to the best epoch's (validation loss {best:.4g})")
-
-    def _diverged(self, evals) -> Snapshot:
-        self.net.params[...] = self._last_good
-        msg = (f"The loss became NaN or infinite during epoch {self.epoch + 1} "
-               f"(after {self.samples_seen} samples). The learning rate {self.spec.lr:g} is "
-               f"probably too high for this network: try one about 10 times smaller. The "
-               f"weights are back to their last good values (before this step).")
-        return self._snapshot("diverged", msg, tuple(evals), None, ())
+        self._last_good = self.net.params.copy()
+        return self._snapshot("diverged", message, tuple(evals), None, ())
 
     def _snapshot(self, status, message, evals, detail, gnorms) -> Snapshot:
         pos = self.position
+        loss_sum, correct, n = (self._epoch_loss, self._epoch_correct, pos)
+        if not pos and self._finished_epoch is not None:  # at an epoch's end: that epoch's
+            loss_sum, correct, n = self._finished_epoch
         return Snapshot(
             status=status, message=message, epoch=self.epoch, samples_seen=self.samples_seen,
             updates=self.updates, epoch_position=pos, params=self.net.params.copy(),
-            lr=self.lr,
-            train_loss=self._epoch_loss / pos if pos else math.nan,
-            train_acc=self._epoch_correct / pos if pos else math.nan,
-            evals=evals, grad_norms=gnorms, detail=detail, seconds=self.seconds)
+            lr=self.lr, train_loss=loss_sum / n if n else math.nan,
+            train_acc=correct / n if n else math.nan, evals=evals, grad_norms=gnorms,
+            detail=detail, seconds=self.seconds, update_losses=self._update_log.rows())
 
 
-def _split_validation(data: TrainData, spec: TrainSpec):
-    """Hold out ``spec.validation_split`` of the training rows (seeded); (train, val)."""
-    n = len(data.X)
-    k = int(round(n * spec.validation_split))
-    if k == 0 or k >= n:
-        return data, None
-    perm = np.random.default_rng([spec.seed, 3]).permutation(n)
-    val, keep = np.sort(perm[:k]), np.sort(perm[k:])
-    train = TrainData(data.X[keep], data.T[keep], data.y[keep], data.X_test, data.T_test,
-                      data.y_test)
-    return train, (data.X[val], data.T[val], data.y[val])
-
-
-def _is_correct(y, t) -> bool:
-    y, t = np.asarray(y), np.asarray(t)
-    if y.size > 1:
-        return bool(np.argmax(y) == np.argmax(t))
-    return bool((y[0] > 0.5) == (t[0] > 0.5))
-
-
-def _with_status(snap: Snapshot, status: str, message: str) -> Snapshot:
-    from dataclasses import replace
-
-    return replace(snap, status=status, message=message)
-
-
-def _with_change(detail: StepDetail, net: Network, before: np.ndarray) -> StepDetail:
-    from dataclasses import replace
-
-    diff = Network(net.spec, net.params - before, net.dtype)
-    return replace(detail, W_change=tuple(w.copy() for w in diff.W))
+def _update_log() -> RowHistory:
+    """(update number, loss) rows of one step, bounded (thinned past MAX_UPDATE_LOSSES)."""
+    return RowHistory(2, capacity=64, max_rows=MAX_UPDATE_LOSSES)

@@ -13,8 +13,12 @@
 ;   program       %LOCALAPPDATA%\Programs\nnviz          (replaced on upgrade, removed on uninstall)
 ;   Start menu    %APPDATA%\Microsoft\Windows\Start Menu\Programs\nnviz.lnk
 ;   user data     %LOCALAPPDATA%\nnviz (datasets, saved models as the user chooses),
-;                 HKCU\Software\nnviz\nnviz (settings, QSettings), Numba's kernel cache under
-;                 %LOCALAPPDATA%: never touched by the installer or the uninstaller.
+;                 HKCU\Software\nnviz\nnviz (settings, QSettings): never touched by the
+;                 installer or the uninstaller.
+;   kernels       compiled at install by the [Run] step (nnviz-cli precompile): for all users
+;                 into %ProgramData%\nnviz\numba (read by every account, written only here),
+;                 for one user into that user's %LOCALAPPDATA%\nnviz\Cache\numba; an upgrade
+;                 compiles again, the uninstaller removes them.
 ; An administrator can install for all users with /ALLUSERS (then into Program Files).
 
 #ifndef AppVersion
@@ -61,6 +65,8 @@ Name: "ko"; MessagesFile: "compiler:Languages\Korean.isl"
 [CustomMessages]
 en.AppComment=Watch neural networks learn: perceptrons, XOR, backpropagation, optimizers and MNIST
 ko.AppComment=신경망이 학습하는 과정을 봅니다: 퍼셉트론, XOR, 역전파, 최적화 기법, MNIST
+en.Precompiling=Compiling the training kernels for this computer's CPU (about a minute)...
+ko.Precompiling=이 컴퓨터의 CPU에 맞게 학습 커널을 컴파일하는 중입니다 (1분쯤 걸립니다)...
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
@@ -77,8 +83,17 @@ Name: "{autoprograms}\nnviz"; Filename: "{app}\nnviz.exe"; WorkingDir: "{userdoc
 Name: "{autodesktop}\nnviz"; Filename: "{app}\nnviz.exe"; WorkingDir: "{userdocs}"; Comment: "{cm:AppComment}"; Tasks: desktopicon
 
 [Run]
+; Every kernel compiled once at install (and again at each upgrade: the folder is refilled), so
+; no student waits for the compiler. nnviz-cli.exe is the console twin of nnviz.exe. A failure
+; is not fatal: the app then compiles what a lesson needs itself.
+Filename: "{app}\nnviz-cli.exe"; Parameters: "precompile --system ""{commonappdata}\nnviz\numba"" --quiet"; StatusMsg: "{cm:Precompiling}"; Flags: runhidden waituntilterminated; Check: IsAdminInstallMode
+Filename: "{app}\nnviz-cli.exe"; Parameters: "precompile --quiet"; StatusMsg: "{cm:Precompiling}"; Flags: runhidden waituntilterminated; Check: not IsAdminInstallMode
 Filename: "{app}\nnviz.exe"; Description: "{cm:LaunchProgram,nnviz}"; Flags: nowait postinstall skipifsilent
 
 [UninstallDelete]
-; Only the program folder; the user's settings, data sets, models and kernel cache stay.
+; The program folder and the kernels compiled at install; the user's settings, data sets and
+; models stay.
+Type: filesandordirs; Name: "{commonappdata}\nnviz\numba"; Check: IsAdminInstallMode
+Type: dirifempty; Name: "{commonappdata}\nnviz"; Check: IsAdminInstallMode
+Type: filesandordirs; Name: "{localappdata}\nnviz\Cache\numba"; Check: not IsAdminInstallMode
 Type: dirifempty; Name: "{app}"

@@ -37,3 +37,12 @@ def test_batched_evaluation_matches_per_sample(course_data):
     _, acc_first = evaluate(net, d.X_test[:500], d.T_test[:500], d.y_test[:500], "cce", 100)
     assert acc_first == pytest.approx(np.mean(pred == d.y_test[:500]))
     assert 0.0 <= acc100 <= 1.0
+
+
+def test_learning_rate_1000_is_reported_as_diverged(course_data):
+    """Issue 14: it used to "finish" at 9.7 % with no warning."""
+    tr = get_preset("mnist-course").make_trainer(data=course_data, lr=1000.0)
+    last = list(tr.run("epoch"))[-1]
+    assert last.status == "diverged" and "exploded" in last.message
+    assert last.samples_seen == 2000
+    np.testing.assert_array_equal(last.params, tr.initial_params)

@@ -183,6 +183,14 @@ def test_validation_split_and_early_stopping_restore_the_best_weights():
     assert last.status == "early-stopped" and "validation" in last.message
     assert len(snaps) < 500
     np.testing.assert_array_equal(tr.net.params, best["params"])
+    # what is reported is the model kept (issue 13, defect 5), not the one thrown away
+    from nnviz.core.backprop import evaluate
+
+    reported = last.evals[-1]
+    assert reported.val_loss == pytest.approx(best["loss"], rel=1e-12)
+    loss, acc = evaluate(tr.net, X[:5], T[:5], y[:5], "cce")
+    assert (reported.test_loss, reported.test_acc) == (pytest.approx(loss, rel=1e-12), acc)
+    assert reported.samples_seen == last.samples_seen
 
 
 def test_layer_stats_histograms_and_dead_relu_units():

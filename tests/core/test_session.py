@@ -131,7 +131,7 @@ def test_bad_meta_is_refused(tmp_path, change, match):
     ({"params": np.zeros(3)}, "parameters stored"),
     ({"params": np.full(13, np.nan)}, "NaN"),
     ({"params": np.zeros((13, 1))}, "shape"),
-    ({"params": np.array(["a"] * 13)}, "numeric"),
+    ({"params": np.array(["a"] * 13)}, "holds text"),
     ({"history": np.zeros((3, 2))}, "shape"),
     ({"history": np.full((2, 9), np.inf)}, "sample counts"),
     ({"meta": np.zeros(4, np.float32)}, "unexpected type"),

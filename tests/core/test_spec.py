@@ -3,12 +3,14 @@ import json
 import pytest
 
 from nnviz.core.spec import (
+    ACTIVATION_NAMES,
     MAX_UNITS,
     SPEC_VERSION,
     LayerSpec,
     NetworkSpec,
     SpecError,
     TrainSpec,
+    check_loss_output,
 )
 
 
@@ -57,3 +59,59 @@ def test_train_spec_defaults_and_validation():
             TrainSpec(**bad)
     with pytest.raises(SpecError, match="unknown fields"):
         TrainSpec.from_dict({"lr": 0.1, "bogus": 1})
+
+
+# -- loss / output layer pairs (issue 13) ----------------------------------------------------
+
+def _out(units, act):
+    return NetworkSpec(3, (LayerSpec(4, "tanh"), LayerSpec(units, act)))
+
+
+@pytest.mark.parametrize("loss,units,act,words", [
+    ("cce", 1, "sigmoid", "softmax output"),  # −t log y: only ever pushes y up
+    ("cce", 3, "sigmoid", "softmax output"),
+    ("cce", 2, "identity", "softmax output"),
+    ("cce", 2, "relu", "softmax output"),
+    ("bce", 1, "tanh", "between 0 and 1"),  # log of a negative output
+    ("bce", 2, "identity", "between 0 and 1"),
+    ("bce", 1, "step", "between 0 and 1"),
+    ("bce", 2, "maxout", "between 0 and 1"),
+    ("mse", 1, "softmax", "at least 2 units"),  # always 1
+    ("cce", 1, "softmax", "at least 2 units"),
+    ("bce", 1, "softmax", "at least 2 units"),
+])
+def test_loss_output_pairs_that_make_no_sense_are_refused(loss, units, act, words):
+    with pytest.raises(SpecError, match=words):
+        check_loss_output(_out(units, act), loss)
+
+
+def test_loss_output_pairs_that_make_sense_are_accepted():
+    for act in ACTIVATION_NAMES:
+        check_loss_output(_out(2, act), "mse")
+        if act != "softmax":
+            check_loss_output(_out(1, act), "mse")  # the perceptron lessons: mse on a step
+    for units in (1, 3):
+        check_loss_output(_out(units, "sigmoid"), "bce")
+    check_loss_output(_out(2, "softmax"), "bce")
+    check_loss_output(_out(10, "softmax"), "cce")
+    with pytest.raises(SpecError, match="loss"):
+        check_loss_output(_out(2, "softmax"), "hinge")
+
+
+def test_every_lesson_preset_trains_a_loss_its_output_accepts():
+    from nnviz.core.presets import all_presets
+
+    trained = [p for p in all_presets() if p.training is not None]
+    assert len(trained) >= 10
+    for p in trained:
+        check_loss_output(p.network, p.training.loss)
+
+
+def test_training_engines_refuse_a_pair_that_makes_no_sense():
+    from nnviz.core.engine import BatchEngine, SampleEngine
+    from nnviz.core.network import Network
+
+    net = Network.from_spec(_out(1, "sigmoid"))
+    for make in (lambda: SampleEngine(net, "cce"), lambda: BatchEngine(net, "cce", 4)):
+        with pytest.raises(SpecError, match="categorical cross-entropy"):
+            make()

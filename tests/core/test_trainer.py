@@ -207,3 +207,97 @@ def test_a_stop_request_interrupts_a_long_epoch_step():
     assert snap.status == "stopped"
     assert snap.epoch == 0 and 0 < snap.epoch_position < 50_000
     assert snap.epoch_position == 2 * T_.MAX_CHUNK
+
+
+def _three_class_trainer(eval_every, batch_size=8, n=40):
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(n, 4))
+    y = rng.integers(0, 3, n)
+    T = np.eye(3)[y]
+    spec = NetworkSpec.mlp((4, 5, 3), ("tanh", "softmax"), seed=0)
+    return Trainer(Network.from_spec(spec), TrainData(X, T, y, X, T, y),
+                   TrainSpec(loss="cce", optimizer="sgd", lr=0.5, batch_size=batch_size,
+                             epochs=1, eval_every=eval_every))
+
+
+def test_evaluation_points_never_change_the_batches():
+    """Issue 13, defect 4: eval_every=10 at batch 8 made 8 updates where 5 are right."""
+    ref = _three_class_trainer(0)
+    ref_snap = ref.step("epoch")
+    assert ref_snap.updates == 5
+    for ee in (8, 10, 16):
+        tr = _three_class_trainer(ee)
+        snap = tr.step("epoch")
+        assert snap.updates == 5, ee
+        np.testing.assert_array_equal(tr.net.params, ref.net.params)
+    # each point is taken at the first batch boundary at or after it
+    assert [e.samples_seen for e in _three_class_trainer(10).step("epoch").evals] == \
+        [0, 16, 24, 32, 40]
+
+
+def test_mnist_course_at_batch_64_makes_63_updates_per_4000_samples():
+    from nnviz.core.presets import get_preset
+
+    rng = np.random.default_rng(1)
+    n = 6000
+    y = rng.integers(0, 10, n)
+    X = (rng.random((n, 784)) < 0.2).astype(np.float32) * 0.99 + 0.01  # MNIST-shaped stand-in
+    T = np.full((n, 10), 0.01, np.float32)
+    T[np.arange(n), y] = 0.99
+    data = TrainData(X, T, y, X[:200], T[:200], y[:200])
+    preset = get_preset("mnist-course")
+    assert preset.training.eval_every == 2000
+    course = preset.make_trainer(data=data, batch_size=64)
+    plain = preset.make_trainer(data=data, batch_size=64, eval_every=0)
+    snap = course.step("samples", count=4000)  # rounded up to whole batches: 4,032
+    plain.step("samples", count=4000)
+    assert (snap.samples_seen, snap.updates) == (4032, 63)
+    assert [e.samples_seen for e in snap.evals] == [0, 2048, 4032]
+    np.testing.assert_array_equal(course.net.params, plain.net.params)
+
+
+def test_train_loss_at_an_epoch_end_is_that_epochs_mean():
+    tr = xor_trainer(shuffle=False, batch_size=1)
+    snap = tr.step("epoch")
+    assert snap.epoch_position == 0 and snap.epoch == 1
+    assert np.isfinite(snap.train_loss) and np.isfinite(snap.train_acc)
+    np.testing.assert_allclose(snap.train_loss, snap.update_losses[:, 1].mean(), rtol=1e-12)
+    half = tr.step("batch")  # inside the next epoch: its own running mean again
+    np.testing.assert_allclose(half.train_loss, half.update_losses[-1, 1], rtol=1e-12)
+
+
+def test_update_losses_are_each_batch_loss_before_its_update():
+    from nnviz.core.losses import loss_value
+
+    tr = _three_class_trainer(0)
+    X, T = tr.data.X, tr.data.T
+    order = tr._order.copy()
+    expected = []
+    probe = _three_class_trainer(0)
+    for k in range(5):  # the same run, one batch at a time, measuring each batch first
+        idx = order[8 * k:8 * k + 8]
+        a, out = probe.net.trace(X[idx])[-1]
+        expected.append(loss_value("cce", out, T[idx], a, "softmax"))
+        probe.step("batch")
+    snap = tr.step("epoch")
+    np.testing.assert_array_equal(snap.update_losses[:, 0], [1, 2, 3, 4, 5])
+    np.testing.assert_allclose(snap.update_losses[:, 1], expected, rtol=1e-10)
+
+
+def test_update_losses_are_bounded_and_keep_both_ends():
+    from nnviz.core.trainer import MAX_UPDATE_LOSSES
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(10_000, 2))
+    y = (X[:, 0] > 0).astype(int)
+    T = np.eye(2)[y]
+    spec = NetworkSpec.mlp((2, 4, 2), ("tanh", "softmax"))
+    tr = Trainer(Network.from_spec(spec), TrainData(X, T, y, X[:10], T[:10], y[:10]),
+                 TrainSpec(loss="cce", epochs=2))
+    snap = tr.step("epoch")
+    rows = snap.update_losses
+    assert snap.updates == 10_000
+    assert 0 < len(rows) <= MAX_UPDATE_LOSSES
+    assert rows[0, 0] == 1 and rows[-1, 0] == 10_000
+    assert np.all(np.diff(rows[:, 0]) > 0) and np.all(np.isfinite(rows[:, 1]))
+    assert tr.step("sample").update_losses[:, 0].tolist() == [10_001]

@@ -129,8 +129,8 @@ def test_save_and_load_trained_model(qtbot, controller, actions, tmp_path, warni
 
 
 def test_data_dialog_lists_and_accepts_a_valid_folder(qtbot, mnist_folder):
-    from nnviz.ui.mnist.data_dialog import DataDialog
     from nnviz.ui.common.settings import remembered_folder
+    from nnviz.ui.mnist.data_dialog import DataDialog
 
     d = DataDialog()
     qtbot.addWidget(d)
@@ -144,8 +144,8 @@ def test_data_dialog_lists_and_accepts_a_valid_folder(qtbot, mnist_folder):
 
 
 def test_data_dialog_refuses_a_corrupt_folder(qtbot, tmp_path):
-    from nnviz.ui.mnist.data_dialog import DataDialog
     from nnviz.ui.common.settings import remembered_folder
+    from nnviz.ui.mnist.data_dialog import DataDialog
 
     for name in ("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
                  "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"):

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,171 @@ def test_recent_files_setting_of_any_shape(window, recent):
     app_settings().setValue("files/recent", recent)
     files = window.recent_files()
     assert all(isinstance(p, str) for p in files)
+
+
+# -- files Qt itself cannot survive: checked as text before Qt parses them (issue 14) ---------
+BAD_LIST = b"[files]\nrecent=@Variant(\\0\\0\\0\\xb\\x7f\\xff\\xff\\xff)\n"  # 2^31 strings
+
+
+def _start_app(tmp_path, conf_bytes, timeout=240):
+    """``python -m nnviz`` (start-up probe: quits once the first lesson is on screen)."""
+    conf = tmp_path / "config" / "nnviz" / "nnviz.conf"
+    conf.parent.mkdir(parents=True, exist_ok=True)
+    conf.write_bytes(conf_bytes)
+    env = _env(tmp_path)
+    env["NNVIZ_STARTUP_PROBE"] = "1"
+    env["NNVIZ_LOG_DIR"] = str(tmp_path / "logs")
+    t0 = time.monotonic()
+    out = subprocess.run([sys.executable, "-m", "nnviz"], env=env, timeout=timeout,
+                         capture_output=True, text=True, cwd=tmp_path)
+    return conf, out, time.monotonic() - t0
+
+
+@pytest.mark.slow
+def test_a_list_claiming_two_billion_items_does_not_stop_the_app(tmp_path):
+    assert len(BAD_LIST) == 51
+    conf, out, _ = _start_app(tmp_path, BAD_LIST)
+    assert out.returncode == 0, out.stderr[-2000:]  # was -6: std::bad_alloc inside Qt
+    assert "NNVIZ_READY" in out.stdout
+    assert conf.with_name("nnviz.conf.bad").read_bytes() == BAD_LIST
+    assert BAD_LIST not in conf.read_bytes()  # the app wrote fresh settings on exit
+    assert "could not be used" in out.stderr and "nnviz.conf.bad" in out.stderr
+    assert "2,147,483,647 items" in out.stderr
+
+
+@pytest.mark.slow
+def test_a_huge_settings_file_is_set_aside_and_start_up_stays_fast(tmp_path):
+    recent = ", ".join(f"/home/student/models/model-{i:06d}.npz" for i in range(100_000))
+    conf, out, seconds = _start_app(tmp_path, f"[files]\nrecent={recent}\n".encode())
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "NNVIZ_READY" in out.stdout
+    assert conf.with_name("nnviz.conf.bad").is_file() and "moved to" in out.stderr
+    assert seconds < 90  # was 240 s here (100,000 menu entries built, then destroyed)
+
+
+def test_the_window_shows_at_most_a_few_recent_files(window):
+    from nnviz.ui.common.settings import settings as app_settings
+    from nnviz.ui.shell.file_commands import MAX_RECENT
+
+    app_settings().setValue("files/recent", [f"/tmp/m{i}.npz" for i in range(5000)])
+    files = window.recent_files()
+    assert files == [f"/tmp/m{i}.npz" for i in range(MAX_RECENT)]
+    window._update_recent_menu()
+    assert len(window.recent_menu.actions()) == MAX_RECENT
+
+
+def test_a_bad_file_is_moved_aside_with_a_note_shown_in_the_window(qapp, tmp_path, window):
+    from nnviz.ui.shell import settings_guard
+
+    conf = Path(QSettings("nnviz", "nnviz").fileName())
+    conf.parent.mkdir(parents=True, exist_ok=True)
+    conf.write_bytes(BAD_LIST)
+    QSettings("nnviz", "nnviz").sync()
+    notes = settings_guard.check_settings_files("nnviz", "nnviz")
+    assert [n.path for n in notes] == [str(conf)] and notes[0].moved_to.endswith(".bad")
+    assert not conf.exists()
+    box = settings_guard.show_pending_notes(window)
+    assert box is not None and box.isVisible() and not box.isModal()
+    assert str(conf) in box.text() and "default settings" in box.text()
+    assert settings_guard.show_pending_notes(window) is None  # shown once
+    box.close()
+
+
+@pytest.mark.parametrize("text, why", [
+    (BAD_LIST, "claims 2,147,483,647 items"),
+    (b"a=@Variant(\\0\\0\\0\\t\\0\\0\\0\\x2\\0\\0\\0\\x1\\x1)", "claims 2 items"),  # 1 held
+    (b"a=@Variant(\\0\\0\\0\\t\\0\\0\\0\\x1\\0\\0\\0\\n\\0\\0\\0\\b\\0\\x61)", "cut short"),
+    (b"a=@Variant(\\0\\0\\0\\x1f\\0)", "type 31"),
+    (b"a=@Variant(\\0\\0\\0\\x7f\\0\\0\\0\\x6QRect\\0\\0)", "'QRect'"),
+    (b"a=@DateTime(\\0\\0\\0\\x10)", "date"),
+    (b"a=@V\\zariant(\\0\\0\\0\\xb\\x7f\\xff\\xff\\xff)", "malformed"),  # \z: Qt skips it
+    (b'a="@Var"iant(\\0\\0\\0\\xb\\x7f\\xff\\xff\\xff)', "malformed"),  # quotes vanish
+    (b"a=x, @Variant(\\0\\0\\0\\xb\\x7f\\xff\\xff\\xff)", "claims"),  # a list's item
+    (b"a=\\x40Variant(\\0)", "never writes"),  # an escaped @
+    (b"a=\\@@Variant(\\0\\0\\0\\xb\\x7f\\xff\\xff\\xff)", "claims"),  # \@ is skipped by Qt
+    (b"; a comment @Variant(\\0\\0\\0\\xb\\x7f\\xff\\xff\\xff)", "could not be checked"),
+    (b"a=" + b"@Variant(" + b"\\0\\0\\0\\t\\0\\0\\0\\x1" * 20 + b"\\0\\0\\0\\x1\\x1)", "nested"),
+    (b"a=1\n\0", "NUL"),
+    (b"[w]\nstate=@ByteArray(" + b"x" * 300_000 + b")", "line 2 is 300,"),
+    (b"a=" + b"x, " * 400_000, "bytes long"),
+])
+def test_the_text_check_refuses(text, why):
+    from nnviz.ui.shell.ini_check import ini_problem
+
+    assert why in ini_problem(text)
+
+
+@pytest.mark.parametrize("text", [
+    b"[General]\nui/language=ko\nlesson/last=xor-gates\n",
+    b"[files]\nrecent=/a/b.npz, /c/\xed\x95\x9c.npz\n",  # UTF-8 paths
+    b'a="@Variant(\\0\\0\\0\\x2\\0\\0\\0,)"',  # a quoted payload holding a comma
+    b"a=@@Variant(x)",  # the text "@Variant(x)" as Qt writes it
+    b"a=@Invalid()\nb=@Rect(1 2 3 4)\nc=@ByteArray(\\0\\x1\\xff)",
+])
+def test_the_text_check_accepts(text):
+    from nnviz.ui.shell.ini_check import ini_problem
+
+    assert ini_problem(text) == ""
+
+
+@FUZZ
+@given(data=st.dictionaries(st.sampled_from(KEYS), values, min_size=1))
+def test_whatever_qt_writes_passes_the_text_check(qapp, tmp_path, data):
+    """No false alarm: every file QSettings writes for these values is accepted."""
+    from nnviz.ui.shell.ini_check import ini_problem
+
+    path = tmp_path / "written.conf"
+    path.unlink(missing_ok=True)
+    s = QSettings(str(path), QSettings.IniFormat)
+    for k, v in data.items():
+        s.setValue(k, v)
+    s.sync()
+    assert ini_problem(path.read_bytes()) == ""
+
+
+@pytest.mark.slow
+def test_mutated_files_that_pass_the_check_never_crash_qt(qapp, tmp_path):
+    """Flip bytes in the payloads of real files; Qt parses every file the check accepts
+    (in one subprocess: a crash there fails the test, naming the file)."""
+    import random
+
+    from nnviz.ui.shell.ini_check import ini_problem
+
+    source = tmp_path / "source.conf"
+    s = QSettings(str(source), QSettings.IniFormat)
+    s.setValue("l", [[1, "a"], {"k": [2.5, None]}, True])
+    s.setValue("m", {"x": ["p", "q"], "y": 3})
+    s.setValue("n", [None, [None]])
+    s.sync()
+    base = source.read_bytes()
+    rng = random.Random(14)
+    digits = b"0123456789abcdef"
+    accepted = []
+    for i in range(600):
+        data = bytearray(base)
+        for _ in range(rng.randint(1, 4)):
+            j = rng.randrange(len(data))
+            if data[j] in digits:  # the hex digits of escapes: counts and type ids
+                data[j] = rng.choice(digits)
+            else:
+                data[j:j + 1] = rng.choice([b"\\xff", b"\\x7f", b"\\0", b"", b"\\t"])
+        if not ini_problem(bytes(data)):
+            p = tmp_path / f"m{i}.conf"
+            p.write_bytes(bytes(data))
+            accepted.append(str(p))
+    assert accepted  # some mutations are harmless and must still be parsed
+    script = textwrap.dedent("""
+        import sys
+        from PySide6.QtCore import QCoreApplication, QSettings
+        app = QCoreApplication([])
+        for p in sys.argv[1:]:
+            print(p, flush=True)
+            s = QSettings(p, QSettings.IniFormat)
+            for k in s.allKeys():
+                s.value(k)
+        print("DONE", flush=True)
+    """)
+    out = subprocess.run([sys.executable, "-c", script, *accepted], env=_env(tmp_path),
+                         timeout=300, capture_output=True, text=True)
+    last = out.stdout.strip().splitlines()[-1:] or ["?"]
+    assert out.returncode == 0 and last == ["DONE"], f"Qt died reading {last}: {out.stderr}"

@@ -7,6 +7,8 @@ show its message, which always says what is wrong and how to fix it.
 
 from __future__ import annotations
 
+from nnviz.core.safe_open import UnreadableFile
+
 __all__ = [
     "DatasetCorrupt",
     "DatasetError",
@@ -24,8 +26,8 @@ class DatasetNotFound(DatasetError):
     """The data set files are not in any of the searched folders."""
 
 
-class DatasetCorrupt(DatasetError):
-    """The data set files exist but are malformed or fail their checks."""
+class DatasetCorrupt(DatasetError, UnreadableFile):
+    """The data set files exist but are malformed or fail their checks (a file unusable)."""
 
 
 class DownloadError(DatasetError):

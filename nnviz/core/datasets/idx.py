@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from nnviz.core.safe_open import UnreadableFile, open_regular
+
 __all__ = [
     "DTYPE_CODES",
     "MAGIC_IMAGES",
@@ -46,15 +48,16 @@ DTYPE_CODES = {
 MAGIC_IMAGES = 0x00000803
 #: Magic number of the MNIST label files (uint8, 1 dimension).
 MAGIC_LABELS = 0x00000801
-#: Largest payload :func:`read_idx` accepts by default (2 GiB).
-MAX_IDX_BYTES = 2 * 1024**3
+#: Largest payload :func:`read_idx` accepts by default (256 MiB: five times MNIST's largest
+#: file, so a gzip bomb's claim is refused from its header, not after gigabytes).
+MAX_IDX_BYTES = 256 * 1024**2
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _CHUNK = 1 << 20
 
 
-class IdxError(ValueError):
-    """An IDX file is malformed, truncated, padded or not decompressible."""
+class IdxError(UnreadableFile):
+    """An IDX file is malformed, truncated, padded, not decompressible or not a regular file."""
 
 
 def is_gzip(path: str | os.PathLike) -> bool:
@@ -70,12 +73,18 @@ def is_gzip(path: str | os.PathLike) -> bool:
     bool
         Whether the content is gzip, whatever the file name says.
     """
-    with open(path, "rb") as f:
+    with _open_file(Path(path)) as f:
         return f.read(2) == _GZIP_MAGIC
 
 
+def _open_file(path: Path):
+    # a gzip file is smaller than its payload; the payload limit is checked from the header
+    return open_regular(path, MAX_IDX_BYTES + 4 + 4 * 255, "an IDX data",
+                        lambda reason: IdxError(f"{path}: {reason}"))
+
+
 def _open_maybe_gzip(path: Path):
-    f = open(path, "rb")
+    f = _open_file(path)
     try:
         head = f.read(2)
         f.seek(0)
@@ -85,6 +94,19 @@ def _open_maybe_gzip(path: Path):
     if head == _GZIP_MAGIC:
         return gzip.GzipFile(fileobj=f, mode="rb"), f
     return f, f
+
+
+def _read_into(stream, out: memoryview, hasher) -> int:
+    """Fill ``out`` from ``stream`` in bounded chunks; returns the bytes read."""
+    done = 0
+    while done < len(out):
+        got = stream.readinto(out[done:done + _CHUNK])
+        if not got:
+            break
+        if hasher is not None:
+            hasher.update(out[done:done + got])
+        done += got
+    return done
 
 
 def _read_exact(stream, n: int, hasher) -> bytes:
@@ -103,7 +125,7 @@ def _read_exact(stream, n: int, hasher) -> bytes:
     return data
 
 
-def _parse(stream, name: str, expected_magic, max_bytes: int, hasher, raw_size):
+def _parse(stream, name: str, expected_magic, max_bytes: int, hasher, raw_size, expected_dims):
     head = _read_exact(stream, 4, hasher)
     if len(head) < 4:
         raise IdxError(f"{name}: header truncated ({len(head)} of 4 magic bytes)")
@@ -127,6 +149,11 @@ def _parse(stream, name: str, expected_magic, max_bytes: int, hasher, raw_size):
     if len(dim_bytes) < 4 * ndim:
         raise IdxError(f"{name}: header truncated ({len(dim_bytes)} of {4 * ndim} dimension bytes)")
     dims = struct.unpack(f">{ndim}I", dim_bytes)
+    if expected_dims is not None and dims != tuple(expected_dims):
+        raise IdxError(
+            f"{name}: header claims dims {dims} but {tuple(expected_dims)} are expected; "
+            "refusing to read"
+        )
     dtype = DTYPE_CODES[code]
     count = 1
     for d in dims:
@@ -144,26 +171,28 @@ def _parse(stream, name: str, expected_magic, max_bytes: int, hasher, raw_size):
             f"{name}: payload {what}: dims {dims} need {size} bytes of "
             f"{dtype.str} data but the file holds {raw_size - header_len}"
         )
-    payload = _read_exact(stream, size, hasher)
-    if len(payload) < size:
-        raise IdxError(
-            f"{name}: payload truncated: dims {dims} need {size} bytes, got {len(payload)}"
-        )
+    arr = np.empty(count, dtype)  # only now: the claim is within the limits
+    got = _read_into(stream, memoryview(arr).cast("B"), hasher)
+    if got < size:
+        raise IdxError(f"{name}: payload truncated: dims {dims} need {size} bytes, got {got}")
     if stream.read(1):
         raise IdxError(f"{name}: payload has trailing bytes after the {size} expected")
-    arr = np.frombuffer(payload, dtype=dtype)
-    return arr.astype(dtype.newbyteorder("="), copy=True).reshape(dims)
+    if not dtype.isnative:
+        arr = arr.byteswap().view(dtype.newbyteorder("="))
+    return arr.reshape(dims)
 
 
-def _read(path, expected_magic, max_bytes, hasher) -> np.ndarray:
+def _read(path, expected_magic, max_bytes, hasher, expected_dims=None) -> np.ndarray:
     path = Path(path)
     name = str(path)
     stream, raw = _open_maybe_gzip(path)
     try:
         raw_size = None if stream is not raw else os.fstat(raw.fileno()).st_size
-        return _parse(stream, name, expected_magic, max_bytes, hasher, raw_size)
+        return _parse(stream, name, expected_magic, max_bytes, hasher, raw_size, expected_dims)
     except IdxError:
         raise
+    except MemoryError:
+        raise IdxError(f"{name}: not enough memory to read it") from None
     except (OSError, EOFError, zlib.error) as exc:
         raise IdxError(f"{name}: cannot decompress or read: {exc}") from exc
     finally:
@@ -176,6 +205,7 @@ def read_idx(
     expected_magic: int | None = None,
     *,
     max_bytes: int = MAX_IDX_BYTES,
+    expected_dims: tuple | None = None,
 ) -> np.ndarray:
     """Read an IDX file, raw or gzip-compressed.
 
@@ -187,6 +217,9 @@ def read_idx(
         Full 4-byte magic the file must have, e.g. :data:`MAGIC_IMAGES`.
     max_bytes : int
         Refuse files whose header claims a larger payload, before allocating.
+    expected_dims : tuple of int, optional
+        The exact dimensions the header must claim (e.g. ``(60000, 28, 28)``), checked
+        before any payload is read or decompressed.
 
     Returns
     -------
@@ -197,12 +230,12 @@ def read_idx(
     ------
     IdxError
         Bad magic, unsupported type, truncated header or payload, trailing
-        bytes, oversized claim, or a corrupt gzip stream.  The message names
-        the file.
+        bytes, oversized or unexpected claim, a corrupt gzip stream, or not a
+        regular file (a device, a FIFO).  The message names the file.
     OSError
         If the file cannot be opened (e.g. it does not exist).
     """
-    return _read(path, expected_magic, max_bytes, None)
+    return _read(path, expected_magic, max_bytes, None, expected_dims)
 
 
 def read_idx_digest(
@@ -210,12 +243,13 @@ def read_idx_digest(
     expected_magic: int | None = None,
     *,
     max_bytes: int = MAX_IDX_BYTES,
+    expected_dims: tuple | None = None,
 ) -> tuple[np.ndarray, str]:
     """Read an IDX file and hash its decompressed bytes in the same pass.
 
     Parameters
     ----------
-    path, expected_magic, max_bytes
+    path, expected_magic, max_bytes, expected_dims
         As for :func:`read_idx`.
 
     Returns
@@ -229,7 +263,7 @@ def read_idx_digest(
         As :func:`read_idx`.
     """
     hasher = hashlib.sha256()
-    arr = _read(path, expected_magic, max_bytes, hasher)
+    arr = _read(path, expected_magic, max_bytes, hasher, expected_dims)
     return arr, hasher.hexdigest()
 
 

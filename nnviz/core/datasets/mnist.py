@@ -97,6 +97,9 @@ FASHION_CLASSES = (
     "Ankle boot",
 )
 
+#: With ``verify=False`` a file may hold at most this many times the expected images.
+MAX_COUNT_FACTOR = 10
+
 #: Command shown in error messages to get the data.
 FETCH_COMMAND = "python -m nnviz data --fetch"
 
@@ -239,7 +242,8 @@ def locate_mnist(kind: str = "mnist", user_path=None) -> Path:
     raise DatasetNotFound(f"{_DISPLAY[kind]} not found. Looked in: {looked}. {_fetch_hint(kind)}")
 
 
-def _read_checked(folder: Path, name: str, magic: int, kind: str, spec, check_hash: bool):
+def _read_checked(folder: Path, name: str, magic: int, kind: str, spec, check_hash: bool,
+                  expected_dims: tuple | None, max_count: int):
     path = find_mnist_file(folder, name)
     if path is None:
         raise DatasetNotFound(
@@ -247,7 +251,10 @@ def _read_checked(folder: Path, name: str, magic: int, kind: str, spec, check_ha
             f"{_fetch_hint(kind)}"
         )
     try:
-        arr, digest = read_idx_digest(path, expected_magic=magic)
+        # the header's claim is checked before the (maybe gzip) payload is inflated
+        item = int(np.prod(spec.image_shape)) if magic == MAGIC_IMAGES else 1
+        arr, digest = read_idx_digest(path, expected_magic=magic, expected_dims=expected_dims,
+                                      max_bytes=max_count * item)
     except IdxError as exc:
         raise DatasetCorrupt(
             f"{_DISPLAY[kind]} file is corrupt: {exc}. Delete it and download it again: "
@@ -342,12 +349,17 @@ def load_mnist(
     folder = locate_mnist(kind) if folder is None else Path(folder)
 
     arrays = {}
+    # without count checks, still no more than MAX_COUNT_FACTOR times the expected images
+    max_count = MAX_COUNT_FACTOR * max(spec.n_train, spec.n_test)
     for split, prefix in (("train", "train"), ("test", "t10k")):
+        n = spec.n_train if split == "train" else spec.n_test
         images, img_path = _read_checked(
-            folder, f"{prefix}-images-idx3-ubyte", MAGIC_IMAGES, kind, spec, check_hash
+            folder, f"{prefix}-images-idx3-ubyte", MAGIC_IMAGES, kind, spec, check_hash,
+            (n, *spec.image_shape) if check_counts else None, max_count,
         )
         labels, lbl_path = _read_checked(
-            folder, f"{prefix}-labels-idx1-ubyte", MAGIC_LABELS, kind, spec, check_hash
+            folder, f"{prefix}-labels-idx1-ubyte", MAGIC_LABELS, kind, spec, check_hash,
+            (n,) if check_counts else None, max_count,
         )
         _check_split(split, images, labels, img_path, lbl_path, kind, spec, check_counts)
         arrays[split] = (

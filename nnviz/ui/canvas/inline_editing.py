@@ -8,11 +8,16 @@ the model (undoable), Esc closes it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtWidgets import QApplication, QGraphicsView
 
 from nnviz.ui.canvas.items import BiasItem, EdgeItem
-from nnviz.ui.common.formatting import NumberError, fmt_full, parse_number
+from nnviz.ui.common.formatting import fmt_full
+from nnviz.ui.common.number_input import read_number
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NetworkView", text)  # the view's own context
 
 
 class InPlaceEditing(QGraphicsView):
@@ -34,7 +39,7 @@ class InPlaceEditing(QGraphicsView):
         self.edit_item, self._edit_key = item, key
         self._edit_anchor = self._anchor_for(item)
         self.editor.start_edit(f"{label} =", fmt_full(old).replace("−", "-"),
-                               self.tr("Enter applies the value, Esc cancels"))
+                               _tr("Enter applies the value, Esc cancels"))
         self._place_editor()
 
     def close_editor(self) -> None:
@@ -106,11 +111,9 @@ class InPlaceEditing(QGraphicsView):
             self.editor.set_error(message)
 
     def apply_text(self, item, text: str) -> bool:
-        try:
-            v = parse_number(text)
-        except NumberError:
-            self.lesson.edit_refused.emit(
-                self.tr("“{t}” is not a finite number; the weight was kept.").format(t=text))
+        v, why = read_number(text)  # the weight editor's reading and reasons ("1,000" …)
+        if v is None:
+            self.lesson.edit_refused.emit(_tr("{why} The weight was kept.").format(why=why))
             return False
         if isinstance(item, EdgeItem):
             return self.lesson.edit_weight(item.layer, item.i, item.j, v)

@@ -8,7 +8,8 @@ same text as tooltip).
 
 Signals
 -------
-committed(str)   Enter was pressed, or focus left after a change that parses as a number
+committed(str)   Enter was pressed, or focus left after a change that reads as a number
+                 (:func:`nnviz.ui.common.number_input.read_number`, as in the weight editor)
 cancelled()      Escape was pressed, or focus left with the text unchanged or unparsable
 """
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from nnviz.ui.common.formatting import NumberError, parse_number
+from nnviz.ui.common.number_input import read_number
 
 _BORDER = "#8a8a8a"
 _ERROR = "#c62828"
@@ -178,11 +179,7 @@ class InlineEditor(QFrame):
 
 
 def _parses(text: str) -> bool:
-    try:
-        parse_number(text)
-    except NumberError:
-        return False
-    return True
+    return read_number(text)[0] is not None
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ is the inverse used by every editor: it refuses text that is not a finite number
 from __future__ import annotations
 
 import math
+import re
 
 #: Subscript digits for neuron indices in formulas (a₁, z₂ …).
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -73,22 +74,45 @@ def fmt_vec(v, digits: int = 4) -> str:
 
 
 class NumberError(ValueError):
-    """Text typed into an editor is not a finite number (message is user-facing English)."""
+    """Text typed into an editor is not a finite number (message is user-facing English).
+
+    ``reason`` says why: "empty", "not a number", "comma" (a comma that may separate
+    thousands), "digits" (digits other than 0-9), "NaN" or "infinite".
+    """
+
+    def __init__(self, message: str, reason: str = ""):
+        super().__init__(message)
+        self.reason = reason or message
+
+
+#: one comma followed by three digits after a nonzero integer part: 1,000 is one thousand in
+#: Korean and English habits but one in European ones
+_THOUSANDS = re.compile(r"[+-]?[1-9][0-9]{0,2},[0-9]{3}")
 
 
 def parse_number(text) -> float:
-    """A finite float from user text: accepts '−' (U+2212), a decimal comma, spaces.
+    """A finite float from user text: accepts '−' (U+2212), spaces, and a decimal comma when
+    it cannot be a thousands separator ("0,25", "1,5"; not "1,000").
 
-    Raises :class:`NumberError` for anything else, NaN and ±infinity included.
+    Only the digits 0-9 are read (Python's float() would also take Arabic-Indic and
+    full-width digits, and "1_000").  Raises :class:`NumberError` for anything else, NaN and
+    ±infinity included; its ``reason`` tells the editors which message to show.
     """
     if isinstance(text, int | float) and not isinstance(text, bool):
         x = float(text)
     else:
         s = str(text).strip().replace("−", "-").replace("\u2009", "").replace(" ", "")
-        if s.count(",") == 1 and "." not in s:
-            s = s.replace(",", ".")
         if not s:
             raise NumberError("empty")
+        if not s.isascii():
+            reason = "digits" if any(c.isdigit() for c in s) else "not a number"
+            raise NumberError(f"not a number ({reason})", reason)
+        if "," in s:
+            if s.count(",") > 1 or "." in s or _THOUSANDS.fullmatch(s):
+                raise NumberError("ambiguous comma", "comma")
+            s = s.replace(",", ".")
+        if "_" in s:
+            raise NumberError("not a number")
         try:
             x = float(s)
         except ValueError:

@@ -1,8 +1,10 @@
 """Weight editor: each layer's W and b as an editable, value-shaded table.
 
 Edits, pasted TSV blocks (from a spreadsheet) and fills (init scheme, zeros, seeded random) all
-go through the lesson, so they are undoable and re-run the forward pass.  Text that is not
-a finite number (``abc``, ``nan``, ``inf``) is refused with a message next to the table; the
+go through the lesson model, so they are undoable and re-run the forward pass.  Text that is not
+a finite number (``abc``, ``nan``, ``inf``), an ambiguous comma (``1,000``) and digits other than
+0-9 are refused with a message next to the table
+(:func:`nnviz.ui.common.number_input.read_number`, shared with the canvas's inline editor); the
 previous value stays.
 
 Signals
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 from nnviz.core.spec import INIT_NAMES
 from nnviz.ui.common import colors
 from nnviz.ui.common.formatting import NumberError, fmt, fmt_full, parse_number, sub
+from nnviz.ui.common.number_input import read_number
 
 if TYPE_CHECKING:
     from nnviz.ui.model.lesson_model import LessonModel
@@ -139,11 +142,10 @@ class LayerModel(QAbstractTableModel):
         if role != Qt.EditRole or not index.isValid():
             return False
         row, col = index.row(), index.column()
-        try:
-            v = parse_number(value)
-        except NumberError:
-            self.refused.emit(self.tr("“{t}” is not a finite number: {name} stays {old}.").format(
-                t=str(value), name=self._name(row, col), old=fmt_full(self.value(row, col))))
+        v, why = read_number(value)
+        if v is None:
+            self.refused.emit(self.tr("{why} {name} stays {old}.").format(
+                why=why, name=self._name(row, col), old=fmt_full(self.value(row, col))))
             return False
         if row == self.W.shape[0]:
             return self.lesson.edit_bias(self.layer, col, v)

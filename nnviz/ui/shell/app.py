@@ -21,6 +21,7 @@ from nnviz.ui.common.settings import APP, ORG, settings, ui_language
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 #: ``app.exec()`` returns this when the window asks to be re-created (language switch)
 RESTART_EXIT_CODE = 0x6E6E
+_kernel_warmer: list = []  # (thread, stop event) of the background kernel warm-up
 
 
 def _resources():
@@ -77,6 +78,9 @@ def main(argv=None) -> int:
     sessions.attach(win)
     if not probe:
         sessions.start()
+        # kernels loaded from the caches (compiled if none matches) off the GUI thread once the
+        # first lesson is on screen: the first training step does not wait for them
+        win.startup_finished.connect(_warm_kernels)
     win.can_restart = True
     win.restart_requested.connect(lambda: app.exit(RESTART_EXIT_CODE))
     if probe:
@@ -106,7 +110,17 @@ def main(argv=None) -> int:
         app.setQuitOnLastWindowClosed(True)
         code = app.exec()
     sessions.release()  # a clean exit: no restore offer next time
+    for thread, stop in _kernel_warmer:  # it stops after the compile under way (seconds; a
+        stop.set()  # compiler cannot be interrupted, and must not run while Python shuts down)
+        thread.join(timeout=60)
     return code
+
+
+def _warm_kernels() -> None:
+    if not _kernel_warmer:
+        from nnviz.core.precompile import warm_in_background
+
+        _kernel_warmer.append(warm_in_background())
 
 
 if __name__ == "__main__":

@@ -86,7 +86,8 @@ class FileCommands(QMainWindow):
             v = [v]
         if not isinstance(v, list | tuple):  # a damaged setting: no recent files
             return []
-        return [p for p in v if isinstance(p, str) and p]
+        # bounded on read too: a list of 100,000 made start-up take 7 s and exit 2 minutes
+        return [p for p in v[:4 * MAX_RECENT] if isinstance(p, str) and p][:MAX_RECENT]
 
     def _add_recent(self, path: str):
         path = str(Path(path).resolve())
