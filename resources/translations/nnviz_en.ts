@@ -181,6 +181,68 @@
         </message>
     </context>
     <context>
+        <name>AutosaveManager</name>
+        <message>
+            <source>Session opened</source>
+            <translation>Session opened</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Unsaved changes</translation>
+        </message>
+        <message>
+            <source>The weights have changed since they were last saved.</source>
+            <translation>The weights have changed since they were last saved.</translation>
+        </message>
+        <message>
+            <source>Save them before going on?</source>
+            <translation>Save them before going on?</translation>
+        </message>
+        <message>
+            <source>Cannot open</source>
+            <translation>Cannot open</translation>
+        </message>
+        <message>
+            <source>Another nnviz is running: this one does not autosave.</source>
+            <translation>Another nnviz is running: this one does not autosave.</translation>
+        </message>
+        <message>
+            <source>Restore your work?</source>
+            <translation>Restore your work?</translation>
+        </message>
+        <message>
+            <source>nnviz did not close properly last time. Restore the work saved automatically (lesson, weights, hyper-parameters and curves)?</source>
+            <translation>nnviz did not close properly last time. Restore the work saved automatically (lesson, weights, hyper-parameters and curves)?</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Restore</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Discard</translation>
+        </message>
+        <message>
+            <source>Autosave is off: {e}</source>
+            <translation>Autosave is off: {e}</translation>
+        </message>
+        <message>
+            <source>Autosave failed: {e}</source>
+            <translation>Autosave failed: {e}</translation>
+        </message>
+        <message>
+            <source>The autosave could not be read: {e}</source>
+            <translation>The autosave could not be read: {e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CanvasItems</name>
+        <message>
+            <source>This neuron's output over the input plane (blue &gt; 0 &gt; orange)</source>
+            <translation>This neuron's output over the input plane (blue &gt; 0 &gt; orange)</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfusionView</name>
         <message>
             <source>Not evaluated yet</source>
@@ -269,57 +331,6 @@
         <message>
             <source>rows: true label · columns: predicted — the weights changed; the matrix updates when they stop changing</source>
             <translation>rows: true label · columns: predicted — the weights changed; the matrix updates when they stop changing</translation>
-        </message>
-    </context>
-    <context>
-        <name>Controller</name>
-        <message>
-            <source>Loading {kind} …</source>
-            <translation>Loading {kind} …</translation>
-        </message>
-        <message>
-            <source>Loading the MNIST test images in the background …</source>
-            <translation>Loading the MNIST test images in the background …</translation>
-        </message>
-        <message>
-            <source>MNIST loaded: {n} test images</source>
-            <translation>MNIST loaded: {n} test images</translation>
-        </message>
-        <message>
-            <source>MNIST is not available: the network is shown with a blank input</source>
-            <translation>MNIST is not available: the network is shown with a blank input</translation>
-        </message>
-        <message>
-            <source>layer {n} has no bias</source>
-            <translation>layer {n} has no bias</translation>
-        </message>
-        <message>
-            <source>Only finite numbers can be weights (no NaN or ∞).</source>
-            <translation>Only finite numbers can be weights (no NaN or ∞).</translation>
-        </message>
-        <message>
-            <source>Set {name} = {v}</source>
-            <translation>Set {name} = {v}</translation>
-        </message>
-        <message>
-            <source>Paste {n} values into {name}</source>
-            <translation>Paste {n} values into {name}</translation>
-        </message>
-        <message>
-            <source>Fill layer {n} with {scheme} (seed {seed})</source>
-            <translation>Fill layer {n} with {scheme} (seed {seed})</translation>
-        </message>
-        <message>
-            <source>Reset to the lesson's weights</source>
-            <translation>Reset to the lesson's weights</translation>
-        </message>
-        <message>
-            <source>Saved {path}</source>
-            <translation>Saved {path}</translation>
-        </message>
-        <message>
-            <source>Opened {path}</source>
-            <translation>Opened {path}</translation>
         </message>
     </context>
     <context>
@@ -748,29 +759,6 @@ The details were written to {path}</translation>
         </message>
     </context>
     <context>
-        <name>Guards</name>
-        <message>
-            <source>The learning rate must be greater than 0 and at most 1000 (you typed {v:g}).</source>
-            <translation>The learning rate must be greater than 0 and at most 1000 (you typed {v:g}).</translation>
-        </message>
-        <message>
-            <source>A layer needs between 1 and {n} neurons.</source>
-            <translation>A layer needs between 1 and {n} neurons.</translation>
-        </message>
-        <message>
-            <source>This network would have {n:,} parameters; nnviz allows at most {m:,} (it would not fit in memory). Use fewer or smaller layers.</source>
-            <translation>This network would have {n:,} parameters; nnviz allows at most {m:,} (it would not fit in memory). Use fewer or smaller layers.</translation>
-        </message>
-        <message>
-            <source>The batch size {b} is larger than the {n} training samples: using {n} (one update per epoch).</source>
-            <translation>The batch size {b} is larger than the {n} training samples: using {n} (one update per epoch).</translation>
-        </message>
-        <message>
-            <source>Not applied: {e}</source>
-            <translation>Not applied: {e}</translation>
-        </message>
-    </context>
-    <context>
         <name>HyperPanel</name>
         <message>
             <source>Applied at the next step</source>
@@ -975,6 +963,10 @@ The details were written to {path}</translation>
             <source>label: {y}</source>
             <translation>label: {y}</translation>
         </message>
+        <message>
+            <source>your own input: it has no label</source>
+            <translation>your own input: it has no label</translation>
+        </message>
     </context>
     <context>
         <name>Inspector</name>
@@ -1046,8 +1038,8 @@ The details were written to {path}</translation>
             <translation>bias b</translation>
         </message>
         <message>
-            <source>“{t}” is not a finite number: {name} stays {old}.</source>
-            <translation>“{t}” is not a finite number: {name} stays {old}.</translation>
+            <source>{why} {name} stays {old}.</source>
+            <translation>{why} {name} stays {old}.</translation>
         </message>
     </context>
     <context>
@@ -1147,6 +1139,57 @@ The details were written to {path}</translation>
         <message>
             <source>only ReLU units can die (output 0 for every input)</source>
             <translation>only ReLU units can die (output 0 for every input)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LessonModel</name>
+        <message>
+            <source>Loading {kind} …</source>
+            <translation>Loading {kind} …</translation>
+        </message>
+        <message>
+            <source>Loading the MNIST test images in the background …</source>
+            <translation>Loading the MNIST test images in the background …</translation>
+        </message>
+        <message>
+            <source>MNIST loaded: {n} test images</source>
+            <translation>MNIST loaded: {n} test images</translation>
+        </message>
+        <message>
+            <source>MNIST is not available: the network is shown with a blank input</source>
+            <translation>MNIST is not available: the network is shown with a blank input</translation>
+        </message>
+        <message>
+            <source>Only finite numbers can be weights (no NaN or ∞).</source>
+            <translation>Only finite numbers can be weights (no NaN or ∞).</translation>
+        </message>
+        <message>
+            <source>Reset to the lesson's weights</source>
+            <translation>Reset to the lesson's weights</translation>
+        </message>
+        <message>
+            <source>Saved {path}</source>
+            <translation>Saved {path}</translation>
+        </message>
+        <message>
+            <source>Opened {path}</source>
+            <translation>Opened {path}</translation>
+        </message>
+        <message>
+            <source>Fill layer {n} with {scheme} (seed {seed})</source>
+            <translation>Fill layer {n} with {scheme} (seed {seed})</translation>
+        </message>
+        <message>
+            <source>Set {name} = {v}</source>
+            <translation>Set {name} = {v}</translation>
+        </message>
+        <message>
+            <source>Paste {n} values into {name}</source>
+            <translation>Paste {n} values into {name}</translation>
+        </message>
+        <message>
+            <source>layer {n} has no bias</source>
+            <translation>layer {n} has no bias</translation>
         </message>
     </context>
     <context>
@@ -1455,10 +1498,6 @@ The details were written to {path}</translation>
             <translation>zoom {p} %</translation>
         </message>
         <message>
-            <source>early stop</source>
-            <translation>early stop</translation>
-        </message>
-        <message>
             <source>Comparing the variants from the same weights …</source>
             <translation>Comparing the variants from the same weights …</translation>
         </message>
@@ -1517,10 +1556,6 @@ The details were written to {path}</translation>
         <message>
             <source>network {sizes} · {n} parameters</source>
             <translation>network {sizes} · {n} parameters</translation>
-        </message>
-        <message>
-            <source>This lesson computes with the weights it is given; there is nothing to train, so no curves.</source>
-            <translation>This lesson computes with the weights it is given; there is nothing to train, so no curves.</translation>
         </message>
         <message>
             <source>Lesson: {t}</source>
@@ -1829,11 +1864,18 @@ Nothing in the file was run.</translation>
         </message>
     </context>
     <context>
-        <name>NetworkView</name>
+        <name>NetworkLegend</name>
         <message>
-            <source>This neuron's output over the input plane (blue &gt; 0 &gt; orange)</source>
-            <translation>This neuron's output over the input plane (blue &gt; 0 &gt; orange)</translation>
+            <source>value (a, z, w, b)</source>
+            <translation>value (a, z, w, b)</translation>
         </message>
+        <message>
+            <source>edge width ∝ |w|</source>
+            <translation>edge width ∝ |w|</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkView</name>
         <message>
             <source>Input x ({n})</source>
             <translation>Input x ({n})</translation>
@@ -1853,6 +1895,10 @@ Nothing in the file was run.</translation>
         <message>
             <source>weight W{l}[{i},{j}] = {w}</source>
             <translation>weight W{l}[{i},{j}] = {w}</translation>
+        </message>
+        <message>
+            <source>{why} The weight was kept.</source>
+            <translation>{why} The weight was kept.</translation>
         </message>
         <message>
             <source>from neuron {i} of layer {l0} to neuron {j} of layer {l1}</source>
@@ -1876,18 +1922,9 @@ Click to edit</translation>
             <source>Enter applies the value, Esc cancels</source>
             <translation>Enter applies the value, Esc cancels</translation>
         </message>
-        <message>
-            <source>“{t}” is not a finite number; the weight was kept.</source>
-            <translation>“{t}” is not a finite number; the weight was kept.</translation>
-        </message>
-        <message>
-            <source>value (a, z, w, b)</source>
-            <translation>value (a, z, w, b)</translation>
-        </message>
-        <message>
-            <source>edge width ∝ |w|</source>
-            <translation>edge width ∝ |w|</translation>
-        </message>
+    </context>
+    <context>
+        <name>NeuronFormula</name>
         <message>
             <source>input x{j} = {v}</source>
             <translation>input x{j} = {v}</translation>
@@ -1903,6 +1940,21 @@ Click to edit</translation>
         <message>
             <source>full precision: a = {a}, z = {z}</source>
             <translation>full precision: a = {a}, z = {z}</translation>
+        </message>
+    </context>
+    <context>
+        <name>NumberInput</name>
+        <message>
+            <source>“{t}” is not a finite number.</source>
+            <translation>“{t}” is not a finite number.</translation>
+        </message>
+        <message>
+            <source>“{t}” is ambiguous: a comma can separate thousands (1,000 = 1000) or decimals (1,5 = 1.5). Type it without the comma, with a point for decimals (1000 or 1.0).</source>
+            <translation>“{t}” is ambiguous: a comma can separate thousands (1,000 = 1000) or decimals (1,5 = 1.5). Type it without the comma, with a point for decimals (1000 or 1.0).</translation>
+        </message>
+        <message>
+            <source>“{t}” is not written with the digits 0–9 (full-width or Arabic-Indic digits are not read); type it with 0–9.</source>
+            <translation>“{t}” is not written with the digits 0–9 (full-width or Arabic-Indic digits are not read); type it with 0–9.</translation>
         </message>
     </context>
     <context>
@@ -2394,6 +2446,7 @@ Click to edit</translation>
         </message>
         <message>
             <source>Remove</source>
+            <extracomment>the runs shown: the lesson model's history (its current lesson), or a history of this view's own when it runs alone</extracomment>
             <translation>Remove</translation>
         </message>
         <message>
@@ -2598,6 +2651,38 @@ Click to edit</translation>
         </message>
     </context>
     <context>
+        <name>RunJobs</name>
+        <message>
+            <source>The training thread did not stop in time.</source>
+            <extracomment>How long closing the window or switching lessons waits for the worker (it stops between steps; one MNIST epoch step is the longest, about a second).</extracomment>
+            <translation>The training thread did not stop in time.</translation>
+        </message>
+        <message>
+            <source>Training stopped: the loss became NaN or infinite</source>
+            <translation>Training stopped: the loss became NaN or infinite</translation>
+        </message>
+        <message>
+            <source>All {n} epochs are done</source>
+            <translation>All {n} epochs are done</translation>
+        </message>
+        <message>
+            <source>Early stopping: the validation loss has not improved for {n} epochs; the weights are back to the best epoch's</source>
+            <translation>Early stopping: the validation loss has not improved for {n} epochs; the weights are back to the best epoch's</translation>
+        </message>
+        <message>
+            <source>Stopped: the accuracy reached the goal</source>
+            <translation>Stopped: the accuracy reached the goal</translation>
+        </message>
+        <message>
+            <source>Paused at epoch {e}, {n} samples</source>
+            <translation>Paused at epoch {e}, {n} samples</translation>
+        </message>
+        <message>
+            <source>Training failed: {e}</source>
+            <translation>Training failed: {e}</translation>
+        </message>
+    </context>
+    <context>
         <name>SampleBrowser</name>
         <message>
             <source>Test images: label → prediction (red = wrong). Click one to feed it to the network.</source>
@@ -2653,70 +2738,56 @@ Click to edit</translation>
         </message>
     </context>
     <context>
-        <name>SessionManager</name>
+        <name>SavedWork</name>
         <message>
             <source>The saved network does not fit this lesson's data.</source>
             <translation>The saved network does not fit this lesson's data.</translation>
-        </message>
-        <message>
-            <source>Session opened</source>
-            <translation>Session opened</translation>
-        </message>
-        <message>
-            <source>Unsaved changes</source>
-            <translation>Unsaved changes</translation>
-        </message>
-        <message>
-            <source>The weights have changed since they were last saved.</source>
-            <translation>The weights have changed since they were last saved.</translation>
-        </message>
-        <message>
-            <source>Save them before going on?</source>
-            <translation>Save them before going on?</translation>
         </message>
         <message>
             <source>Restored: epoch {e}, {n} samples, {k} points on the curves</source>
             <translation>Restored: epoch {e}, {n} samples, {k} points on the curves</translation>
         </message>
         <message>
-            <source>Cannot open</source>
-            <translation>Cannot open</translation>
-        </message>
-        <message>
-            <source>Another nnviz is running: this one does not autosave.</source>
-            <translation>Another nnviz is running: this one does not autosave.</translation>
-        </message>
-        <message>
-            <source>Restore your work?</source>
-            <translation>Restore your work?</translation>
-        </message>
-        <message>
-            <source>nnviz did not close properly last time. Restore the work saved automatically (lesson, weights, hyper-parameters and curves)?</source>
-            <translation>nnviz did not close properly last time. Restore the work saved automatically (lesson, weights, hyper-parameters and curves)?</translation>
-        </message>
-        <message>
-            <source>Restore</source>
-            <translation>Restore</translation>
-        </message>
-        <message>
-            <source>Discard</source>
-            <translation>Discard</translation>
-        </message>
-        <message>
             <source>The lesson {id} no longer exists; only the network was restored.</source>
             <translation>The lesson {id} no longer exists; only the network was restored.</translation>
         </message>
+    </context>
+    <context>
+        <name>SettingsGuard</name>
         <message>
-            <source>Autosave is off: {e}</source>
-            <translation>Autosave is off: {e}</translation>
+            <source>The settings file {path} could not be used ({why}). It was moved to {bad} and nnviz starts with the default settings (language, window layout, recent files).</source>
+            <translation>The settings file {path} could not be used ({why}). It was moved to {bad} and nnviz starts with the default settings (language, window layout, recent files).</translation>
         </message>
         <message>
-            <source>Autosave failed: {e}</source>
-            <translation>Autosave failed: {e}</translation>
+            <source>The settings file {path} could not be used ({why}) and could not be moved; nnviz ignores it and starts with the default settings.</source>
+            <translation>The settings file {path} could not be used ({why}) and could not be moved; nnviz ignores it and starts with the default settings.</translation>
         </message>
         <message>
-            <source>The autosave could not be read: {e}</source>
-            <translation>The autosave could not be read: {e}</translation>
+            <source>Settings reset</source>
+            <translation>Settings reset</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpecChecks</name>
+        <message>
+            <source>The learning rate must be greater than 0 and at most 1000 (you typed {v:g}).</source>
+            <translation>The learning rate must be greater than 0 and at most 1000 (you typed {v:g}).</translation>
+        </message>
+        <message>
+            <source>A layer needs between 1 and {n} neurons.</source>
+            <translation>A layer needs between 1 and {n} neurons.</translation>
+        </message>
+        <message>
+            <source>This network would have {n:,} parameters; nnviz allows at most {m:,} (it would not fit in memory). Use fewer or smaller layers.</source>
+            <translation>This network would have {n:,} parameters; nnviz allows at most {m:,} (it would not fit in memory). Use fewer or smaller layers.</translation>
+        </message>
+        <message>
+            <source>The batch size {b} is larger than the {n} training samples: using {n} (one update per epoch).</source>
+            <translation>The batch size {b} is larger than the {n} training samples: using {n} (one update per epoch).</translation>
+        </message>
+        <message>
+            <source>Not applied: {e}</source>
+            <translation>Not applied: {e}</translation>
         </message>
     </context>
     <context>
@@ -2826,6 +2897,14 @@ Click to edit</translation>
             <translation>test</translation>
         </message>
         <message>
+            <source>early stop</source>
+            <translation>early stop</translation>
+        </message>
+        <message>
+            <source>This lesson computes with the weights it is given; there is nothing to train, so no curves.</source>
+            <translation>This lesson computes with the weights it is given; there is nothing to train, so no curves.</translation>
+        </message>
+        <message>
             <source>Press Play (Space) or step (→) and the loss and accuracy curves are drawn here.</source>
             <translation>Press Play (Space) or step (→) and the loss and accuracy curves are drawn here.</translation>
         </message>
@@ -2863,10 +2942,10 @@ Click to edit</translation>
         </message>
     </context>
     <context>
-        <name>TrainingSession</name>
+        <name>TrainingRun</name>
         <message>
             <source>This lesson has nothing to train.</source>
-            <extracomment>How long closing the window or switching lessons waits for the worker (it stops between steps; one MNIST epoch step is the longest, about a second).</extracomment>
+            <extracomment>a play's snapshot interval meaning "only at the end" run settings a saved session restores (and their checks)</extracomment>
             <translation>This lesson has nothing to train.</translation>
         </message>
         <message>
@@ -2876,10 +2955,6 @@ Click to edit</translation>
         <message>
             <source>Cannot train this network: {e}</source>
             <translation>Cannot train this network: {e}</translation>
-        </message>
-        <message>
-            <source>The training thread did not stop in time.</source>
-            <translation>The training thread did not stop in time.</translation>
         </message>
         <message>
             <source>All {n} epochs are done: raise the number of epochs or reset.</source>
@@ -2904,30 +2979,6 @@ Click to edit</translation>
         <message>
             <source>New validation split: the run starts again</source>
             <translation>New validation split: the run starts again</translation>
-        </message>
-        <message>
-            <source>Training stopped: the loss became NaN or infinite</source>
-            <translation>Training stopped: the loss became NaN or infinite</translation>
-        </message>
-        <message>
-            <source>All {n} epochs are done</source>
-            <translation>All {n} epochs are done</translation>
-        </message>
-        <message>
-            <source>Early stopping: the validation loss has not improved for {n} epochs; the weights are back to the best epoch's</source>
-            <translation>Early stopping: the validation loss has not improved for {n} epochs; the weights are back to the best epoch's</translation>
-        </message>
-        <message>
-            <source>Stopped: the accuracy reached the goal</source>
-            <translation>Stopped: the accuracy reached the goal</translation>
-        </message>
-        <message>
-            <source>Paused at epoch {e}, {n} samples</source>
-            <translation>Paused at epoch {e}, {n} samples</translation>
-        </message>
-        <message>
-            <source>Training failed: {e}</source>
-            <translation>Training failed: {e}</translation>
         </message>
     </context>
     <context>

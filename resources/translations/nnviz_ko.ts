@@ -181,6 +181,68 @@
         </message>
     </context>
     <context>
+        <name>AutosaveManager</name>
+        <message>
+            <source>Session opened</source>
+            <translation>세션을 열었습니다</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>저장하지 않은 변경 사항</translation>
+        </message>
+        <message>
+            <source>The weights have changed since they were last saved.</source>
+            <translation>마지막으로 저장한 뒤 가중치가 바뀌었습니다.</translation>
+        </message>
+        <message>
+            <source>Save them before going on?</source>
+            <translation>계속하기 전에 저장할까요?</translation>
+        </message>
+        <message>
+            <source>Cannot open</source>
+            <translation>열 수 없습니다</translation>
+        </message>
+        <message>
+            <source>Another nnviz is running: this one does not autosave.</source>
+            <translation>다른 nnviz가 실행 중이어서 이 창은 자동 저장하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Restore your work?</source>
+            <translation>작업을 복원할까요?</translation>
+        </message>
+        <message>
+            <source>nnviz did not close properly last time. Restore the work saved automatically (lesson, weights, hyper-parameters and curves)?</source>
+            <translation>지난번에 nnviz가 제대로 닫히지 않았습니다. 자동 저장된 작업(수업, 가중치, 하이퍼파라미터, 곡선)을 복원할까요?</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>복원</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>버리기</translation>
+        </message>
+        <message>
+            <source>Autosave is off: {e}</source>
+            <translation>자동 저장이 꺼졌습니다: {e}</translation>
+        </message>
+        <message>
+            <source>Autosave failed: {e}</source>
+            <translation>자동 저장 실패: {e}</translation>
+        </message>
+        <message>
+            <source>The autosave could not be read: {e}</source>
+            <translation>자동 저장 파일을 읽을 수 없습니다: {e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CanvasItems</name>
+        <message>
+            <source>This neuron's output over the input plane (blue &gt; 0 &gt; orange)</source>
+            <translation>입력 평면 전체에서 이 뉴런의 출력 (파랑 &gt; 0 &gt; 주황)</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfusionView</name>
         <message>
             <source>Not evaluated yet</source>
@@ -269,57 +331,6 @@
         <message>
             <source>rows: true label · columns: predicted — the weights changed; the matrix updates when they stop changing</source>
             <translation>행: 정답 · 열: 예측 — 가중치가 바뀌었습니다. 가중치 변화가 멈추면 행렬이 갱신됩니다</translation>
-        </message>
-    </context>
-    <context>
-        <name>Controller</name>
-        <message>
-            <source>Loading {kind} …</source>
-            <translation>{kind} 불러오는 중 …</translation>
-        </message>
-        <message>
-            <source>Loading the MNIST test images in the background …</source>
-            <translation>MNIST 테스트 이미지를 백그라운드에서 불러오는 중 …</translation>
-        </message>
-        <message>
-            <source>MNIST loaded: {n} test images</source>
-            <translation>MNIST를 불러왔습니다: 테스트 이미지 {n}장</translation>
-        </message>
-        <message>
-            <source>MNIST is not available: the network is shown with a blank input</source>
-            <translation>MNIST를 쓸 수 없어 빈 입력으로 신경망을 보여 줍니다</translation>
-        </message>
-        <message>
-            <source>layer {n} has no bias</source>
-            <translation>{n}층에는 바이어스가 없습니다</translation>
-        </message>
-        <message>
-            <source>Only finite numbers can be weights (no NaN or ∞).</source>
-            <translation>가중치는 유한한 숫자만 가능합니다(NaN, ∞ 불가).</translation>
-        </message>
-        <message>
-            <source>Set {name} = {v}</source>
-            <translation>{name} = {v}(으)로 설정</translation>
-        </message>
-        <message>
-            <source>Paste {n} values into {name}</source>
-            <translation>{name}에 값 {n}개 붙여넣기</translation>
-        </message>
-        <message>
-            <source>Fill layer {n} with {scheme} (seed {seed})</source>
-            <translation>{n}층을 {scheme}(으)로 채우기(시드 {seed})</translation>
-        </message>
-        <message>
-            <source>Reset to the lesson's weights</source>
-            <translation>수업의 가중치로 초기화</translation>
-        </message>
-        <message>
-            <source>Saved {path}</source>
-            <translation>저장했습니다: {path}</translation>
-        </message>
-        <message>
-            <source>Opened {path}</source>
-            <translation>열었습니다: {path}</translation>
         </message>
     </context>
     <context>
@@ -748,29 +759,6 @@ The details were written to {path}</source>
         </message>
     </context>
     <context>
-        <name>Guards</name>
-        <message>
-            <source>The learning rate must be greater than 0 and at most 1000 (you typed {v:g}).</source>
-            <translation>학습률은 0보다 크고 1000 이하여야 합니다(입력한 값: {v:g}).</translation>
-        </message>
-        <message>
-            <source>A layer needs between 1 and {n} neurons.</source>
-            <translation>한 층의 뉴런 수는 1개 이상 {n}개 이하여야 합니다.</translation>
-        </message>
-        <message>
-            <source>This network would have {n:,} parameters; nnviz allows at most {m:,} (it would not fit in memory). Use fewer or smaller layers.</source>
-            <translation>이 신경망의 매개변수는 {n:,}개가 됩니다. nnviz는 최대 {m:,}개까지만 허용합니다(메모리에 들어가지 않음). 층의 수나 크기를 줄이세요.</translation>
-        </message>
-        <message>
-            <source>The batch size {b} is larger than the {n} training samples: using {n} (one update per epoch).</source>
-            <translation>배치 크기 {b}이(가) 학습 샘플 수 {n}보다 큽니다. {n}(으)로 학습합니다(에포크당 갱신 한 번).</translation>
-        </message>
-        <message>
-            <source>Not applied: {e}</source>
-            <translation>적용하지 않았습니다: {e}</translation>
-        </message>
-    </context>
-    <context>
         <name>HyperPanel</name>
         <message>
             <source>Applied at the next step</source>
@@ -975,6 +963,10 @@ The details were written to {path}</source>
             <source>label: {y}</source>
             <translation>레이블: {y}</translation>
         </message>
+        <message>
+            <source>your own input: it has no label</source>
+            <translation>직접 넣은 입력: 레이블이 없습니다</translation>
+        </message>
     </context>
     <context>
         <name>Inspector</name>
@@ -1046,8 +1038,8 @@ The details were written to {path}</source>
             <translation>바이어스 b</translation>
         </message>
         <message>
-            <source>“{t}” is not a finite number: {name} stays {old}.</source>
-            <translation>“{t}”은(는) 유한한 숫자가 아닙니다. {name}은(는) {old} 그대로입니다.</translation>
+            <source>{why} {name} stays {old}.</source>
+            <translation>{why} {name}은(는) {old}(으)로 그대로 둡니다.</translation>
         </message>
     </context>
     <context>
@@ -1147,6 +1139,57 @@ The details were written to {path}</source>
         <message>
             <source>only ReLU units can die (output 0 for every input)</source>
             <translation>ReLU 뉴런만 죽을 수 있습니다(모든 입력에서 출력 0)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LessonModel</name>
+        <message>
+            <source>Loading {kind} …</source>
+            <translation>{kind} 불러오는 중 …</translation>
+        </message>
+        <message>
+            <source>Loading the MNIST test images in the background …</source>
+            <translation>MNIST 테스트 이미지를 백그라운드에서 불러오는 중 …</translation>
+        </message>
+        <message>
+            <source>MNIST loaded: {n} test images</source>
+            <translation>MNIST를 불러왔습니다: 테스트 이미지 {n}장</translation>
+        </message>
+        <message>
+            <source>MNIST is not available: the network is shown with a blank input</source>
+            <translation>MNIST를 쓸 수 없어 빈 입력으로 신경망을 보여 줍니다</translation>
+        </message>
+        <message>
+            <source>Only finite numbers can be weights (no NaN or ∞).</source>
+            <translation>가중치는 유한한 숫자만 가능합니다(NaN, ∞ 불가).</translation>
+        </message>
+        <message>
+            <source>Reset to the lesson's weights</source>
+            <translation>수업의 가중치로 초기화</translation>
+        </message>
+        <message>
+            <source>Saved {path}</source>
+            <translation>저장했습니다: {path}</translation>
+        </message>
+        <message>
+            <source>Opened {path}</source>
+            <translation>열었습니다: {path}</translation>
+        </message>
+        <message>
+            <source>Fill layer {n} with {scheme} (seed {seed})</source>
+            <translation>{n}층을 {scheme}(으)로 채우기(시드 {seed})</translation>
+        </message>
+        <message>
+            <source>Set {name} = {v}</source>
+            <translation>{name} = {v}(으)로 설정</translation>
+        </message>
+        <message>
+            <source>Paste {n} values into {name}</source>
+            <translation>{name}에 값 {n}개 붙여넣기</translation>
+        </message>
+        <message>
+            <source>layer {n} has no bias</source>
+            <translation>{n}층에는 바이어스가 없습니다</translation>
         </message>
     </context>
     <context>
@@ -1455,10 +1498,6 @@ The details were written to {path}</source>
             <translation>배율 {p} %</translation>
         </message>
         <message>
-            <source>early stop</source>
-            <translation>조기 종료</translation>
-        </message>
-        <message>
             <source>Comparing the variants from the same weights …</source>
             <translation>같은 가중치에서 각 설정을 비교하는 중 …</translation>
         </message>
@@ -1517,10 +1556,6 @@ The details were written to {path}</source>
         <message>
             <source>network {sizes} · {n} parameters</source>
             <translation>신경망 {sizes} · 매개변수 {n}개</translation>
-        </message>
-        <message>
-            <source>This lesson computes with the weights it is given; there is nothing to train, so no curves.</source>
-            <translation>이 수업은 주어진 가중치로 계산만 합니다. 학습할 것이 없으므로 곡선도 없습니다.</translation>
         </message>
         <message>
             <source>Lesson: {t}</source>
@@ -1829,11 +1864,18 @@ Nothing in the file was run.</source>
         </message>
     </context>
     <context>
-        <name>NetworkView</name>
+        <name>NetworkLegend</name>
         <message>
-            <source>This neuron's output over the input plane (blue &gt; 0 &gt; orange)</source>
-            <translation>입력 평면 전체에서 이 뉴런의 출력 (파랑 &gt; 0 &gt; 주황)</translation>
+            <source>value (a, z, w, b)</source>
+            <translation>값 (a, z, w, b)</translation>
         </message>
+        <message>
+            <source>edge width ∝ |w|</source>
+            <translation>연결선 굵기 ∝ |w|</translation>
+        </message>
+    </context>
+    <context>
+        <name>NetworkView</name>
         <message>
             <source>Input x ({n})</source>
             <translation>입력 x ({n})</translation>
@@ -1853,6 +1895,10 @@ Nothing in the file was run.</source>
         <message>
             <source>weight W{l}[{i},{j}] = {w}</source>
             <translation>가중치 W{l}[{i},{j}] = {w}</translation>
+        </message>
+        <message>
+            <source>{why} The weight was kept.</source>
+            <translation>{why} 가중치는 그대로 둡니다.</translation>
         </message>
         <message>
             <source>from neuron {i} of layer {l0} to neuron {j} of layer {l1}</source>
@@ -1876,18 +1922,9 @@ Click to edit</source>
             <source>Enter applies the value, Esc cancels</source>
             <translation>Enter: 값 적용, Esc: 취소</translation>
         </message>
-        <message>
-            <source>“{t}” is not a finite number; the weight was kept.</source>
-            <translation>“{t}”은(는) 유한한 숫자가 아니어서 가중치를 그대로 두었습니다.</translation>
-        </message>
-        <message>
-            <source>value (a, z, w, b)</source>
-            <translation>값 (a, z, w, b)</translation>
-        </message>
-        <message>
-            <source>edge width ∝ |w|</source>
-            <translation>연결선 굵기 ∝ |w|</translation>
-        </message>
+    </context>
+    <context>
+        <name>NeuronFormula</name>
         <message>
             <source>input x{j} = {v}</source>
             <translation>입력 x{j} = {v}</translation>
@@ -1903,6 +1940,21 @@ Click to edit</source>
         <message>
             <source>full precision: a = {a}, z = {z}</source>
             <translation>전체 자릿수: a = {a}, z = {z}</translation>
+        </message>
+    </context>
+    <context>
+        <name>NumberInput</name>
+        <message>
+            <source>“{t}” is not a finite number.</source>
+            <translation>“{t}”은(는) 유한한 수가 아닙니다.</translation>
+        </message>
+        <message>
+            <source>“{t}” is ambiguous: a comma can separate thousands (1,000 = 1000) or decimals (1,5 = 1.5). Type it without the comma, with a point for decimals (1000 or 1.0).</source>
+            <translation>“{t}”은(는) 모호합니다: 쉼표는 천 단위 구분(1,000 = 1000)일 수도, 소수점(1,5 = 1.5)일 수도 있습니다. 쉼표 없이, 소수점은 점으로 입력하세요(1000 또는 1.0).</translation>
+        </message>
+        <message>
+            <source>“{t}” is not written with the digits 0–9 (full-width or Arabic-Indic digits are not read); type it with 0–9.</source>
+            <translation>“{t}”은(는) 0–9 숫자로 쓰이지 않았습니다(전각 숫자나 아랍-인도 숫자는 읽지 않습니다). 0–9로 입력하세요.</translation>
         </message>
     </context>
     <context>
@@ -2394,6 +2446,7 @@ Click to edit</source>
         </message>
         <message>
             <source>Remove</source>
+            <extracomment>the runs shown: the lesson model's history (its current lesson), or a history of this view's own when it runs alone</extracomment>
             <translation>빼기</translation>
         </message>
         <message>
@@ -2598,6 +2651,38 @@ Click to edit</source>
         </message>
     </context>
     <context>
+        <name>RunJobs</name>
+        <message>
+            <source>The training thread did not stop in time.</source>
+            <extracomment>How long closing the window or switching lessons waits for the worker (it stops between steps; one MNIST epoch step is the longest, about a second).</extracomment>
+            <translation>학습 스레드가 제때 멈추지 않았습니다.</translation>
+        </message>
+        <message>
+            <source>Training stopped: the loss became NaN or infinite</source>
+            <translation>학습이 멈췄습니다: 손실이 NaN 또는 무한대가 되었습니다</translation>
+        </message>
+        <message>
+            <source>All {n} epochs are done</source>
+            <translation>{n} 에포크를 모두 마쳤습니다</translation>
+        </message>
+        <message>
+            <source>Early stopping: the validation loss has not improved for {n} epochs; the weights are back to the best epoch's</source>
+            <translation>조기 종료: 검증 손실이 {n} 에포크 동안 나아지지 않아 가장 좋았던 에포크의 가중치로 돌아갔습니다</translation>
+        </message>
+        <message>
+            <source>Stopped: the accuracy reached the goal</source>
+            <translation>멈춤: 정답률이 목표에 이르렀습니다</translation>
+        </message>
+        <message>
+            <source>Paused at epoch {e}, {n} samples</source>
+            <translation>일시정지: 에포크 {e}, 샘플 {n}개</translation>
+        </message>
+        <message>
+            <source>Training failed: {e}</source>
+            <translation>학습 실패: {e}</translation>
+        </message>
+    </context>
+    <context>
         <name>SampleBrowser</name>
         <message>
             <source>Test images: label → prediction (red = wrong). Click one to feed it to the network.</source>
@@ -2653,70 +2738,56 @@ Click to edit</source>
         </message>
     </context>
     <context>
-        <name>SessionManager</name>
+        <name>SavedWork</name>
         <message>
             <source>The saved network does not fit this lesson's data.</source>
             <translation>저장된 신경망이 이 수업의 데이터와 맞지 않습니다.</translation>
-        </message>
-        <message>
-            <source>Session opened</source>
-            <translation>세션을 열었습니다</translation>
-        </message>
-        <message>
-            <source>Unsaved changes</source>
-            <translation>저장하지 않은 변경 사항</translation>
-        </message>
-        <message>
-            <source>The weights have changed since they were last saved.</source>
-            <translation>마지막으로 저장한 뒤 가중치가 바뀌었습니다.</translation>
-        </message>
-        <message>
-            <source>Save them before going on?</source>
-            <translation>계속하기 전에 저장할까요?</translation>
         </message>
         <message>
             <source>Restored: epoch {e}, {n} samples, {k} points on the curves</source>
             <translation>복원했습니다: 에포크 {e}, 샘플 {n}개, 곡선의 점 {k}개</translation>
         </message>
         <message>
-            <source>Cannot open</source>
-            <translation>열 수 없습니다</translation>
-        </message>
-        <message>
-            <source>Another nnviz is running: this one does not autosave.</source>
-            <translation>다른 nnviz가 실행 중이어서 이 창은 자동 저장하지 않습니다.</translation>
-        </message>
-        <message>
-            <source>Restore your work?</source>
-            <translation>작업을 복원할까요?</translation>
-        </message>
-        <message>
-            <source>nnviz did not close properly last time. Restore the work saved automatically (lesson, weights, hyper-parameters and curves)?</source>
-            <translation>지난번에 nnviz가 제대로 닫히지 않았습니다. 자동 저장된 작업(수업, 가중치, 하이퍼파라미터, 곡선)을 복원할까요?</translation>
-        </message>
-        <message>
-            <source>Restore</source>
-            <translation>복원</translation>
-        </message>
-        <message>
-            <source>Discard</source>
-            <translation>버리기</translation>
-        </message>
-        <message>
             <source>The lesson {id} no longer exists; only the network was restored.</source>
             <translation>수업 {id}이(가) 더는 없어서 신경망만 복원했습니다.</translation>
         </message>
+    </context>
+    <context>
+        <name>SettingsGuard</name>
         <message>
-            <source>Autosave is off: {e}</source>
-            <translation>자동 저장이 꺼졌습니다: {e}</translation>
+            <source>The settings file {path} could not be used ({why}). It was moved to {bad} and nnviz starts with the default settings (language, window layout, recent files).</source>
+            <translation>설정 파일 {path}을(를) 사용할 수 없습니다({why}). 파일을 {bad}(으)로 옮겼고, nnviz는 기본 설정(언어, 창 배치, 최근 파일)으로 시작합니다.</translation>
         </message>
         <message>
-            <source>Autosave failed: {e}</source>
-            <translation>자동 저장 실패: {e}</translation>
+            <source>The settings file {path} could not be used ({why}) and could not be moved; nnviz ignores it and starts with the default settings.</source>
+            <translation>설정 파일 {path}을(를) 사용할 수 없고({why}) 옮길 수도 없습니다. nnviz는 이 파일을 무시하고 기본 설정으로 시작합니다.</translation>
         </message>
         <message>
-            <source>The autosave could not be read: {e}</source>
-            <translation>자동 저장 파일을 읽을 수 없습니다: {e}</translation>
+            <source>Settings reset</source>
+            <translation>설정을 초기화했습니다</translation>
+        </message>
+    </context>
+    <context>
+        <name>SpecChecks</name>
+        <message>
+            <source>The learning rate must be greater than 0 and at most 1000 (you typed {v:g}).</source>
+            <translation>학습률은 0보다 크고 1000 이하여야 합니다(입력한 값: {v:g}).</translation>
+        </message>
+        <message>
+            <source>A layer needs between 1 and {n} neurons.</source>
+            <translation>한 층의 뉴런 수는 1개 이상 {n}개 이하여야 합니다.</translation>
+        </message>
+        <message>
+            <source>This network would have {n:,} parameters; nnviz allows at most {m:,} (it would not fit in memory). Use fewer or smaller layers.</source>
+            <translation>이 신경망의 매개변수는 {n:,}개가 됩니다. nnviz는 최대 {m:,}개까지만 허용합니다(메모리에 들어가지 않음). 층의 수나 크기를 줄이세요.</translation>
+        </message>
+        <message>
+            <source>The batch size {b} is larger than the {n} training samples: using {n} (one update per epoch).</source>
+            <translation>배치 크기 {b}이(가) 학습 샘플 수 {n}보다 큽니다. {n}(으)로 학습합니다(에포크당 갱신 한 번).</translation>
+        </message>
+        <message>
+            <source>Not applied: {e}</source>
+            <translation>적용하지 않았습니다: {e}</translation>
         </message>
     </context>
     <context>
@@ -2826,6 +2897,14 @@ Click to edit</source>
             <translation>테스트</translation>
         </message>
         <message>
+            <source>early stop</source>
+            <translation>조기 종료</translation>
+        </message>
+        <message>
+            <source>This lesson computes with the weights it is given; there is nothing to train, so no curves.</source>
+            <translation>이 수업은 주어진 가중치로 계산만 합니다. 학습할 것이 없으므로 곡선도 없습니다.</translation>
+        </message>
+        <message>
             <source>Press Play (Space) or step (→) and the loss and accuracy curves are drawn here.</source>
             <translation>재생(Space)을 누르거나 한 단계씩(→) 진행하면 여기에 손실과 정답률 곡선이 그려집니다.</translation>
         </message>
@@ -2863,10 +2942,10 @@ Click to edit</source>
         </message>
     </context>
     <context>
-        <name>TrainingSession</name>
+        <name>TrainingRun</name>
         <message>
             <source>This lesson has nothing to train.</source>
-            <extracomment>How long closing the window or switching lessons waits for the worker (it stops between steps; one MNIST epoch step is the longest, about a second).</extracomment>
+            <extracomment>a play's snapshot interval meaning "only at the end" run settings a saved session restores (and their checks)</extracomment>
             <translation>이 수업에는 학습할 것이 없습니다.</translation>
         </message>
         <message>
@@ -2876,10 +2955,6 @@ Click to edit</source>
         <message>
             <source>Cannot train this network: {e}</source>
             <translation>이 신경망은 학습할 수 없습니다: {e}</translation>
-        </message>
-        <message>
-            <source>The training thread did not stop in time.</source>
-            <translation>학습 스레드가 제때 멈추지 않았습니다.</translation>
         </message>
         <message>
             <source>All {n} epochs are done: raise the number of epochs or reset.</source>
@@ -2904,30 +2979,6 @@ Click to edit</source>
         <message>
             <source>New validation split: the run starts again</source>
             <translation>새 검증 데이터: 실행을 다시 시작합니다</translation>
-        </message>
-        <message>
-            <source>Training stopped: the loss became NaN or infinite</source>
-            <translation>학습이 멈췄습니다: 손실이 NaN 또는 무한대가 되었습니다</translation>
-        </message>
-        <message>
-            <source>All {n} epochs are done</source>
-            <translation>{n} 에포크를 모두 마쳤습니다</translation>
-        </message>
-        <message>
-            <source>Early stopping: the validation loss has not improved for {n} epochs; the weights are back to the best epoch's</source>
-            <translation>조기 종료: 검증 손실이 {n} 에포크 동안 나아지지 않아 가장 좋았던 에포크의 가중치로 돌아갔습니다</translation>
-        </message>
-        <message>
-            <source>Stopped: the accuracy reached the goal</source>
-            <translation>멈춤: 정답률이 목표에 이르렀습니다</translation>
-        </message>
-        <message>
-            <source>Paused at epoch {e}, {n} samples</source>
-            <translation>일시정지: 에포크 {e}, 샘플 {n}개</translation>
-        </message>
-        <message>
-            <source>Training failed: {e}</source>
-            <translation>학습 실패: {e}</translation>
         </message>
     </context>
     <context>

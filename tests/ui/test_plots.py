@@ -152,7 +152,7 @@ def runs(qtbot):
 
 
 def test_run_comparison_legend_table_and_colours(runs, tmp_path):
-    from nnviz.ui.plots.run_comparison import demo_runs
+    from nnviz.ui.plots.demo_data import demo_runs
 
     with_signal = []
     runs.runs_changed.connect(lambda: with_signal.append(1))

@@ -8,11 +8,13 @@ the model (undoable), Esc closes it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtWidgets import QApplication, QGraphicsView
 
-from nnviz.ui.canvas.items import BiasItem, EdgeItem
+from nnviz.ui.canvas.inline_editor import InlineEditor
+from nnviz.ui.canvas.items import BiasItem, EdgeItem, NeuronItem
 from nnviz.ui.common.formatting import fmt_full
+from nnviz.ui.common.formulas import neuron_formula
 from nnviz.ui.common.number_input import read_number
 
 
@@ -21,7 +23,24 @@ def _tr(text: str) -> str:
 
 
 class InPlaceEditing(QGraphicsView):
-    """The view's editing behaviour (needs ``lesson``, ``editor`` and ``_legend_rect``)."""
+    """The view's editing behaviour (needs ``lesson``)."""
+
+    def _init_editing(self, lesson) -> None:
+        # one editor, moved from item to item
+        self.editor = InlineEditor(self.viewport())
+        self.edit_item: EdgeItem | BiasItem | None = None
+        self._edit_key: tuple | None = None  # ("W", layer, i, j) or ("b", layer, j)
+        self._edit_anchor: tuple | None = None  # (scene point, alignment)
+        self._committing = False
+        self._press_pos: QPointF | None = None  # left press, to tell a click from a pan
+        self._legend_rect = QRectF()  # viewport coordinates; clicks there are not edits
+        self.editor.committed.connect(self._on_editor_committed)
+        self.editor.cancelled.connect(self.close_editor)
+        lesson.edit_refused.connect(self._on_lesson_edit_refused)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        super().scrollContentsBy(dx, dy)
+        self._place_editor()
 
     def ask_value(self, item) -> None:
         """Edit the weight (or bias) of ``item`` in place, in the inline editor."""
@@ -146,6 +165,27 @@ class InPlaceEditing(QGraphicsView):
         self.ask_value(item)
         event.accept()
         return True
+
+    def tooltip_for(self, item) -> str:
+        if isinstance(item, NeuronItem):
+            return neuron_formula(self.lesson, item.layer, item.index)
+        if isinstance(item, EdgeItem):
+            l_, i, j = item.layer, item.i, item.j
+            w = self.lesson.network.W[l_][i, j]
+            text = _tr("weight W{l}[{i},{j}] = {w}").format(l=l_ + 1, i=i + 1, j=j + 1,
+                                                               w=fmt_full(w))
+            text += "\n" + _tr("from neuron {i} of layer {l0} to neuron {j} of layer {l1}") \
+                .format(i=i + 1, l0=l_, j=j + 1, l1=l_ + 1)
+            grad = self.lesson.gradient()
+            if grad is not None:
+                g = grad[self.lesson.w_index(l_, i, j)]
+                text += "\n" + _tr("gradient ∂L/∂w = {g}").format(g=fmt_full(g))
+            return text + "\n" + _tr("Click to edit")
+        if isinstance(item, BiasItem):
+            b = self.lesson.network.b[item.layer - 1][item.index]
+            return _tr("bias b{l}[{j}] = {b}\nClick to edit").format(
+                l=item.layer, j=item.index + 1, b=fmt_full(b))
+        return ""
 
 
 def _edit_key(item) -> tuple:

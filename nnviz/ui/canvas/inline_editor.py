@@ -181,18 +181,3 @@ class InlineEditor(QFrame):
 def _parses(text: str) -> bool:
     return read_number(text)[0] is not None
 
-
-if __name__ == "__main__":
-    import sys
-
-    from PySide6.QtCore import QTimer
-
-    from nnviz.ui.canvas.network_view import NetworkView
-    from nnviz.ui.preview import preview
-
-    def _make(lesson):
-        view = NetworkView(lesson)
-        QTimer.singleShot(300, lambda: view.ask_value(view.edges[0][0]))
-        return view
-
-    sys.exit(preview(_make))

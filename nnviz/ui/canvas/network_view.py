@@ -5,12 +5,8 @@ training snapshot) only recolours the existing items (:meth:`NetworkView.update_
 keeps a 784-100-100-100-10 network animatable.  Wide layers show only the ``k`` strongest
 incoming edges of each neuron; a square input layer (MNIST) is drawn as its image.
 
-A click (press and release without dragging) or a double-click on an edge or a bias square
-opens an :class:`~nnviz.ui.canvas.inline_editor.InlineEditor` on that weight, in place; the
-view handles both (the items themselves take no clicks).  Edges
-never accept mouse presses themselves, so a drag that starts on one still pans the view.  The
-editor keeps its pixel size and follows its weight when the view is zoomed or panned; it closes
-when the network is rebuilt (or when a snapshot no longer draws the edge it edits).
+Editing a weight in place (a click on an edge or a bias) is :mod:`inline_editing`'s part; the
+items are in :mod:`items`, the legend in :mod:`legend`.
 
 Signals
 -------
@@ -23,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -40,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from nnviz.ui.canvas import geometry
 from nnviz.ui.canvas.inline_editing import InPlaceEditing
-from nnviz.ui.canvas.inline_editor import InlineEditor
 from nnviz.ui.canvas.items import (
     LUT_BRUSHES,
     LUT_COLORS,
@@ -54,8 +49,8 @@ from nnviz.ui.canvas.items import (
 )
 from nnviz.ui.canvas.legend import draw_legend
 from nnviz.ui.common import colors
-from nnviz.ui.common.formatting import fmt, fmt_full
-from nnviz.ui.common.formulas import activation_symbol, neuron_formula
+from nnviz.ui.common.formatting import fmt
+from nnviz.ui.common.formulas import activation_symbol
 
 if TYPE_CHECKING:
     from nnviz.ui.model.lesson_model import LessonModel
@@ -93,17 +88,7 @@ class NetworkView(InPlaceEditing):
         self.w_labels: list[list[QGraphicsSimpleTextItem]] = []
         self.image: ImageItem | None = None
         self._titles: list[QGraphicsSimpleTextItem] = []
-        # in-place editing of a weight or bias (one editor, moved from item to item)
-        self.editor = InlineEditor(self.viewport())
-        self.edit_item: EdgeItem | BiasItem | None = None
-        self._edit_key: tuple | None = None  # ("W", layer, i, j) or ("b", layer, j)
-        self._edit_anchor: tuple | None = None  # (scene point, alignment)
-        self._committing = False
-        self._press_pos: QPointF | None = None  # left press, to tell a click from a pan
-        self._legend_rect = QRectF()  # viewport coordinates; clicks there are not edits
-        self.editor.committed.connect(self._on_editor_committed)
-        self.editor.cancelled.connect(self.close_editor)
-        lesson.edit_refused.connect(self._on_lesson_edit_refused)
+        self._init_editing(lesson)
         lesson.network_changed.connect(self.rebuild)
         lesson.forward_updated.connect(self._on_lesson_forward_updated)
         lesson.neuron_selected.connect(self._on_lesson_neuron_selected)
@@ -358,28 +343,6 @@ class NetworkView(InPlaceEditing):
             t.setPos(p.x() - br.width() / 2, p.y() - br.height() / 2)
             t.setVisible(True)
 
-    # -- tooltips and edits ---------------------------------------------------------------
-    def tooltip_for(self, item) -> str:
-        if isinstance(item, NeuronItem):
-            return neuron_formula(self.lesson, item.layer, item.index)
-        if isinstance(item, EdgeItem):
-            l_, i, j = item.layer, item.i, item.j
-            w = self.lesson.network.W[l_][i, j]
-            text = self.tr("weight W{l}[{i},{j}] = {w}").format(l=l_ + 1, i=i + 1, j=j + 1,
-                                                               w=fmt_full(w))
-            text += "\n" + self.tr("from neuron {i} of layer {l0} to neuron {j} of layer {l1}") \
-                .format(i=i + 1, l0=l_, j=j + 1, l1=l_ + 1)
-            grad = self.lesson.gradient()
-            if grad is not None:
-                g = grad[self.lesson.w_index(l_, i, j)]
-                text += "\n" + self.tr("gradient ∂L/∂w = {g}").format(g=fmt_full(g))
-            return text + "\n" + self.tr("Click to edit")
-        if isinstance(item, BiasItem):
-            b = self.lesson.network.b[item.layer - 1][item.index]
-            return self.tr("bias b{l}[{j}] = {b}\nClick to edit").format(
-                l=item.layer, j=item.index + 1, b=fmt_full(b))
-        return ""
-
     def _on_lesson_neuron_selected(self, layer: int, index: int) -> None:
         g = self.geom
         for li, items in enumerate(self.neurons):
@@ -389,10 +352,6 @@ class NetworkView(InPlaceEditing):
                 item.setPen(SELECTED if sel else (QPen(Qt.NoPen) if compact else OUTLINE))
 
     # -- clicks, zoom and pan -------------------------------------------------------------
-    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
-        super().scrollContentsBy(dx, dy)
-        self._place_editor()
-
     def wheelEvent(self, event):  # noqa: N802
         factor = 1.15 ** (event.angleDelta().y() / 120.0)
         self.zoom_by(factor)
@@ -428,3 +387,12 @@ class NetworkView(InPlaceEditing):
         painter.setRenderHint(QPainter.Antialiasing)
         self._legend_rect = draw_legend(painter, self.viewport().height())
         painter.restore()
+
+
+
+if __name__ == "__main__":
+    import sys
+
+    from nnviz.ui.preview import preview
+
+    sys.exit(preview(NetworkView))

@@ -13,7 +13,7 @@ Signals: ``position_changed(int)`` — the number of steps shown changed.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,41 +31,13 @@ from PySide6.QtWidgets import (
 
 from nnviz.core import surfaces as S
 from nnviz.core.spec import OPTIMIZER_DEFAULTS
-from nnviz.ui.common import colors
 from nnviz.ui.common.formatting import fmt, fmt_full
 from nnviz.ui.common.plot_style import add_legend, palette_color, pg, style_plot
+from nnviz.ui.labs.race_labels import optimizer_name, surface_name, surface_rgb
 
 OPTIMIZERS = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 GRID = 200
 TICK_MS = 40  # 25 frames per second
-
-
-def optimizer_name(name: str) -> str:
-    names = {
-        "sgd": QCoreApplication.translate("OptimizerRace", "SGD"),
-        "momentum": QCoreApplication.translate("OptimizerRace", "Momentum"),
-        "nesterov": QCoreApplication.translate("OptimizerRace", "Nesterov (NAG)"),
-        "adagrad": QCoreApplication.translate("OptimizerRace", "Adagrad"),
-        "rmsprop": QCoreApplication.translate("OptimizerRace", "RMSProp"),
-        "adam": QCoreApplication.translate("OptimizerRace", "Adam"),
-    }
-    return names.get(name, name)
-
-
-def surface_name(name: str) -> str:
-    names = {
-        "bowl": QCoreApplication.translate("OptimizerRace", "bowl"),
-        "valley": QCoreApplication.translate("OptimizerRace", "long valley (Rosenbrock)"),
-        "saddle": QCoreApplication.translate("OptimizerRace", "saddle"),
-    }
-    return names.get(name, name)
-
-
-def surface_rgb(values: np.ndarray) -> np.ndarray:
-    """Colours of a surface sampled on a grid: signed scale of sign(L)·log(1 + |L|), pale."""
-    v = np.sign(values) * np.log1p(np.abs(values))
-    scale = max(float(np.max(np.abs(v))), 1e-12) / 0.55  # stay pale: paths must stand out
-    return colors.signed_rgb(v, scale)
 
 
 class OptimizerRace(QWidget):

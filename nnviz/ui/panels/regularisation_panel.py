@@ -19,7 +19,6 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -31,36 +30,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core.schedules import SCHEDULE_DEFAULTS, SCHEDULES, lr_at
+from nnviz.core.schedules import SCHEDULE_DEFAULTS, lr_at
 from nnviz.ui.common.formatting import fmt, fmt_full
-from nnviz.ui.panels.augment_strip import AugmentStrip, image_side
+from nnviz.ui.panels.augment_strip import image_side
 from nnviz.ui.panels.hyper_panel import NumberEdit
+from nnviz.ui.panels.regularisation_boxes import (
+    NOT_NEGATIVE,
+    ScheduleAndAugmentBoxes,
+    form_layout,
+    spin,
+)
 
 if TYPE_CHECKING:
     from nnviz.ui.model.lesson_model import LessonModel
 
-NOT_NEGATIVE = -1e-300  # NumberEdit refuses values <= low: this lets 0 through
 
 
-def _spin(low, high, step, decimals=2, suffix="") -> QDoubleSpinBox:
-    w = QDoubleSpinBox()
-    w.setRange(low, high)
-    w.setSingleStep(step)
-    w.setDecimals(decimals)
-    w.setSuffix(suffix)
-    w.setKeyboardTracking(False)  # typed values apply on Enter / focus out, not per keystroke
-    return w
-
-
-def _form(box) -> QFormLayout:
-    """A tight form: the panel lives in a short bottom dock."""
-    form = QFormLayout(box)
-    form.setContentsMargins(6, 2, 6, 2)
-    form.setVerticalSpacing(2)
-    return form
-
-
-class RegularisationPanel(QWidget):
+class RegularisationPanel(ScheduleAndAugmentBoxes):
     """L1/L2, dropout, early stopping, schedule, augmentation.  Signals: none."""
 
     def __init__(self, lesson: LessonModel, parent=None):
@@ -77,7 +63,7 @@ class RegularisationPanel(QWidget):
         self.decay_box = QGroupBox(self.tr("Weight decay and dropout"))
         self.decay_box.setToolTip(self.tr("Keep the weights small or the neurons independent, so "
                                           "the network generalises instead of memorising"))
-        form = _form(self.decay_box)
+        form = form_layout(self.decay_box)
         self.l1 = NumberEdit(0.0, low=NOT_NEGATIVE)
         self.l1.setToolTip(self.tr("L1 decay λ₁: adds λ₁·sign(w) to each weight's gradient, "
                                    "pushing unneeded weights to exactly 0 (biases are not "
@@ -114,7 +100,7 @@ class RegularisationPanel(QWidget):
         self.stop_box = QGroupBox(self.tr("Early stopping"))
         self.stop_box.setToolTip(self.tr("Hold out part of the training set, watch its loss, and "
                                          "stop when it no longer improves"))
-        form = _form(self.stop_box)
+        form = form_layout(self.stop_box)
         self.split = QSpinBox()
         self.split.setRange(0, 49)
         self.split.setSuffix(" %")
@@ -149,79 +135,8 @@ class RegularisationPanel(QWidget):
         self.apply_split.clicked.connect(self.apply_validation)
         form.addRow(self.apply_split)
 
-        # -- learning-rate schedule -----------------------------------------------------------
-        self.sched_box = QGroupBox(self.tr("Learning-rate schedule"))
-        self.sched_box.setToolTip(self.tr("How the learning rate changes from epoch to epoch; "
-                                          "the base rate η is set under Hyper-parameters"))
-        form = _form(self.sched_box)
-        self.schedule = QComboBox()
-        names = {"constant": self.tr("constant: η"),
-                 "step": self.tr("step decay: η·γ^⌊e/s⌋"),
-                 "exponential": self.tr("exponential: η·γ^e"),
-                 "cosine": self.tr("cosine: down to η_min")}
-        for name in SCHEDULES:
-            self.schedule.addItem(names.get(name, name), name)
-        self.schedule.setToolTip(self.tr("Learning rate of epoch e: constant, divided by γ every s "
-                                         "epochs, multiplied by γ every epoch, or half a cosine "
-                                         "from η to η_min over the run"))
-        self.schedule.activated.connect(self._on_schedule_activated)
-        sched_label = QLabel(self.tr("schedule"))
-        sched_label.setToolTip(self.schedule.toolTip())
-        form.addRow(sched_label, self.schedule)
-        self.step_size = QSpinBox()
-        self.step_size.setRange(1, 10_000)
-        self.step_size.setKeyboardTracking(False)
-        self.step_size.setToolTip(self.tr("s: the learning rate is multiplied by γ every s epochs"))
-        self.step_size.valueChanged.connect(
-            lambda v: self._set_schedule_param("step_size", int(v)))
-        self.gamma = _spin(0.01, 1.0, 0.05, decimals=3)
-        self.gamma.setToolTip(self.tr("γ: the factor applied at each decay (1 = no decay)"))
-        self.gamma.valueChanged.connect(lambda v: self._set_schedule_param("gamma", float(v)))
-        self.min_lr = NumberEdit(0.0, low=NOT_NEGATIVE)
-        self.min_lr.setToolTip(self.tr("η_min: the learning rate at the last epoch"))
-        self.min_lr.value_edited.connect(lambda v: self._set_schedule_param("min_lr", v))
-        self.param_rows = {}
-        for key, label, w in (("step_size", self.tr("every s epochs"), self.step_size),
-                              ("gamma", self.tr("factor γ"), self.gamma),
-                              ("min_lr", self.tr("η_min"), self.min_lr)):
-            lab = QLabel(label)
-            lab.setToolTip(w.toolTip())
-            form.addRow(lab, w)
-            self.param_rows[key] = (lab, w)
-        self.lr_now = QLabel()
-        self.lr_now.setToolTip(self.tr("The learning rate the next updates use (live while "
-                                       "training)"))
-        self.lr_now.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        form.addRow(self.lr_now)
-
-        # -- augmentation ---------------------------------------------------------------------
-        self.aug_box = QGroupBox(self.tr("Data augmentation (images)"))
-        self.aug_box.setToolTip(self.tr("Each epoch trains on new randomly moved and noisy "
-                                        "copies of the images: more variety, same labels"))
-        box = QVBoxLayout(self.aug_box)
-        box.setContentsMargins(6, 2, 6, 2)
-        box.setSpacing(2)
-        row = QHBoxLayout()
-        self.rotate = _spin(0.0, 45.0, 5.0, decimals=0, suffix="°")
-        self.rotate.setToolTip(self.tr("Largest rotation: each image turns by a random angle "
-                                       "within ± this"))
-        self.shift = _spin(0.0, 8.0, 0.5, decimals=1, suffix=self.tr(" px"))
-        self.shift.setToolTip(self.tr("Largest shift: each image moves by a random amount within "
-                                      "± this many pixels, across and down"))
-        self.noise = _spin(0.0, 1.0, 0.05, decimals=2)
-        self.noise.setToolTip(self.tr("Noise σ: Gaussian noise added to every pixel (in the "
-                                      "inputs' units), then clipped to their range"))
-        for label, w in ((self.tr("rotation ±"), self.rotate), (self.tr("shift ±"), self.shift),
-                         (self.tr("noise σ"), self.noise)):
-            lab = QLabel(label)
-            lab.setToolTip(w.toolTip())
-            row.addWidget(lab)
-            row.addWidget(w)
-            w.valueChanged.connect(self._on_augment_changed)
-        row.addStretch(1)
-        box.addLayout(row)
-        self.strip = AugmentStrip(lesson)
-        box.addWidget(self.strip)
+        self._build_schedule_box()
+        self._build_augment_box(lesson)
 
         grid = QHBoxLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -240,12 +155,12 @@ class RegularisationPanel(QWidget):
         lay.addLayout(grid)
         lay.addStretch(1)
         self.run.hyper_changed.connect(self.refresh)
-        self.run.snapshot_shown.connect(self._on_session_snapshot_shown)
+        self.run.snapshot_shown.connect(self._on_run_snapshot_shown)
         self.run.run_reset.connect(self._show_lr)
         lesson.network_changed.connect(self.refresh)
         self.refresh()
 
-    # -- session → view -------------------------------------------------------------------
+    # -- run → view -------------------------------------------------------------------
     @property
     def image_lesson(self) -> bool:
         net = self.lesson.network
@@ -316,7 +231,7 @@ class RegularisationPanel(QWidget):
                 self.drop_form.removeRow(0)
             self.drop_spins = []
             for i in range(n_spins):
-                w = _spin(0.0, 0.95, 0.05)
+                w = spin(0.0, 0.95, 0.05)
                 w.setToolTip(self.tr("Dropout rate p: during training each output of this layer "
                                      "is set to 0 with probability p (the others are scaled by "
                                      "1/(1−p)); never when evaluating. 0 = off"))
@@ -333,7 +248,7 @@ class RegularisationPanel(QWidget):
             w.setValue(r)
             w.blockSignals(False)
 
-    def _on_session_snapshot_shown(self, snap):
+    def _on_run_snapshot_shown(self, snap):
         self._show_lr(snap.lr)
 
     def current_lr(self) -> float:

@@ -369,23 +369,6 @@ def _csv(v) -> str:
     return str(v)
 
 
-def demo_runs():
-    """Six optimizers' made-up runs: ``[(label, hyper, evals)]``."""
-    from nnviz.core.spec import OPTIMIZER_DEFAULTS
-    from nnviz.core.trainer import EvalPoint
-
-    out = []
-    for k, (name, hyper) in enumerate(OPTIMIZER_DEFAULTS.items()):
-        rate = 0.3 + 0.25 * k
-        evals = []
-        for i in range(1, 41):
-            e = i / 4
-            loss = 0.7 * np.exp(-rate * e) + 0.03
-            evals.append(EvalPoint(i * 100, e, loss, 1 - loss, loss * 1.1, 1 - loss * 1.1))
-        out.append((name, {"optimizer": name, **hyper}, evals))
-    return out
-
-
 if __name__ == "__main__":
     import sys
 
@@ -393,6 +376,8 @@ if __name__ == "__main__":
 
     app = QApplication.instance() or QApplication(sys.argv)
     w = RunComparison()
+    from nnviz.ui.plots.demo_data import demo_runs
+
     for label, hyper, evals in demo_runs():
         w.add_run(label, hyper, evals)
     w.resize(900, 600)

@@ -378,20 +378,6 @@ class TrainingPlots(QWidget):
 
 
 
-def demo_evals(n: int = 40, samples_per_epoch: int = 400):
-    """Plausible evaluation points for the stand-alone demo and the tests."""
-    from nnviz.core.trainer import EvalPoint
-
-    rng = np.random.default_rng(1)
-    out = []
-    for k in range(1, n + 1):
-        e = k / 4
-        tl = 0.7 * np.exp(-e / 2) + 0.02 + 0.01 * rng.random()
-        out.append(EvalPoint(round(e * samples_per_epoch), e, tl, 1 - tl / 1.4,
-                             tl * 1.1 + 0.01, 1 - tl / 1.3))
-    return out
-
-
 if __name__ == "__main__":
     import sys
 
@@ -399,6 +385,8 @@ if __name__ == "__main__":
 
     app = QApplication.instance() or QApplication(sys.argv)
     w = TrainingPlots()
+    from nnviz.ui.plots.demo_data import demo_evals
+
     w.add_evals(demo_evals())
     w.add_marker(2000, "lr changed")
     w.resize(520, 520)

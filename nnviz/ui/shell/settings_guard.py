@@ -11,8 +11,8 @@ that still cannot be read is moved aside (``<name>.bad``) so nnviz starts with d
 Before either, :func:`check_settings_files` reads the text of every INI file QSettings would
 parse (the user's and the system's) and moves a file aside when Qt could not parse it safely
 (:mod:`~nnviz.ui.shell.ini_check`: a value claiming 2^31 list items aborts the process inside
-Qt, before any of the above can act).  A bad system file, or one that cannot be moved, is skipped for this
-run instead.  The notes are shown to the student once the window is up
+Qt, before any of the above can act).  A bad system file, or one that cannot be moved, is skipped
+for this run instead.  The notes are shown to the student once the window is up
 (:func:`show_pending_notes`).
 
 All of this runs in ``create_app`` before anything reads a setting.
