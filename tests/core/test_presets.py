@@ -1,4 +1,4 @@
-"""Every lesson preset loads, and every number of lessons.md is reproduced through it."""
+"""Every lesson preset loads, and every number of docs/lessons.md is reproduced through it."""
 
 import numpy as np
 import pytest

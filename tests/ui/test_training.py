@@ -200,11 +200,11 @@ def test_closing_during_training_leaves_no_thread(qtbot):
     s.every, s.delay = 1, 0.001
     s.play()
     qtbot.waitUntil(lambda: s.samples_seen > 0, timeout=WAIT)
-    thread = s.jobs.thread
+    thread = s.jobs.worker_thread
     t0 = time.perf_counter()
     w.close()
     assert time.perf_counter() - t0 < 1.0
-    assert s.jobs.thread is None and not thread.isRunning()
+    assert s.jobs.worker_thread is None and not thread.isRunning()
 
 
 def test_switching_lessons_while_training_stops_the_worker(window, qtbot):
@@ -213,7 +213,7 @@ def test_switching_lessons_while_training_stops_the_worker(window, qtbot):
     s.delay = 0.001
     s.play()
     qtbot.waitUntil(lambda: s.samples_seen > 0, timeout=WAIT)
-    thread = s.jobs.thread
+    thread = s.jobs.worker_thread
     t0 = time.perf_counter()
     window.open_lesson("perceptron-or")
     assert time.perf_counter() - t0 < 1.0

@@ -44,7 +44,7 @@ class RunJobs(QObject):
         return self.play_serial > 0
 
     @property
-    def thread(self) -> QThread | None:
+    def worker_thread(self) -> QThread | None:
         """The training thread (None when no trainer exists)."""
         return self._thread
 

@@ -88,7 +88,7 @@ class TrainingWorker(QObject):
         self._wake = threading.Event()  # interrupts the speed delay
         self._taken = threading.Event()  # the GUI took the last snapshot
         self._taken.set()
-        self._warm = None  # configuration the kernels were compiled for
+        self._warm: tuple | None = None  # configuration the kernels were compiled for
 
     # -- any thread -----------------------------------------------------------------------
     def cancel(self, serial: int) -> None:

@@ -4,7 +4,7 @@ loss, and per layer the activation, size and initialisation, plus the seed.
 Learning rate, optimizer (and its parameters), batch size and epochs apply between steps without
 a reset.  Loss, activations, layer sizes, init scheme and seed need a new run: they are collected
 until the student presses "Apply and reset", and the panel says so.  A perceptron lesson shows
-only η, epochs, init and seed (its rule has no optimizer, loss or batch; ux.md).
+only η, epochs, init and seed (its rule has no optimizer, loss or batch; docs/ux.md).
 
 Signals: none (the panel calls the lesson's training session and follows ``hyper_changed``).
 """

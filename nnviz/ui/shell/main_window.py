@@ -4,7 +4,7 @@ Every view takes the window's :class:`~nnviz.ui.model.lesson_model.LessonModel` 
 it by itself; the window only arranges them in docks, and its commands (menus, files, run
 feedback) live in the mixins :mod:`window_menus`, :mod:`file_commands` and :mod:`run_feedback`.
 
-Layout (ux.md): input on the left, the network canvas in the centre, output and decision
+Layout (docs/ux.md): input on the left, the network canvas in the centre, output and decision
 boundary on the right with the training curves under them, the run bar across the top, and
 tabbed docks below for the weight editor, inspector, step detail, explanation and
 hyper-parameters.
@@ -169,7 +169,7 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
         for a, b in ((w, i), (i, sd), (sd, e), (e, h), (h, reg), (reg, g), (g, ls), (ls, cmp_)):
             self.tabifyDockWidget(a, b)
         w.raise_()
-        # the curves go under the output, as in ux.md
+        # the curves go under the output, as in docs/ux.md
         pl = self._dock("plots", self.tr("Loss and Accuracy"), self.plots, Qt.RightDockWidgetArea)
         self.splitDockWidget(self.docks["outputs"], pl, Qt.Vertical)
         self._default_sizes = True  # applied once the window has its size (showEvent)
