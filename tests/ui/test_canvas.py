@@ -8,8 +8,8 @@ from PySide6.QtCore import QPoint, Qt
 from nnviz.ui.canvas import geometry
 from nnviz.ui.canvas.inline_editor import InlineEditor
 from nnviz.ui.canvas.network_view import NetworkView
-from nnviz.ui.common.formulas import neuron_formula
 from nnviz.ui.common.formatting import fmt
+from nnviz.ui.common.formulas import neuron_formula
 
 
 @pytest.fixture
