@@ -79,10 +79,13 @@ def _fit(c: Check, where: str, net, n_rows, trains: bool) -> None:
     if kind == "layer_values":
         layer = a["layer"]
         if layer > net.n_layers:
-            v.fail(f"{where}.layer", f"the network has {net.n_layers} layers")
+            v.fail(f"{where}.layer", f"layer {layer} does not exist (the network's layers with "
+                                     f"weights: {net.n_layers})")
         width = net.spec.layers[layer - 1].units
         if len(a["values"][0]) != width:
-            v.fail(f"{where}.values", f"layer {layer} has {width} neurons")
+            unit = "neuron" if width == 1 else "neurons"
+            v.fail(f"{where}.values", f"each row gives {len(a['values'][0])} values, but layer "
+                                      f"{layer} has {width} {unit}")
     if kind == "neuron_selected":
         sizes = (net.spec.inputs, *(layer.units for layer in net.spec.layers))
         if a["layer"] >= len(sizes) or a["index"] >= sizes[a["layer"]]:

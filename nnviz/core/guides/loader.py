@@ -31,8 +31,8 @@ from nnviz.core.guides.model import (
 )
 from nnviz.core.safe_open import UnreadableFile, json_depth_exceeds, parse_json, read_regular
 
-#: Largest guide file (the shipped ones are 5–15 kB).
-MAX_GUIDE_BYTES = 256 * 1024
+#: Largest guide file or text (the shipped ones are 5–15 kB; presets allow the same 1 MB).
+MAX_GUIDE_BYTES = 1024 * 1024
 #: Most steps in one guide (the handouts' guides have 3–7).
 MAX_STEPS = 30
 #: Deepest JSON nesting of a guide (checks nest 4 deep inside about 6 levels).
@@ -123,7 +123,7 @@ def parse_guide(data, what: str = "the guide") -> Guide:
     if isinstance(data, bytes | bytearray | str) and len(data) > MAX_GUIDE_BYTES:
         raise GuideError(f"{what} is {len(data):,} bytes; a guide is at most "
                          f"{MAX_GUIDE_BYTES:,}")
-    return guide_from_dict(parse_json(data, what, GuideError, MAX_GUIDE_DEPTH), what)
+    return guide_from_dict(parse_json(data, what, GuideError, MAX_GUIDE_DEPTH))
 
 
 def load_guide_file(path) -> Guide:
