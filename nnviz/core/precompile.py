@@ -260,7 +260,12 @@ def main(argv=None) -> int:
         if target is None:
             p.error("no system cache folder: give one, --system DIR")
         os.umask(0o022)
-        _clear(target)
+        try:
+            _clear(target)
+        except OSError as exc:
+            print(f"error: cannot empty {target} ({exc.strerror}); run it as the administrator "
+                  "who installed nnviz", file=sys.stderr)
+            return 1
         # compile fresh into DIR; an older system cache must not be read while refilling it
         os.environ["NUMBA_CACHE_DIR"] = str(target)
         os.environ[kernel_cache.SYSTEM_ENV] = ""
