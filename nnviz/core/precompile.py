@@ -24,6 +24,7 @@ import argparse
 import os
 import shutil
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -270,6 +271,12 @@ def main(argv=None) -> int:
         os.environ["NUMBA_CACHE_DIR"] = str(target)
         os.environ[kernel_cache.SYSTEM_ENV] = ""
     target = kernel_cache.user_cache_dir()
+    try:  # fail now, not after compiling everything for nothing
+        target.mkdir(parents=True, exist_ok=True)
+        tempfile.TemporaryFile(dir=target).close()
+    except OSError as exc:
+        print(f"error: cannot write to {target} ({exc.strerror})", file=sys.stderr)
+        return 1
     print(f"nnviz precompile: compiling every kernel for this CPU into {target}", flush=True)
     report = compile_all(progress=None if args.quiet else (
         lambda label: print(f"  {label}", flush=True)))
