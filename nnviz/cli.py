@@ -131,12 +131,15 @@ def cmd_train(args) -> int:
               f"{trainer.spec.optimizer} lr {trainer.spec.lr:g}, {trainer.spec.dtype}")
     history, last = [], None
     for snap in trainer.run("epoch"):
-        for e in snap.evals:
+        for i, e in enumerate(snap.evals):
             history.append(e)
             if not args.json and e.samples_seen:
                 if err is not None and err.isatty():
                     err.write("\r")
-                print(f"epoch {e.epoch:7.3f}  samples {e.samples_seen:>8}  "
+                # early stopping ends with the restored weights, measured again
+                restored = snap.status == "early-stopped" and i == len(snap.evals) - 1
+                when = "best weights " if restored else f"epoch {e.epoch:7.3f}"
+                print(f"{when}  samples {e.samples_seen:>8}  "
                       f"test accuracy : {e.test_acc:.4f}  test loss {e.test_loss:.4f}")
         _progress(err, snap.epoch * n + snap.epoch_position, epochs * n,
                   f"epoch {snap.epoch}/{epochs}")

@@ -118,11 +118,13 @@ def code_fingerprint() -> str:
 def _file_hash(path: str) -> str:
     try:
         return _sha256_file(Path(path))
-    except OSError:  # frozen: no source file (the fingerprint covers the executable)
+    except OSError:  # no source file (defined interactively): the fingerprint alone
         return ""
 
 
 def _stamp(py_func) -> tuple[str, str]:
+    if getattr(sys, "frozen", False):  # the code's file names are relative, not real files
+        return code_fingerprint(), ""
     try:
         source = inspect.getfile(py_func)
     except TypeError:

@@ -210,9 +210,8 @@ class NpzArchive:
         if not isinstance(d, dict) or set(d) != {"descr", "fortran_order", "shape"}:
             raise self._fail(f"{where} has a malformed header")
         descr, fortran, shape = d["descr"], d["fortran_order"], d["shape"]
-        if not isinstance(descr, str):
-            raise self._fail(f"{where} holds {describe_kind('V')} (a structured dtype), an "
-                             "unexpected type; expected plain numbers")
+        if not isinstance(descr, str):  # a list of fields: never given to NumPy
+            checked_dtype("V", -1, "", allowed, "a structured dtype", where, self._fail)
         m = _DESCR.fullmatch(descr)
         if m is None:
             raise self._fail(f"{where} has an unknown dtype {descr[:40]!r}")

@@ -2,36 +2,26 @@
 
 A pickle is a program for a stack machine; ``pickle.load`` runs it, and even a restricted
 unpickler hands the file's values to real constructors (``numpy.dtype.__setstate__`` with an
-object field over raw bytes corrupts memory; ``OrderedDict`` with crafted items, ``bytearray(3e9)``
+object field over raw bytes corrupts memory; crafted ``OrderedDict`` items, ``bytearray(3e9)``
 and ``codecs.encode(..., 'punycode')`` crash, allocate or hang).  :func:`parse_pickle` instead
-walks the opcodes (:func:`pickletools.genops`, which only decodes them) and builds nothing but
+walks the opcodes (:func:`pickletools.genops` only decodes them) and builds nothing but plain
+values — dict, list, tuple, str, bytes, int (at most 64 bits), float, bool, None; an
+``OrderedDict`` becomes a dict — and NumPy arrays and numbers, from the exact patterns NumPy
+and Python write (:mod:`nnviz.core.pickle_calls`).
 
-* plain values: dict, list, tuple, str, bytes, int (at most 64 bits), float, bool, None;
-  ``collections.OrderedDict()`` becomes a plain dict; ``bytes``/``bytearray``/``_codecs.encode``
-  (how Python 3 pickles bytes at protocols 0-2) only in the forms the pickler writes;
-* NumPy arrays and scalars, recognised from the exact opcode patterns NumPy writes —
-  ``_reconstruct(ndarray, (0,), b'b')`` then ``BUILD (1, shape, dtype, fortran, data)`` at
-  protocols 0-5, ``_frombuffer(data, dtype, shape, order)`` at protocol 5,
-  ``scalar(dtype, data)`` — and ``dtype(typestr, False, True)`` then
-  ``BUILD (3, byteorder, None, None, None, -1, -1, 0)``.  The dtype must be a real float or
-  integer; shape, element count and byte count are checked with Python integers before the
-  array is allocated, from the file's own bytes (or a copy of them).
-
-Everything else is refused by name (``os.system``, ``eval``, persistent ids, extensions,
-sets, classes, out-of-band buffers).  Nesting depth, the size of each container (counted as
-the values it reaches, so shared references cannot multiply it), the number of opcodes,
-array elements and bytes allocated are bounded up front.  A list or dict already placed in
-another container can no longer change, so no value can contain itself.
+Everything else is refused by name (``os.system``, ``eval``, persistent ids, extensions, sets,
+classes, out-of-band buffers).  Nesting depth, the size of each container (counted as the
+values it reaches, so shared references cannot multiply it), the number of opcodes, array
+elements and bytes allocated are bounded up front.  A list or dict already placed in another
+container can no longer change, so no value can contain itself.
 """
 
 from __future__ import annotations
 
 import pickletools
+from functools import partialmethod
 
-import numpy as np
-
-from nnviz.core.npz_reader import NUMBERS as REAL_NUMBERS
-from nnviz.core.npz_reader import checked_dtype
+from nnviz.core.pickle_calls import MAX_ELEMENTS, ArrayCall, DtypeCall, PickleCalls, short
 from nnviz.core.safe_open import UnreadableFile
 
 __all__ = ["MAX_ELEMENTS", "parse_pickle"]
@@ -40,7 +30,6 @@ MAX_OPS = 2_000_000  # opcodes; the book's sample_weight.pkl has about 100
 MAX_DEPTH = 32  # nesting of containers
 MAX_NODES = 1_000_000  # values one container reaches (each array counts one)
 MAX_MARKS = 256  # open MARKs at once
-MAX_ELEMENTS = 32 * 2**20  # array elements in total (256 MB once converted to float64)
 MAX_ALLOC = 512 * 2**20  # bytes made by the parser itself (arrays, encoded bytes)
 MAX_INT_BITS = 64
 
@@ -75,18 +64,9 @@ _PUSH_ARG = {"INT", "BININT", "BININT1", "BININT2", "LONG",
              "LONG1", "LONG4", "FLOAT", "BINFLOAT", "STRING", "BINSTRING", "SHORT_BINSTRING",
              "UNICODE", "BINUNICODE", "SHORT_BINUNICODE", "BINUNICODE8", "BINBYTES",
              "SHORT_BINBYTES", "BINBYTES8"}
+_CONSTANTS = {"NONE": None, "NEWTRUE": True, "NEWFALSE": False}
 _CONTAINERS = (list, dict, tuple)
 _KEY_TYPES = (str, bytes, int, float, bool, type(None))
-_SCALARS = (str, bytes, int, float, bool, type(None))
-
-
-def _is(x, *choices) -> bool:
-    """``x in choices`` for plain scalars only (an array would compare element-wise)."""
-    return type(x) in _SCALARS and x in choices
-
-
-def _short(text) -> str:
-    return repr(str(text)[:80])
 
 
 class _Global:
@@ -96,25 +76,11 @@ class _Global:
         self.role, self.dotted = role, dotted
 
 
-class _Dtype:
-    """``numpy.dtype(typestr, ...)`` waiting for its BUILD state; ``dtype`` once built."""
-
-    def __init__(self, kind: str, size: int, shown: str):
-        self.kind, self.size, self.shown, self.dtype = kind, size, shown, None
-
-
-class _Array:
-    """``_reconstruct(ndarray, ...)`` waiting for its BUILD state; ``array`` once built."""
-
-    def __init__(self, array=None):
-        self.array = array
-
-
 class _ArgTuple(tuple):
     """A tuple holding parser objects (arguments or state of a NumPy call), never a value."""
 
 
-class _Parser:
+class _Parser(PickleCalls):
     def __init__(self, size: int, error):
         self.error = error
         self.stack: list = []
@@ -174,13 +140,13 @@ class _Parser:
 
     def value(self, obj, target=None):
         """``obj`` as a plain value to place in a container (parser objects refused)."""
-        if isinstance(obj, _Array):
+        if isinstance(obj, ArrayCall):
             if obj.array is None:
                 raise self.bad("an array is used before its data")
             return obj.array
         if isinstance(obj, _Global):
             raise self.fail(f"holds a reference to {obj.dotted} outside an array")
-        if isinstance(obj, _Dtype | _ArgTuple):
+        if isinstance(obj, DtypeCall | _ArgTuple):
             raise self.fail("holds a NumPy dtype or call outside an array")
         if target is not None and obj is target:
             raise self.fail("holds a container inside itself")
@@ -209,8 +175,8 @@ class _Parser:
         self.register(target, depth, nodes)
 
     def make_tuple(self, items):
-        if any(isinstance(x, _Global | _Dtype | _ArgTuple)
-               or (isinstance(x, _Array) and x.array is None) for x in items):
+        if any(isinstance(x, _Global | DtypeCall | _ArgTuple)
+               or (isinstance(x, ArrayCall) and x.array is None) for x in items):
             return _ArgTuple(items)  # the arguments of a call, not a value
         values = tuple(self.value(x) for x in items)
         if len(values) > MAX_NODES:
@@ -249,6 +215,8 @@ class _Parser:
             handler = getattr(self, f"op_{name}", None)
             if name in _PUSH_ARG:
                 self.stack.append(self.int_value(arg))
+            elif name in _CONSTANTS:
+                self.stack.append(_CONSTANTS[name])
             elif handler is None:
                 raise self.fail(f"uses the opcode {name} at byte {pos}")
             else:
@@ -261,15 +229,6 @@ class _Parser:
 
     def op_FRAME(self, arg):
         pass
-
-    def op_NONE(self, arg):
-        self.stack.append(None)
-
-    def op_NEWTRUE(self, arg):
-        self.stack.append(True)
-
-    def op_NEWFALSE(self, arg):
-        self.stack.append(False)
 
     def op_BYTEARRAY8(self, arg):
         self.take_bytes(len(arg))
@@ -318,18 +277,13 @@ class _Parser:
     def op_TUPLE(self, arg):
         self.stack.append(self.make_tuple(self.pop_mark()))
 
-    def _tuple_n(self, n: int):
+    def _tuple_n(self, n: int, arg=None):
         items = [self.pop() for _ in range(n)][::-1]
         self.stack.append(self.make_tuple(items))
 
-    def op_TUPLE1(self, arg):
-        self._tuple_n(1)
-
-    def op_TUPLE2(self, arg):
-        self._tuple_n(2)
-
-    def op_TUPLE3(self, arg):
-        self._tuple_n(3)
+    op_TUPLE1 = partialmethod(_tuple_n, 1)
+    op_TUPLE2 = partialmethod(_tuple_n, 2)
+    op_TUPLE3 = partialmethod(_tuple_n, 3)
 
     def op_LIST(self, arg):
         target = self.register([], 1, 1)
@@ -390,7 +344,7 @@ class _Parser:
     def _global(self, module: str, name: str) -> None:
         role = _GLOBALS.get((module, name))
         if role is None:
-            raise self.error(f"refused: the file asks to run {_short(module + '.' + name)}; a "
+            raise self.error(f"refused: the file asks to run {short(module + '.' + name)}; a "
                              "weight file may only contain NumPy arrays and plain containers "
                              "(it may be malicious)")
         self.stack.append(_Global(role, f"{module}.{name}"))
@@ -410,139 +364,12 @@ class _Parser:
     def op_BUILD(self, arg):
         state = self.pop()
         obj = self.top()
-        if isinstance(obj, _Dtype) and obj.dtype is None:
+        if isinstance(obj, DtypeCall) and obj.dtype is None:
             self.build_dtype(obj, state)
-        elif isinstance(obj, _Array) and obj.array is None:
+        elif isinstance(obj, ArrayCall) and obj.array is None:
             self.build_array(obj, state)
         else:
             raise self.fail(f"sets the state of a {type(obj).__name__.strip('_')}")
-
-    # -- the calls a weight pickle may make -------------------------------------------------
-
-    def call_odict(self, args, dotted):
-        if len(args):
-            raise self.fail("builds an OrderedDict from arguments (a pickle never does)")
-        return self.register({}, 1, 1)
-
-    def call_bytes(self, args, dotted):
-        if len(args):
-            raise self.fail("calls bytes() with arguments (a pickle never does)")
-        return b""
-
-    def call_bytearray(self, args, dotted):
-        if not len(args):
-            return b""
-        if len(args) != 1 or type(args[0]) is not bytes:
-            raise self.fail("calls bytearray() with something other than bytes")
-        self.take_bytes(len(args[0]))
-        return bytes(args[0])
-
-    def call_encode(self, args, dotted):
-        # how Python 3 pickles bytes at protocols 0-2: _codecs.encode(text, 'latin1')
-        if len(args) != 2 or type(args[0]) is not str or not _is(args[1], "latin1", "latin-1"):
-            enc = args[1] if len(args) == 2 and isinstance(args[1], str) else "?"
-            raise self.fail(f"asks to encode text as {_short(enc)} (only latin1 is used "
-                            "to store bytes)")
-        self.take_bytes(len(args[0]))
-        try:
-            return args[0].encode("latin-1")
-        except UnicodeEncodeError:
-            raise self.bad("bytes stored as text outside latin1") from None
-
-    def call_reconstruct(self, args, dotted):
-        if (len(args) != 3 or not isinstance(args[0], _Global) or args[0].role != "ndarray"
-                or type(args[1]) is not tuple or len(args[1]) != 1 or not _is(args[1][0], 0)
-                or not _is(args[2], b"b", "b")):
-            raise self.fail(f"calls {dotted} with arguments NumPy never writes")
-        return _Array()
-
-    def call_dtype(self, args, dotted):
-        if len(args) != 3 or type(args[0]) is not str or not _is(args[1], False, 0):
-            raise self.fail("builds a NumPy dtype with arguments NumPy never writes")
-        text = args[0]
-        kind, digits = text[:1], text[1:]
-        size = int(digits) if digits.isdigit() and len(digits) < 4 else -1
-        checked_dtype(kind, size, "=", REAL_NUMBERS, text, "an array", self.error)
-        return _Dtype(kind, size, text)
-
-    def build_dtype(self, d: _Dtype, state) -> None:
-        if not isinstance(state, tuple) or len(state) not in (8, 9):
-            raise self.fail("gives a NumPy dtype a state NumPy never writes")
-        version, order, sub, names, fields, elsize, align, flags = state[:8]
-        metadata = state[8] if len(state) == 9 else None
-        if (not _is(version, 3, 4) or not _is(order, "<", ">", "|", "=")
-                or not (sub is None and names is None and fields is None)
-                or not _is(elsize, -1, d.size) or type(align) is not int or not _is(flags, 0)
-                or not (metadata is None or (type(metadata) is dict and not metadata))):
-            raise self.fail("gives a NumPy dtype fields, a sub-array or flags (only plain "
-                            "numbers are allowed)")
-        d.dtype = checked_dtype(d.kind, d.size, order, REAL_NUMBERS, d.shown, "an array",
-                                self.error)
-
-    def _dtype(self, d):
-        if not isinstance(d, _Dtype) or d.dtype is None:
-            raise self.fail("describes an array without a complete NumPy dtype")
-        return d.dtype
-
-    def _data(self, data):
-        if isinstance(data, str):  # a Python 2 pickle read as latin1 text
-            self.take_bytes(len(data))
-            try:
-                return data.encode("latin-1")
-            except UnicodeEncodeError:
-                raise self.bad("array data stored as text outside latin1") from None
-        if isinstance(data, list):
-            raise self.fail("holds an array of Python objects")
-        if not isinstance(data, bytes):
-            raise self.fail(f"gives an array data of type {type(data).__name__}")
-        return data
-
-    def make_array(self, shape, dtype: np.dtype, data, fortran: bool) -> np.ndarray:
-        if (not isinstance(shape, tuple) or len(shape) > 32
-                or not all(type(n) is int and 0 <= n < 2**40 for n in shape)):
-            raise self.fail("gives an array a malformed shape")
-        count = 1
-        for n in shape:
-            count *= n
-        if count > MAX_ELEMENTS - self.elements:
-            raise self.fail(f"holds arrays of more than {MAX_ELEMENTS:,} values in total "
-                            f"(one claims shape {shape})")
-        if count * dtype.itemsize != len(data):
-            raise self.fail(f"gives an array of shape {shape} ({count:,} values) "
-                            f"{len(data):,} bytes of data instead of {count * dtype.itemsize:,}")
-        self.take_bytes(len(data))
-        self.elements += count
-        flat = np.frombuffer(data, dtype=dtype, count=count)
-        arr = flat.reshape(shape, order="F" if fortran else "C")
-        return np.array(arr, dtype=dtype.newbyteorder("="), order="C", copy=True)
-
-    def build_array(self, a: _Array, state) -> None:
-        if not isinstance(state, tuple) or len(state) not in (4, 5):
-            raise self.fail("gives an array a state NumPy never writes")
-        if len(state) == 5:
-            if not _is(state[0], 1):
-                raise self.fail("gives an array a state version NumPy never writes")
-            state = state[1:]
-        shape, dtype, fortran, data = state
-        if not _is(fortran, True, False):
-            raise self.fail("gives an array a malformed order flag")
-        a.array = self.make_array(shape, self._dtype(dtype), self._data(data), bool(fortran))
-
-    def call_frombuffer(self, args, dotted):
-        if len(args) != 4 or not _is(args[3], "C", "F"):
-            raise self.fail(f"calls {dotted} with arguments NumPy never writes")
-        data, dtype, shape, order = args
-        return _Array(self.make_array(shape, self._dtype(dtype), self._data(data),
-                                      order == "F"))
-
-    def call_scalar(self, args, dotted):
-        if len(args) != 2:
-            raise self.fail(f"calls {dotted} with arguments NumPy never writes")
-        dtype, data = self._dtype(args[0]), self._data(args[1])
-        if len(data) != dtype.itemsize:
-            raise self.fail(f"gives a NumPy number {len(data)} bytes instead of "
-                            f"{dtype.itemsize}")
-        return np.frombuffer(data, dtype=dtype, count=1)[0].item()
 
 
 def parse_pickle(data: bytes, error=UnreadableFile):

@@ -24,6 +24,7 @@ import argparse
 import os
 import shutil
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -260,11 +261,22 @@ def main(argv=None) -> int:
         if target is None:
             p.error("no system cache folder: give one, --system DIR")
         os.umask(0o022)
-        _clear(target)
+        try:
+            _clear(target)
+        except OSError as exc:
+            print(f"error: cannot empty {target} ({exc.strerror}); run it as the administrator "
+                  "who installed nnviz", file=sys.stderr)
+            return 1
         # compile fresh into DIR; an older system cache must not be read while refilling it
         os.environ["NUMBA_CACHE_DIR"] = str(target)
         os.environ[kernel_cache.SYSTEM_ENV] = ""
     target = kernel_cache.user_cache_dir()
+    try:  # fail now, not after compiling everything for nothing
+        target.mkdir(parents=True, exist_ok=True)
+        tempfile.TemporaryFile(dir=target).close()
+    except OSError as exc:
+        print(f"error: cannot write to {target} ({exc.strerror})", file=sys.stderr)
+        return 1
     print(f"nnviz precompile: compiling every kernel for this CPU into {target}", flush=True)
     report = compile_all(progress=None if args.quiet else (
         lambda label: print(f"  {label}", flush=True)))

@@ -185,7 +185,6 @@ def load_session(path) -> Session:
                                        f"{', '.join(sorted(missing))} inside)")
             z.check("meta", BYTES, MAX_META_BYTES)
             z.check("params", FLOATS, model_io.MAX_PARAMS)
-            z.check("history", FLOATS, MAX_HISTORY * MAX_FIELDS)
             meta = _parse_meta(z, name)
             network, train = _specs(meta, name)
             names = _history_fields(meta, name)

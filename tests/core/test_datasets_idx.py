@@ -231,3 +231,68 @@ def test_mutated_file_is_correct_array_or_idxerror(tmp_path, base, mutations, co
     # gzip.decompress must not fail if read_idx accepted the file.
     content = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
     assert idx_bytes(arr) == content
+
+
+# --- hostile headers: the claim is checked before the payload is inflated -----------------
+
+
+def _gzip_bomb(tmp_path, images=2_550_000):
+    """The issue's bomb: ``images`` 28x28 images, claimed and present (2 GB in 2 MB)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "fuzz"))
+    from fuzz_zip import gzip_zeros
+
+    data = gzip_zeros(struct.pack(">IIII", MAGIC_IMAGES, images, 28, 28), images * 28 * 28)
+    return _write(tmp_path, data, name="train-images-idx3-ubyte.gz")
+
+
+def _refused_quickly(fn, match):
+    import time
+    import tracemalloc
+
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    try:
+        with pytest.raises(Exception, match=match):
+            fn()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert time.perf_counter() - t0 < 2 and peak < 4 * 2**20
+
+
+def test_gzip_bomb_is_refused_from_its_header(tmp_path):
+    bomb = _gzip_bomb(tmp_path)
+    assert bomb.stat().st_size < 3 * 2**20
+    # 2.55M images are 2 GB: over the default limit (was read in full: 4.2 GB, 14 s)
+    _refused_quickly(lambda: read_idx(bomb), "limit")
+    _refused_quickly(lambda: read_idx(bomb, expected_dims=(60000, 28, 28)),
+                     r"claims dims \(2550000, 28, 28\) but \(60000, 28, 28\)")
+
+
+def test_mnist_refuses_a_bomb_before_decompressing_it(tmp_path):
+    from nnviz.core.datasets import DatasetCorrupt, load_mnist
+
+    _gzip_bomb(tmp_path)
+    for name, n in (("train-labels-idx1-ubyte", 60000), ("t10k-labels-idx1-ubyte", 10000)):
+        write_idx(tmp_path / name, np.zeros(n, np.uint8))
+    write_idx(tmp_path / "t10k-images-idx3-ubyte", np.zeros((10, 28, 28), np.uint8))
+    for verify in (True, "fast", False):  # without count checks: at most 10x the images
+        _refused_quickly(lambda v=verify: load_mnist(tmp_path, verify=v), "claims dims|limit")
+    with pytest.raises(DatasetCorrupt):
+        load_mnist(tmp_path, verify=False)
+
+
+def test_expected_dims_accepts_the_right_file(tmp_path):
+    p = write_idx(tmp_path / "x", np.arange(24, dtype=np.uint8).reshape(2, 3, 4), gz=True)
+    assert read_idx(p, expected_dims=(2, 3, 4)).shape == (2, 3, 4)
+    with pytest.raises(IdxError, match="are expected"):
+        read_idx(p, expected_dims=(2, 3, 5))
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_devices_are_not_read(device):
+    with pytest.raises(IdxError, match="device"):
+        read_idx(device)

@@ -214,3 +214,14 @@ def test_a_warm_up_asked_to_stop_stops_before_the_next_run():
     stop.set()
     report = precompile.compile_all(stop)
     assert report.stopped and report.runs == 0
+
+
+def test_precompile_into_a_folder_it_cannot_write_says_so_at_once(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    out = subprocess.run([sys.executable, "-m", "nnviz.core.precompile", "--system",
+                          str(blocker / "kernels")], capture_output=True, text=True,
+                         env=_env(), timeout=120)
+    assert out.returncode == 1
+    assert out.stderr.startswith(f"error: cannot write to {blocker / 'kernels'}")
+    assert "Traceback" not in out.stderr

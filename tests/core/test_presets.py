@@ -110,3 +110,33 @@ def test_optimizers_lesson_runs_every_optimizer_from_the_same_weights(name):
     last = list(tr.run("epoch"))[-1]
     assert np.isfinite(last.evals[-1].train_loss)
     assert last.evals[-1].train_loss <= first[0].train_loss + 1e-9
+
+
+# -- lesson files are data: bounded JSON, looked up by name only ---------------------------
+
+@pytest.mark.parametrize("preset_id", ["../../x", "/etc/passwd", "..", "a/b", "x.json", "",
+                                       "X" * 65, "forward walkthrough"])
+def test_a_lesson_is_looked_up_by_name_never_by_path(preset_id):
+    with pytest.raises(KeyError, match="not a lesson name"):
+        get_preset(preset_id)
+
+
+@pytest.mark.parametrize("replace, match", [
+    ('"order": 1e400, "x": ', "too large"),
+    ('"order": NaN, "x": ', "NaN"),
+    ('"order": ' + "9" * 5000 + ', "x": ', "5,000 digits"),
+    ('"order": 1.5, "x": ', "order must be a whole number"),
+    ('"order": true, "x": ', "order must be a whole number"),
+    ('"deep": ' + "[" * 50_000 + "]" * 50_000 + ', "order": ', "nested too deeply"),
+])
+def test_a_broken_lesson_file_gives_a_message(tmp_path, replace, match):
+    from nnviz.core.presets import PresetError, load_preset_file, preset_dir
+    from nnviz.core.spec import SpecError
+
+    text = (preset_dir() / "forward-walkthrough.json").read_text("utf-8")
+    assert '"order": ' in text
+    path = tmp_path / "bad.json"
+    path.write_text(text.replace('"order": ', replace, 1), "utf-8")
+    with pytest.raises(PresetError, match=match) as info:
+        load_preset_file(path)
+    assert isinstance(info.value, SpecError) and "bad.json" in str(info.value)

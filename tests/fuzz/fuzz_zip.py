@@ -49,6 +49,13 @@ def _deflated(m: Member) -> tuple[bytes, int]:
     return b"".join(parts), zlib.crc32(bytes(rest), crc)
 
 
+def gzip_zeros(head: bytes, zeros: int) -> bytes:
+    """A gzip file of ``head`` then ``zeros`` zero bytes, written in ~1 s for 2 GB (a bomb)."""
+    data, crc = _deflated(Member("", head, zeros))
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+    return header + data + struct.pack("<II", crc, (len(head) + zeros) & 0xFFFFFFFF)
+
+
 def zip_bytes(members: list[Member], entries_lie: int | None = None) -> bytes:
     """A zip archive of ``members``; ``entries_lie`` overrides the end record's entry count."""
     out, central = io.BytesIO(), io.BytesIO()
