@@ -2,10 +2,10 @@
 """Redraw speed of the network canvas for the course's MNIST network (784-100-100-100-10).
 
 Each frame changes every weight and the input (as a training snapshot would), recolours the
-canvas items in place (``Controller.show_params``) and repaints the view: the pending events
-are processed (the scene's bookkeeping and the viewport's own paint event, what a screen would
-show) and the time of one extra ``render`` into an image is reported separately (the paint
-alone).  Prints frames per second for update + repaint.
+canvas items in place (``LessonModel.show_trained_params``) and repaints the view: the
+pending events are processed (the scene's bookkeeping and the viewport's own paint event, what a
+screen would show) and the time of one extra ``render`` into an image is reported separately
+(the paint alone).  Prints frames per second for update + repaint.
 
     QT_QPA_PLATFORM=offscreen python benchmarks/canvas_fps.py [frames] [k]
 """
@@ -27,13 +27,13 @@ def main() -> int:
     from PySide6.QtGui import QImage, QPainter
 
     from nnviz.ui.canvas.network_view import NetworkView
-    from nnviz.ui.model.lesson_model import Controller
+    from nnviz.ui.model.lesson_model import LessonModel
     from nnviz.ui.shell.app import create_app
 
     frames = int(sys.argv[1]) if len(sys.argv) > 1 else 60
     k = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     app = create_app([])
-    c = Controller()
+    c = LessonModel()
     view = NetworkView(c)
     view.k = k
     view.resize(1000, 650)
@@ -49,7 +49,7 @@ def main() -> int:
     for f in range(frames):
         t0 = time.perf_counter()
         c.x = rng.uniform(0, 1, 784)
-        c.show_params(base + 0.01 * f * rng.standard_normal(base.size))
+        c.show_trained_params(base + 0.01 * f * rng.standard_normal(base.size))
         t1 = time.perf_counter()
         view.viewport().repaint()  # the paint event a screen would get, synchronously
         app.processEvents()

@@ -58,13 +58,12 @@ def gui_epoch(app, win, init, probe_ticks):
     """One epoch played in the window; returns (wall, trainer seconds, test acc)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    s = win.c.training
+    s = win.model.run
     s.discard()
-    win.c.show_params(init)
-    s.play_unit, s.every, s.delay = "epoch", 1, 0.0
+    win.model.show_trained_params(init)
+    s.set_play_settings(play_unit="epoch", every=1, delay=0.0)
     s.ensure_trainer()
-    s._worker.trainer.warm_up()  # compile outside the timed part (like the headless side)
-    s._worker._warm = None
+    s.trainer.warm_up()  # compile outside the timed part (like the headless side)
     done = []
     s.run_finished.connect(done.append)
     last = [time.perf_counter()]
@@ -96,10 +95,10 @@ def live_fps(app, win, init, seconds):
     """Refresh after every sample for ``seconds``: frames on screen per second."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    s = win.c.training
+    s = win.model.run
     s.discard()
-    win.c.show_params(init)
-    s.play_unit, s.every, s.delay = "sample", 1, 0.0
+    win.model.show_trained_params(init)
+    s.set_play_settings(play_unit="sample", every=1, delay=0.0)
     painted = _PaintCounter(win.canvas.viewport())
     t_shown = []
     s.snapshot_shown.connect(lambda _s: t_shown.append(time.perf_counter()))
@@ -162,15 +161,15 @@ def main() -> int:
     win.finish_startup()
     t = time.perf_counter()
     win.open_lesson("mnist-course")
-    while win.c.loading:
+    while win.model.loading:
         app.processEvents()
         time.sleep(0.01)
-    if win.c.train_data() is None:
-        print("MNIST is not available:", win.c.data_error, file=sys.stderr)
+    if win.model.train_data() is None:
+        print("MNIST is not available:", win.model.data_error, file=sys.stderr)
         return 2
     print(f"MNIST loaded in the background in {time.perf_counter() - t:.1f} s")
-    preset = win.c.preset
-    data = win.c.train_data()  # the same arrays the GUI trains on
+    preset = win.model.preset
+    data = win.model.train_data()  # the same arrays the GUI trains on
     init = preset.build_network(preset.training.dtype).params.copy()
     win.docks["plots"].raise_()
 

@@ -63,7 +63,7 @@ class Soak:
         from PySide6.QtCore import QElapsedTimer, QTimer
 
         self.args, self.win, self.sessions = args, win, sessions
-        self.c, self.s = win.c, win.c.training
+        self.c, self.s = win.model, win.model.run
         self.rows: list[dict] = []
         self.lat: list[float] = []
         self.restarts = 0
@@ -99,8 +99,8 @@ class Soak:
         from nnviz.core.spec import MAX_EPOCHS
 
         self.s.set_epochs(MAX_EPOCHS)
-        self.s.play_unit, self.s.every, self.s.delay = self.args.unit, self.args.refresh, 0.0
-        self.s.until_accuracy = None
+        self.s.set_play_settings(play_unit=self.args.unit, every=self.args.refresh, delay=0.0,
+                                 until_accuracy=None)
         self.t_start = time.monotonic()
         self.s.play()
         self._expected = self.clock.elapsed() + PROBE_MS
@@ -239,13 +239,13 @@ def main(argv=None) -> int:
         QSettings.setPath(fmt, QSettings.UserScope, os.path.join(tmp, "settings"))
     from nnviz.ui.shell import crash
     from nnviz.ui.shell.app import create_app
-    from nnviz.ui.shell.autosave import SessionManager
+    from nnviz.ui.shell.autosave import AutosaveManager
     from nnviz.ui.shell.main_window import MainWindow
 
     app = create_app([sys.argv[0]])
     handler = crash.install()
     win = MainWindow()
-    sessions = SessionManager(folder=Path(tmp) / "sessions", interval_ms=60_000, parent=app)
+    sessions = AutosaveManager(folder=Path(tmp) / "sessions", interval_ms=60_000, parent=app)
     sessions.attach(win)
     sessions.start()
     soak = Soak(args, win, sessions)
@@ -255,7 +255,7 @@ def main(argv=None) -> int:
     win.show()
     code = app.exec()
     sessions.release()
-    win.c.shutdown()
+    win.model.shutdown()
     if code == 2 or not soak.rows:
         return 2
     with open(args.csv, "w", newline="", encoding="utf-8") as f:

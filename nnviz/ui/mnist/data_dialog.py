@@ -39,6 +39,7 @@ from nnviz.core.datasets import (
     user_data_dir,
 )
 from nnviz.ui.common.settings import remember_folder, remembered_folder
+from nnviz.ui.model.samples import MNIST_KINDS
 from nnviz.ui.model.tasks import Task
 
 KIND_NAMES = {"mnist": "MNIST", "fashion": "Fashion-MNIST"}
@@ -51,7 +52,7 @@ class _Relay(QObject):
 class DataDialog(QDialog):
     folder_chosen = Signal(str, str)
 
-    def __init__(self, parent=None, kinds=("mnist", "fashion"), mirrors=None):
+    def __init__(self, parent=None, kinds=MNIST_KINDS, mirrors=None):
         """``mirrors``: {kind: [base URLs]} to override the public mirrors (tests)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("MNIST data"))
