@@ -1,10 +1,11 @@
 """Acceptance (issue 8): kill the app with SIGKILL mid-training, start it again, and the restore
 offer brings back the last autosaved weights.
 
-Both runs are real ``python -m nnviz`` processes (offscreen) in a temporary HOME/XDG/data
-folder: the first opens a lesson and trains (``NNVIZ_TEST_LESSON``/``NNVIZ_TEST_PLAY``) with a
-one-second autosave; once an autosave exists it is killed with SIGKILL.  The second answers
-the restore offer (``NNVIZ_TEST_RESTORE=accept``) and prints the restored weights' checksum.
+Both runs are the real app in a process of its own (``tests/ui/hooked_app.py``, offscreen) in a
+temporary HOME/XDG/data folder: the first opens a lesson and trains
+(``NNVIZ_TEST_LESSON``/``NNVIZ_TEST_PLAY``) with a one-second autosave; once an autosave exists
+it is killed with SIGKILL.  The second answers the restore offer (``NNVIZ_TEST_RESTORE=accept``)
+and prints the restored weights' checksum.
 """
 
 import os
@@ -19,6 +20,7 @@ import pytest
 from nnviz.core.session import load_session
 
 ROOT = Path(__file__).resolve().parents[2]
+HOOKED_APP = Path(__file__).resolve().with_name("hooked_app.py")
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")]
@@ -41,7 +43,7 @@ def test_sigkill_mid_training_then_restore(tmp_path):
     autosave = tmp_path / "nd" / "sessions" / "autosave.npz"
     out = open(tmp_path / "run1.txt", "w+")  # noqa: SIM115
     app = subprocess.Popen(
-        [sys.executable, "-m", "nnviz"], cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT,
+        [sys.executable, str(HOOKED_APP)], cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT,
         env=_env(tmp_path, NNVIZ_TEST_LESSON="xor-backprop-2", NNVIZ_TEST_PLAY="1",
                  NNVIZ_TEST_PLAY_DELAY="0.05", NNVIZ_AUTOSAVE_SECONDS="1",
                  NNVIZ_TEST_PRINT="1"))
@@ -70,7 +72,7 @@ def test_sigkill_mid_training_then_restore(tmp_path):
     assert saved.lesson == "xor-backprop-2" and saved.epoch > 0 and len(saved.history) > 1
 
     second = subprocess.run(
-        [sys.executable, "-m", "nnviz"], cwd=tmp_path, capture_output=True, text=True,
+        [sys.executable, str(HOOKED_APP)], cwd=tmp_path, capture_output=True, text=True,
         timeout=180, env=_env(tmp_path, NNVIZ_TEST_RESTORE="accept", NNVIZ_TEST_PRINT="1",
                               NNVIZ_TEST_QUIT_AFTER_RESTORE="1"))
     assert second.returncode == 0, second.stdout + second.stderr

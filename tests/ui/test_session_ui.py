@@ -125,7 +125,7 @@ def test_a_lock_left_by_a_dead_process_means_a_crash(window, tmp_path, monkeypat
     m = _manager(window, folder, 60_000)
     try:
         assert m.crashed
-        monkeypatch.setenv("NNVIZ_TEST_RESTORE", "accept")
+        m.ask_restore = lambda: True
         assert m.offer_restore()
         assert window.model.preset.id == "xor-backprop-2"
         assert window.model.network.W[0][0, 0] == 0.5
@@ -135,7 +135,7 @@ def test_a_lock_left_by_a_dead_process_means_a_crash(window, tmp_path, monkeypat
     assert not (folder / LOCK_NAME).exists()  # a clean exit removes it
 
 
-def test_discarding_the_offer_keeps_the_current_lesson(window, tmp_path, monkeypatch):
+def test_discarding_the_offer_keeps_the_current_lesson(window, tmp_path):
     folder = tmp_path / "sessions"
     folder.mkdir()
     window.open_lesson("xor-backprop-2")
@@ -143,7 +143,7 @@ def test_discarding_the_offer_keeps_the_current_lesson(window, tmp_path, monkeyp
     window.open_lesson("perceptron-or")
     m = _manager(window, folder, 60_000)
     m.crashed = True
-    monkeypatch.setenv("NNVIZ_TEST_RESTORE", "discard")
+    m.ask_restore = lambda: False
     try:
         assert not m.offer_restore()
         assert window.model.preset.id == "perceptron-or"
@@ -153,16 +153,18 @@ def test_discarding_the_offer_keeps_the_current_lesson(window, tmp_path, monkeyp
         m.release()
 
 
-def test_a_corrupt_autosave_is_reported_not_offered(window, tmp_path, monkeypatch):
+def test_a_corrupt_autosave_is_reported_not_offered(window, tmp_path):
     folder = tmp_path / "sessions"
     folder.mkdir()
     (folder / AUTOSAVE_NAME).write_bytes(b"PK\x03\x04 garbage")
     m = _manager(window, folder, 60_000)
     m.crashed = True
-    monkeypatch.setenv("NNVIZ_TEST_RESTORE", "accept")
+    asked = []
+    m.ask_restore = lambda: asked.append(1) or True
     try:
         lesson = window.model.preset.id
         assert not m.offer_restore()
+        assert asked == []  # an unreadable autosave is not offered
         assert window.model.preset.id == lesson
     finally:
         window.unsaved_guard = None

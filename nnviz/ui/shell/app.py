@@ -63,8 +63,12 @@ def create_app(argv=None) -> QApplication:
     return app
 
 
-def main(argv=None) -> int:
-    """Open the main window and run the event loop."""
+def main(argv=None, prepare=None) -> int:
+    """Open the main window and run the event loop.
+
+    ``prepare(window, autosave_manager)``, if given, runs once both exist and before the window
+    shows (the test launcher ``tests/ui/hooked_app.py`` drives the app through it).
+    """
     t0 = time.perf_counter()
     probe = os.environ.get("NNVIZ_STARTUP_PROBE") == "1"
     app = create_app(sys.argv[:1] if argv is None else [sys.argv[0], *argv])
@@ -83,6 +87,8 @@ def main(argv=None) -> int:
         win.startup_finished.connect(_warm_kernels)
     win.can_restart = True
     win.restart_requested.connect(lambda: app.exit(RESTART_EXIT_CODE))
+    if prepare is not None:
+        prepare(win, sessions)
     if probe:
         def _shown():
             print(f"NNVIZ_SHOWN {time.time():.6f} {time.perf_counter() - t0:.3f}", flush=True)

@@ -14,11 +14,8 @@ with weights that differ from the last saved/opened/initial ones asks save / dis
 :func:`~nnviz.ui.model.saved_work.capture` and :func:`~nnviz.ui.model.saved_work.restore` turn
 the model's state into a Session and back; File → Open uses :func:`open_session_file`.
 
-Test hooks (environment): ``NNVIZ_TEST_LESSON`` opens that lesson after start-up,
-``NNVIZ_TEST_PLAY=1`` then starts training (``NNVIZ_TEST_PLAY_DELAY`` seconds after each
-snapshot), ``NNVIZ_TEST_RESTORE=accept|discard`` answers the restore offer without a dialog,
-``NNVIZ_TEST_PRINT=1`` prints ``NNVIZ_AUTOSAVED <sha256>`` / ``NNVIZ_RESTORED <sha256>`` lines and
-``NNVIZ_TEST_QUIT_AFTER_RESTORE=1`` quits once the offer is answered.
+The two questions (restore after a crash; save unsaved work) are attributes a caller may replace
+(``ask_restore``, ``ask``): the tests and the test launcher answer them without a dialog.
 
 Signals
 -------
@@ -120,7 +117,7 @@ class AutosaveManager(QObject):
         self._reference = None  # (spec, params) of the last save / open / lesson start
         self._offered = False
         self.ask = self._ask_unsaved  # () -> QMessageBox.Save / Discard / Cancel (tests swap)
-        self.print_hooks = os.environ.get("NNVIZ_TEST_PRINT") == "1"
+        self.ask_restore = self._ask_restore  # () -> True: restore the autosave (tests swap)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms if interval_ms is not None
                                else autosave_interval_ms())
@@ -142,7 +139,6 @@ class AutosaveManager(QObject):
     def _on_window_startup_finished(self):
         if not self._offered:  # the first window only (not after a language switch)
             self._offered = True
-            apply_test_hooks(self.win)
             self.offer_restore()
         else:
             self.mark_saved()
@@ -249,8 +245,6 @@ class AutosaveManager(QObject):
             self._status(_tr("Autosave failed: {e}").format(e=exc))
             return False
         self._saved_generation = generation
-        if self.print_hooks:
-            print(f"NNVIZ_AUTOSAVED {session.checksum()}", flush=True)
         self.autosaved.emit(str(self.autosave_path))
         return True
 
@@ -262,34 +256,28 @@ class AutosaveManager(QObject):
         """After a crash: offer the autosave (restore / discard). True if restored."""
         self.mark_saved()  # the lesson opened at start-up is not a change worth saving
         self._take_reference()
-        hook = os.environ.get("NNVIZ_TEST_RESTORE", "")
-        done = False
         if self.crashed and self.autosave_path.is_file():
-            done = self._offer(hook)
-        if os.environ.get("NNVIZ_TEST_QUIT_AFTER_RESTORE") == "1":
-            # exit(), not quit(): quit() would ask the windows, and the unsaved-work question
-            QTimer.singleShot(0, lambda: QCoreApplication.exit(0))
-        return done
+            return self._offer()
+        return False
 
-    def _offer(self, hook: str) -> bool:
+    def _ask_restore(self) -> bool:
+        box = QMessageBox(QMessageBox.Question, _tr("Restore your work?"),
+                          _tr("nnviz did not close properly last time. Restore the work "
+                              "saved automatically (lesson, weights, hyper-parameters and "
+                              "curves)?"), QMessageBox.NoButton, self.win)
+        restore_btn = box.addButton(_tr("Restore"), QMessageBox.AcceptRole)
+        box.addButton(_tr("Discard"), QMessageBox.DestructiveRole)
+        box.setDefaultButton(restore_btn)
+        box.exec()
+        return box.clickedButton() is restore_btn
+
+    def _offer(self) -> bool:
         try:
             session = load_session(self.autosave_path)
         except ModelFileError as exc:
             self._status(_tr("The autosave could not be read: {e}").format(e=exc))
             return False
-        if hook in ("accept", "discard"):
-            accept = hook == "accept"
-        else:
-            box = QMessageBox(QMessageBox.Question, _tr("Restore your work?"),
-                              _tr("nnviz did not close properly last time. Restore the work "
-                                  "saved automatically (lesson, weights, hyper-parameters and "
-                                  "curves)?"), QMessageBox.NoButton, self.win)
-            restore_btn = box.addButton(_tr("Restore"), QMessageBox.AcceptRole)
-            box.addButton(_tr("Discard"), QMessageBox.DestructiveRole)
-            box.setDefaultButton(restore_btn)
-            box.exec()
-            accept = box.clickedButton() is restore_btn
-        if not accept:
+        if not self.ask_restore():
             try:
                 os.replace(self.autosave_path, self.folder / "autosave-discarded.npz")
             except OSError:
@@ -299,27 +287,6 @@ class AutosaveManager(QObject):
         if notes:
             self._status(" ".join(notes))
         self.mark_saved()  # what is on screen is what the autosave holds
-        if self.print_hooks:
-            print(f"NNVIZ_RESTORED {session.checksum()} "
-                  f"{_checksum(self.win.model.network.params)}", flush=True)
         self.restored.emit(session)
         return True
 
-
-def _checksum(params) -> str:
-    import hashlib
-
-    return hashlib.sha256(np.ascontiguousarray(params, np.float64).tobytes()).hexdigest()
-
-
-def apply_test_hooks(window) -> None:
-    """``NNVIZ_TEST_LESSON`` / ``NNVIZ_TEST_PLAY``: open a lesson and train (tests, soak)."""
-    lesson = os.environ.get("NNVIZ_TEST_LESSON")
-    if lesson:
-        window.model.set_preset(lesson)
-    if os.environ.get("NNVIZ_TEST_PLAY") == "1":
-        s = window.model.run
-        delay = _finite(os.environ.get("NNVIZ_TEST_PLAY_DELAY", ""))
-        if delay is not None:
-            s.delay = delay
-        s.play()
