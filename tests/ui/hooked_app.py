@@ -56,6 +56,8 @@ def prepare(win, manager) -> None:
             if math.isfinite(delay) and delay >= 0:
                 run.set_play_settings(delay=delay)
             run.play()
+        if lesson:
+            manager.mark_saved()  # as at start-up: opening the lesson is not work to autosave
         if env("NNVIZ_TEST_QUIT_AFTER_RESTORE") == "1":
             # exit(), not quit(): quit() would ask the windows, and the unsaved-work question
             QTimer.singleShot(0, lambda: QCoreApplication.exit(0))
