@@ -238,7 +238,9 @@ def create_app(argv=None) -> QApplication:
     app.setDesktopFileName("nnviz")
     app.setWindowIcon(app_icon())
     from nnviz.ui.crash import protect_settings
+    from nnviz.ui.settings_guard import check_settings_files
 
+    check_settings_files(ORG, APP)  # the files' text, before Qt parses them (issue 14)
     protect_settings(settings())  # before anything reads a setting (issue 8)
     lang = ui_language()
     if getattr(app, "_nnviz_language", None) != lang:
@@ -278,6 +280,9 @@ def main(argv=None) -> int:
         win.first_shown.connect(_shown)
         win.startup_finished.connect(_ready)
     win.show()
+    from nnviz.ui.settings_guard import show_pending_notes
+
+    show_pending_notes(win)  # a settings file set aside at start-up: say so
     code = app.exec()
     while code == RESTART_EXIT_CODE:  # View → Language: a new window in the new language
         app.setQuitOnLastWindowClosed(False)

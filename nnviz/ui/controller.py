@@ -405,11 +405,18 @@ class Controller(QObject):
         self.status.emit(self.tr("Saved {path}").format(path=path))
 
     def open(self, path: str) -> None:
-        """Load an .npz model or a pickled weight dict (raises ModelFileError)."""
+        """Load an .npz model or a pickled weight dict (raises ModelFileError).
+
+        This reads in the calling thread; the window reads in a worker
+        (:mod:`nnviz.ui.file_reading`) and then calls :meth:`install_opened`.
+        """
         from nnviz.core.io import load_any_weights
 
         net, extra = load_any_weights(path)
-        net = net.astype("float64")
+        self.install_opened(path, net.astype("float64"), extra)
+
+    def install_opened(self, path: str, net: Network, extra) -> None:
+        """Show a network read from ``path`` (its lesson, if ``extra`` names one we have)."""
         pid = extra.get("preset") if isinstance(extra, dict) else None
         if pid and self.presets and pid != getattr(self.preset, "id", None):
             try:

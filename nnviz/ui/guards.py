@@ -12,6 +12,8 @@ data set (with a note), and keep a network within what a lab PC can hold in memo
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QCoreApplication
 
 from nnviz.core.spec import MAX_UNITS, SpecError
@@ -46,6 +48,21 @@ def number_refusal(text: str, exc: NumberError) -> str:
         return _tr("“{t}” is not written with the digits 0–9 (full-width or Arabic-Indic "
                    "digits are not read); type it with 0–9.").format(t=shown)
     return _tr("“{t}” is not a finite number.").format(t=shown)
+
+
+def clean_network(net):
+    """``net`` whose spec name can be saved as JSON: text, printable, at most 200 characters.
+
+    A model file may carry any JSON as its name; ``"name": NaN`` loaded fine and then made
+    every later autosave fail ("Out of range float values"), so a crash lost everything.
+    """
+    name = net.spec.name
+    if isinstance(name, str) and len(name) <= 200 and name.isprintable():
+        return net
+    text = name if isinstance(name, str) else ""
+    text = "".join(ch for ch in text[:200] if ch.isprintable())
+    spec = dataclasses.replace(net.spec, name=text)
+    return type(net)(spec, net.params, net.dtype)
 
 
 def lr_problem(lr: float) -> str:

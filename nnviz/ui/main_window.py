@@ -563,18 +563,10 @@ class MainWindow(QMainWindow):
             self.open_file(path)
 
     def open_file(self, path: str) -> bool:
-        from nnviz.core.io import ModelFileError
-        from nnviz.ui.session import looks_like_session, open_session_file
+        """Read ``path`` off the GUI thread (a model or a session) and show it."""
+        from nnviz.ui.file_reading import open_file
 
-        if looks_like_session(path):
-            if not open_session_file(self, path):
-                return False
-            self._add_recent(path)
-            return True
-        try:
-            self.c.open(path)
-        except (ModelFileError, OSError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot open"), str(exc))
+        if not open_file(self, path):
             return False
         self._add_recent(path)
         return True

@@ -681,6 +681,43 @@ The details were written to {path}</translation>
         </message>
     </context>
     <context>
+        <name>FileReading</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Reading a file</source>
+            <translation>Reading a file</translation>
+        </message>
+        <message>
+            <source>This file could not be read: {name}
+{why}
+
+The current lesson is unchanged.</source>
+            <translation>This file could not be read: {name}
+{why}
+
+The current lesson is unchanged.</translation>
+        </message>
+        <message>
+            <source>Cannot open</source>
+            <translation>Cannot open</translation>
+        </message>
+        <message>
+            <source>another file is still being read</source>
+            <translation>another file is still being read</translation>
+        </message>
+        <message>
+            <source>Reading {name} …</source>
+            <translation>Reading {name} …</translation>
+        </message>
+        <message>
+            <source>Opening {name} was cancelled.</source>
+            <translation>Opening {name} was cancelled.</translation>
+        </message>
+    </context>
+    <context>
         <name>GradientNormPlot</name>
         <message>
             <source>Gradient norm |∂L/∂W| of each layer</source>
@@ -749,6 +786,18 @@ The details were written to {path}</translation>
     </context>
     <context>
         <name>Guards</name>
+        <message>
+            <source>“{t}” is not a finite number.</source>
+            <translation>“{t}” is not a finite number.</translation>
+        </message>
+        <message>
+            <source>“{t}” is ambiguous: a comma can separate thousands (1,000 = 1000) or decimals (1,5 = 1.5). Type it without the comma, with a point for decimals (1000 or 1.0).</source>
+            <translation>“{t}” is ambiguous: a comma can separate thousands (1,000 = 1000) or decimals (1,5 = 1.5). Type it without the comma, with a point for decimals (1000 or 1.0).</translation>
+        </message>
+        <message>
+            <source>“{t}” is not written with the digits 0–9 (full-width or Arabic-Indic digits are not read); type it with 0–9.</source>
+            <translation>“{t}” is not written with the digits 0–9 (full-width or Arabic-Indic digits are not read); type it with 0–9.</translation>
+        </message>
         <message>
             <source>The learning rate must be greater than 0 and at most 1000 (you typed {v:g}).</source>
             <translation>The learning rate must be greater than 0 and at most 1000 (you typed {v:g}).</translation>
@@ -1046,8 +1095,8 @@ The details were written to {path}</translation>
             <translation>bias b</translation>
         </message>
         <message>
-            <source>“{t}” is not a finite number: {name} stays {old}.</source>
-            <translation>“{t}” is not a finite number: {name} stays {old}.</translation>
+            <source>{why} {name} stays {old}.</source>
+            <translation>{why} {name} stays {old}.</translation>
         </message>
     </context>
     <context>
@@ -1535,10 +1584,6 @@ The details were written to {path}</translation>
             <translation>Open a model</translation>
         </message>
         <message>
-            <source>Cannot open</source>
-            <translation>Cannot open</translation>
-        </message>
-        <message>
             <source>Save the model</source>
             <translation>Save the model</translation>
         </message>
@@ -1689,12 +1734,14 @@ The details were written to {path}</translation>
             <translation>Weights not imported</translation>
         </message>
         <message>
-            <source>{name} was not imported: {why}
+            <source>This file could not be read: {name}
+{why}
 
-Nothing in the file was run.</source>
-            <translation>{name} was not imported: {why}
+Nothing in the file was run; the current lesson is unchanged.</source>
+            <translation>This file could not be read: {name}
+{why}
 
-Nothing in the file was run.</translation>
+Nothing in the file was run; the current lesson is unchanged.</translation>
         </message>
         <message>
             <source>{name} describes a network with {i} inputs and {o} outputs; an MNIST network needs 784 inputs and 10 outputs.</source>
@@ -1737,8 +1784,14 @@ Nothing in the file was run.</translation>
             <translation>Model not loaded</translation>
         </message>
         <message>
-            <source>{name} could not be loaded: {why}</source>
-            <translation>{name} could not be loaded: {why}</translation>
+            <source>This file could not be read: {name}
+{why}
+
+The current lesson is unchanged.</source>
+            <translation>This file could not be read: {name}
+{why}
+
+The current lesson is unchanged.</translation>
         </message>
     </context>
     <context>
@@ -1877,8 +1930,8 @@ Click to edit</translation>
             <translation>Enter applies the value, Esc cancels</translation>
         </message>
         <message>
-            <source>“{t}” is not a finite number; the weight was kept.</source>
-            <translation>“{t}” is not a finite number; the weight was kept.</translation>
+            <source>{why} The weight was kept.</source>
+            <translation>{why} The weight was kept.</translation>
         </message>
         <message>
             <source>value (a, z, w, b)</source>
@@ -2679,12 +2732,20 @@ Click to edit</translation>
             <translation>Restored: epoch {e}, {n} samples, {k} points on the curves</translation>
         </message>
         <message>
-            <source>Cannot open</source>
-            <translation>Cannot open</translation>
-        </message>
-        <message>
             <source>Another nnviz is running: this one does not autosave.</source>
             <translation>Another nnviz is running: this one does not autosave.</translation>
+        </message>
+        <message>
+            <source>Autosave works again.</source>
+            <translation>Autosave works again.</translation>
+        </message>
+        <message>
+            <source>Autosave failed: {e}. Your work is not being saved automatically; save it with File → Save.</source>
+            <translation>Autosave failed: {e}. Your work is not being saved automatically; save it with File → Save.</translation>
+        </message>
+        <message>
+            <source>Autosave failed</source>
+            <translation>Autosave failed</translation>
         </message>
         <message>
             <source>Restore your work?</source>
@@ -2703,6 +2764,18 @@ Click to edit</translation>
             <translation>Discard</translation>
         </message>
         <message>
+            <source>Autosave is off</source>
+            <translation>Autosave is off</translation>
+        </message>
+        <message>
+            <source>The autosave could not be read</source>
+            <translation>The autosave could not be read</translation>
+        </message>
+        <message>
+            <source>The work saved automatically before nnviz last stopped could not be read ({e}). The file was kept as {path}; nnviz starts without it.</source>
+            <translation>The work saved automatically before nnviz last stopped could not be read ({e}). The file was kept as {path}; nnviz starts without it.</translation>
+        </message>
+        <message>
             <source>The lesson {id} no longer exists; only the network was restored.</source>
             <translation>The lesson {id} no longer exists; only the network was restored.</translation>
         </message>
@@ -2710,13 +2783,20 @@ Click to edit</translation>
             <source>Autosave is off: {e}</source>
             <translation>Autosave is off: {e}</translation>
         </message>
+    </context>
+    <context>
+        <name>SettingsGuard</name>
         <message>
-            <source>Autosave failed: {e}</source>
-            <translation>Autosave failed: {e}</translation>
+            <source>The settings file {path} could not be used ({why}). It was moved to {bad} and nnviz starts with the default settings (language, window layout, recent files).</source>
+            <translation>The settings file {path} could not be used ({why}). It was moved to {bad} and nnviz starts with the default settings (language, window layout, recent files).</translation>
         </message>
         <message>
-            <source>The autosave could not be read: {e}</source>
-            <translation>The autosave could not be read: {e}</translation>
+            <source>The settings file {path} could not be used ({why}) and could not be moved; nnviz ignores it and starts with the default settings.</source>
+            <translation>The settings file {path} could not be used ({why}) and could not be moved; nnviz ignores it and starts with the default settings.</translation>
+        </message>
+        <message>
+            <source>Settings reset</source>
+            <translation>Settings reset</translation>
         </message>
     </context>
     <context>

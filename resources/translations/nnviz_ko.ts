@@ -681,6 +681,43 @@ The details were written to {path}</source>
         </message>
     </context>
     <context>
+        <name>FileReading</name>
+        <message>
+            <source>Cancel</source>
+            <translation>취소</translation>
+        </message>
+        <message>
+            <source>Reading a file</source>
+            <translation>파일 읽기</translation>
+        </message>
+        <message>
+            <source>This file could not be read: {name}
+{why}
+
+The current lesson is unchanged.</source>
+            <translation>이 파일을 읽을 수 없습니다: {name}
+{why}
+
+지금 수업은 그대로입니다.</translation>
+        </message>
+        <message>
+            <source>Cannot open</source>
+            <translation>열 수 없습니다</translation>
+        </message>
+        <message>
+            <source>another file is still being read</source>
+            <translation>다른 파일을 아직 읽고 있습니다</translation>
+        </message>
+        <message>
+            <source>Reading {name} …</source>
+            <translation>{name} 읽는 중 …</translation>
+        </message>
+        <message>
+            <source>Opening {name} was cancelled.</source>
+            <translation>{name} 열기를 취소했습니다.</translation>
+        </message>
+    </context>
+    <context>
         <name>GradientNormPlot</name>
         <message>
             <source>Gradient norm |∂L/∂W| of each layer</source>
@@ -749,6 +786,18 @@ The details were written to {path}</source>
     </context>
     <context>
         <name>Guards</name>
+        <message>
+            <source>“{t}” is not a finite number.</source>
+            <translation>“{t}”은(는) 유한한 숫자가 아닙니다.</translation>
+        </message>
+        <message>
+            <source>“{t}” is ambiguous: a comma can separate thousands (1,000 = 1000) or decimals (1,5 = 1.5). Type it without the comma, with a point for decimals (1000 or 1.0).</source>
+            <translation>“{t}”은(는) 뜻이 모호합니다. 쉼표는 천 단위 구분(1,000 = 1000)일 수도, 소수점(1,5 = 1.5)일 수도 있습니다. 쉼표 없이, 소수점은 마침표로 입력하세요(1000 또는 1.0).</translation>
+        </message>
+        <message>
+            <source>“{t}” is not written with the digits 0–9 (full-width or Arabic-Indic digits are not read); type it with 0–9.</source>
+            <translation>“{t}”은(는) 숫자 0–9로 쓰여 있지 않습니다(전각 숫자나 아랍-인도 숫자는 읽지 않습니다). 0–9로 입력하세요.</translation>
+        </message>
         <message>
             <source>The learning rate must be greater than 0 and at most 1000 (you typed {v:g}).</source>
             <translation>학습률은 0보다 크고 1000 이하여야 합니다(입력한 값: {v:g}).</translation>
@@ -1046,8 +1095,8 @@ The details were written to {path}</source>
             <translation>바이어스 b</translation>
         </message>
         <message>
-            <source>“{t}” is not a finite number: {name} stays {old}.</source>
-            <translation>“{t}”은(는) 유한한 숫자가 아닙니다. {name}은(는) {old} 그대로입니다.</translation>
+            <source>{why} {name} stays {old}.</source>
+            <translation>{why} {name}은(는) {old} 그대로입니다.</translation>
         </message>
     </context>
     <context>
@@ -1535,10 +1584,6 @@ The details were written to {path}</source>
             <translation>모델 열기</translation>
         </message>
         <message>
-            <source>Cannot open</source>
-            <translation>열 수 없습니다</translation>
-        </message>
-        <message>
             <source>Save the model</source>
             <translation>모델 저장</translation>
         </message>
@@ -1689,12 +1734,14 @@ The details were written to {path}</source>
             <translation>가중치를 가져오지 못했습니다</translation>
         </message>
         <message>
-            <source>{name} was not imported: {why}
+            <source>This file could not be read: {name}
+{why}
 
-Nothing in the file was run.</source>
-            <translation>{name}을(를) 가져오지 못했습니다: {why}
+Nothing in the file was run; the current lesson is unchanged.</source>
+            <translation>이 파일을 읽을 수 없습니다: {name}
+{why}
 
-파일 안의 코드는 전혀 실행되지 않았습니다.</translation>
+파일 안의 어떤 것도 실행되지 않았고, 지금 수업은 그대로입니다.</translation>
         </message>
         <message>
             <source>{name} describes a network with {i} inputs and {o} outputs; an MNIST network needs 784 inputs and 10 outputs.</source>
@@ -1737,8 +1784,14 @@ Nothing in the file was run.</source>
             <translation>모델을 불러오지 못했습니다</translation>
         </message>
         <message>
-            <source>{name} could not be loaded: {why}</source>
-            <translation>{name}을(를) 불러올 수 없습니다: {why}</translation>
+            <source>This file could not be read: {name}
+{why}
+
+The current lesson is unchanged.</source>
+            <translation>이 파일을 읽을 수 없습니다: {name}
+{why}
+
+지금 수업은 그대로입니다.</translation>
         </message>
     </context>
     <context>
@@ -1877,8 +1930,8 @@ Click to edit</source>
             <translation>Enter: 값 적용, Esc: 취소</translation>
         </message>
         <message>
-            <source>“{t}” is not a finite number; the weight was kept.</source>
-            <translation>“{t}”은(는) 유한한 숫자가 아니어서 가중치를 그대로 두었습니다.</translation>
+            <source>{why} The weight was kept.</source>
+            <translation>{why} 가중치를 그대로 두었습니다.</translation>
         </message>
         <message>
             <source>value (a, z, w, b)</source>
@@ -2679,12 +2732,20 @@ Click to edit</source>
             <translation>복원했습니다: 에포크 {e}, 샘플 {n}개, 곡선의 점 {k}개</translation>
         </message>
         <message>
-            <source>Cannot open</source>
-            <translation>열 수 없습니다</translation>
-        </message>
-        <message>
             <source>Another nnviz is running: this one does not autosave.</source>
             <translation>다른 nnviz가 실행 중이어서 이 창은 자동 저장하지 않습니다.</translation>
+        </message>
+        <message>
+            <source>Autosave works again.</source>
+            <translation>자동 저장이 다시 작동합니다.</translation>
+        </message>
+        <message>
+            <source>Autosave failed: {e}. Your work is not being saved automatically; save it with File → Save.</source>
+            <translation>자동 저장 실패: {e}. 지금 작업이 자동으로 저장되지 않으니 파일 → 저장으로 저장하세요.</translation>
+        </message>
+        <message>
+            <source>Autosave failed</source>
+            <translation>자동 저장 실패</translation>
         </message>
         <message>
             <source>Restore your work?</source>
@@ -2703,6 +2764,18 @@ Click to edit</source>
             <translation>버리기</translation>
         </message>
         <message>
+            <source>Autosave is off</source>
+            <translation>자동 저장이 꺼졌습니다</translation>
+        </message>
+        <message>
+            <source>The autosave could not be read</source>
+            <translation>자동 저장 파일을 읽을 수 없습니다</translation>
+        </message>
+        <message>
+            <source>The work saved automatically before nnviz last stopped could not be read ({e}). The file was kept as {path}; nnviz starts without it.</source>
+            <translation>nnviz가 지난번에 멈추기 전에 자동 저장한 작업을 읽을 수 없습니다({e}). 파일은 {path}(으)로 보관했고, nnviz는 이 파일 없이 시작합니다.</translation>
+        </message>
+        <message>
             <source>The lesson {id} no longer exists; only the network was restored.</source>
             <translation>수업 {id}이(가) 더는 없어서 신경망만 복원했습니다.</translation>
         </message>
@@ -2710,13 +2783,20 @@ Click to edit</source>
             <source>Autosave is off: {e}</source>
             <translation>자동 저장이 꺼졌습니다: {e}</translation>
         </message>
+    </context>
+    <context>
+        <name>SettingsGuard</name>
         <message>
-            <source>Autosave failed: {e}</source>
-            <translation>자동 저장 실패: {e}</translation>
+            <source>The settings file {path} could not be used ({why}). It was moved to {bad} and nnviz starts with the default settings (language, window layout, recent files).</source>
+            <translation>설정 파일 {path}을(를) 사용할 수 없습니다({why}). 파일을 {bad}(으)로 옮겼고, nnviz는 기본 설정(언어, 창 배치, 최근 파일)으로 시작합니다.</translation>
         </message>
         <message>
-            <source>The autosave could not be read: {e}</source>
-            <translation>자동 저장 파일을 읽을 수 없습니다: {e}</translation>
+            <source>The settings file {path} could not be used ({why}) and could not be moved; nnviz ignores it and starts with the default settings.</source>
+            <translation>설정 파일 {path}을(를) 사용할 수 없고({why}) 옮길 수도 없습니다. nnviz는 이 파일을 무시하고 기본 설정으로 시작합니다.</translation>
+        </message>
+        <message>
+            <source>Settings reset</source>
+            <translation>설정 초기화</translation>
         </message>
     </context>
     <context>
