@@ -256,6 +256,11 @@ class NpzArchive:
                              f"{max(held, 0):,}")
         return head
 
+    def peek(self, stem: str, n: int) -> bytes:
+        """The first ``n`` raw bytes of ``<stem>.npy`` (header included), unchecked."""
+        with self._open(stem) as f:
+            return self._guarded(lambda: f.read(n), stem)
+
     def check(self, stem: str, allowed: dict, max_elements: int) -> NpyHeader:
         """The header of ``<stem>.npy`` after checking it against the bytes held (no data)."""
         with self._open(stem) as f:
