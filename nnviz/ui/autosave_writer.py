@@ -13,6 +13,7 @@ failed(str)            a write failed: why
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import sys
@@ -131,8 +132,9 @@ class AutosaveWriter(QObject):
         task, self._writing = self._writing, None
         self._queued = None
         if task is not None:
-            task.done.disconnect()
-            task.failed.disconnect()
+            with contextlib.suppress(RuntimeError, TypeError):  # nothing left to disconnect
+                task.done.disconnect()
+                task.failed.disconnect()
             task.wait()
 
     def _on_task_done(self, session, generation):
