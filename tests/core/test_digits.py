@@ -5,7 +5,6 @@ import pytest
 
 from nnviz.core.digits import area_resize, center_of_mass, ink_bbox, preprocess_digit
 
-
 #: rounding slack for "within half a pixel": a centre of mass exactly half a pixel off (a tie
 #: the whole-pixel shift may break either way) comes out 14.500000000000002 with some BLAS
 #: kernels (OpenBLAS' SkylakeX or Nehalem sum the resize matmuls in another order)
