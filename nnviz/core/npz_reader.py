@@ -218,7 +218,10 @@ class NpzArchive:
         dtype = checked_dtype(m[2], int(m[3] or 0), m[1], allowed, descr, where, self._fail)
         if not isinstance(fortran, bool):
             raise self._fail(f"{where} has a malformed header")
-        if (not isinstance(shape, tuple) or len(shape) > MAX_NDIM
+        spread = 1  # the product with a zero counted as one: (0, 2**40, 2**40) is impossible
+        for n in shape if isinstance(shape, tuple) else ():
+            spread *= max(n, 1) if type(n) is int else 1
+        if (not isinstance(shape, tuple) or len(shape) > MAX_NDIM or spread > 2**48
                 or not all(type(n) is int and 0 <= n < 2**62 for n in shape)):
             raise self._fail(f"{where} has a malformed shape")
         return NpyHeader(shape, dtype, fortran), 6 + 2 + len(size_bytes) + hlen

@@ -292,6 +292,16 @@ def test_expected_dims_accepts_the_right_file(tmp_path):
         read_idx(p, expected_dims=(2, 3, 5))
 
 
+@pytest.mark.parametrize("gz", [False, True])
+def test_an_empty_array_with_impossible_dimensions_is_refused(tmp_path, gz):
+    # found by scripts/fuzz-loaders: 0 x 2**31 x 2**31 x 2**31 is 0 bytes, but no array can
+    # have that shape (NumPy raised ValueError from reshape: a traceback)
+    data = b"\x00\x00\x0e\x04" + struct.pack(">IIII", 2**31, 2**31, 2**31, 0)
+    p = _write(tmp_path, gzip.compress(data) if gz else data)
+    with pytest.raises(IdxError, match="impossible even for an empty array"):
+        read_idx(p)
+
+
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
 def test_devices_are_not_read(device):
     with pytest.raises(IdxError, match="device"):

@@ -164,6 +164,12 @@ def _parse(stream, name: str, expected_magic, max_bytes: int, hasher, raw_size, 
             f"{name}: header claims dims {dims} = {size} bytes, more than the "
             f"{max_bytes} byte limit; refusing to read"
         )
+    spread = dtype.itemsize  # a zero dimension makes the size 0 whatever the others claim
+    for d in dims:
+        spread *= max(d, 1)
+    if spread > max_bytes:
+        raise IdxError(f"{name}: header claims dims {dims}, impossible even for an empty "
+                       f"array (over the {max_bytes} byte limit); refusing to read")
     header_len = 4 + 4 * ndim
     if raw_size is not None and raw_size != header_len + size:
         what = "truncated" if raw_size < header_len + size else "has trailing bytes"
