@@ -103,6 +103,7 @@ GOOD = idx_bytes(np.arange(24, dtype=np.uint8).reshape(2, 3, 4))
         (b"PK\x03\x04" + GOOD[4:], "bad magic"),
         (b"\x00\x00\x07\x03" + GOOD[4:], "unsupported element type 0x07"),
         (b"\x00\x00\x08\x00", "0 dimensions"),
+        (b"\x00\x00\x08\x64" + struct.pack(">100I", *[1] * 100) + b"\x05", "100 dimensions"),
         (b"", "header truncated"),
         (GOOD[:3], "header truncated"),
         (GOOD[:9], "header truncated"),
