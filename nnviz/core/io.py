@@ -183,9 +183,12 @@ def load_model(path) -> tuple[Network, dict]:
     path = Path(path)
     name = path.name
     try:
-        with NpzArchive(path, {"meta", "params"}, max_file_bytes=MAX_FILE_BYTES,
+        with NpzArchive(path, {"meta", "params", "history"}, max_file_bytes=MAX_FILE_BYTES,
                         max_unpacked=MAX_UNPACKED_BYTES, max_members=MAX_NPZ_MEMBERS,
                         what="an nnviz model", error=ModelFileError) as z:
+            if "history" in z.members:
+                raise ModelFileError(f"{name} is an nnviz session, not a model; open it as a "
+                                     "session")
             if "meta" not in z.members or "params" not in z.members:
                 raise ModelFileError(f"{name} is not an nnviz model (no spec inside)")
             z.check("meta", BYTES, MAX_META_BYTES)
@@ -226,7 +229,11 @@ def safe_unpickle(data: bytes):
 
 
 def load_weight_pickle(path) -> dict[str, np.ndarray]:
-    """Read a pickled dict of arrays (e.g. sample_weight.pkl) safely, as float64 arrays."""
+    """Read a pickled dict of arrays (e.g. sample_weight.pkl) safely, as float64 arrays.
+
+    Float16/32/64 and integer arrays are converted to float64 (exactly); other values of the
+    dict are ignored.  The pickle is parsed, never run (:func:`safe_unpickle`).
+    """
     path = Path(path)
     try:
         data = read_regular(path, MAX_PICKLE_BYTES, "a weight", ModelFileError)

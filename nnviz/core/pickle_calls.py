@@ -35,6 +35,14 @@ def same(x, *choices) -> bool:
     return type(x) in _SCALARS and x in choices
 
 
+def _spread(shape) -> int:
+    """The product of the dimensions, a zero counted as one: what NumPy must be able to index."""
+    out = 1
+    for n in shape:
+        out *= max(n, 1)
+    return out
+
+
 class DtypeCall:
     """``numpy.dtype(typestr, ...)`` waiting for its BUILD state; ``dtype`` once built."""
 
@@ -136,7 +144,8 @@ class PickleCalls:
 
     def make_array(self, shape, dtype: np.dtype, data, fortran: bool) -> np.ndarray:
         if (not isinstance(shape, tuple) or len(shape) > 32
-                or not all(type(n) is int and 0 <= n < 2**40 for n in shape)):
+                or not all(type(n) is int and 0 <= n < 2**40 for n in shape)
+                or _spread(shape) > 2**40):  # (0, 2**39, 2**39) is empty, yet impossible
             raise self.fail("gives an array a malformed shape")
         count = 1
         for n in shape:

@@ -129,8 +129,9 @@ class _Parser(PickleCalls):
             raise self.fail(f"nests containers more than {MAX_DEPTH} levels deep")
         if nodes > MAX_NODES:
             raise self.fail(f"holds a container of more than {MAX_NODES:,} values")
+        if id(obj) not in self.info:
+            self.alive.append(obj)
         self.info[id(obj)] = (depth, nodes)
-        self.alive.append(obj)
         return obj
 
     def size_of(self, obj) -> tuple[int, int]:

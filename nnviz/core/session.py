@@ -146,8 +146,7 @@ def is_session_file(path) -> bool:
         with _archive(path) as z:
             if "meta" not in z.members:
                 return False
-            with z.zip.open(z.members["meta"]) as f:
-                head = f.read(4096)
+            head = z.peek("meta", 4096)
     except Exception:  # noqa: BLE001 - an untrusted file: any failure means "no"
         return False
     return SESSION_FORMAT.encode() in head

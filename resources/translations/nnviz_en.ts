@@ -199,10 +199,6 @@
             <translation>Save them before going on?</translation>
         </message>
         <message>
-            <source>Cannot open</source>
-            <translation>Cannot open</translation>
-        </message>
-        <message>
             <source>Another nnviz is running: this one does not autosave.</source>
             <translation>Another nnviz is running: this one does not autosave.</translation>
         </message>
@@ -223,16 +219,32 @@
             <translation>Discard</translation>
         </message>
         <message>
+            <source>Autosave works again.</source>
+            <translation>Autosave works again.</translation>
+        </message>
+        <message>
+            <source>Autosave failed: {e}. Your work is not being saved automatically; save it with File → Save.</source>
+            <translation>Autosave failed: {e}. Your work is not being saved automatically; save it with File → Save.</translation>
+        </message>
+        <message>
+            <source>Autosave failed</source>
+            <translation>Autosave failed</translation>
+        </message>
+        <message>
+            <source>Autosave is off</source>
+            <translation>Autosave is off</translation>
+        </message>
+        <message>
+            <source>The autosave could not be read</source>
+            <translation>The autosave could not be read</translation>
+        </message>
+        <message>
             <source>Autosave is off: {e}</source>
             <translation>Autosave is off: {e}</translation>
         </message>
         <message>
-            <source>Autosave failed: {e}</source>
-            <translation>Autosave failed: {e}</translation>
-        </message>
-        <message>
-            <source>The autosave could not be read: {e}</source>
-            <translation>The autosave could not be read: {e}</translation>
+            <source>The work saved automatically before nnviz last stopped could not be read ({e}). The file was kept as {path}; nnviz starts without it.</source>
+            <translation>The work saved automatically before nnviz last stopped could not be read ({e}). The file was kept as {path}; nnviz starts without it.</translation>
         </message>
     </context>
     <context>
@@ -689,6 +701,35 @@ The details were written to {path}</translation>
         <message>
             <source>Numbers to look for</source>
             <translation>Numbers to look for</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileReading</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Reading a file</source>
+            <translation>Reading a file</translation>
+        </message>
+        <message>
+            <source>This file could not be read: {name}
+{why}
+
+The current lesson is unchanged.</source>
+            <translation>This file could not be read: {name}
+{why}
+
+The current lesson is unchanged.</translation>
+        </message>
+        <message>
+            <source>another file is still being read</source>
+            <translation>another file is still being read</translation>
+        </message>
+        <message>
+            <source>Reading {name} …</source>
+            <translation>Reading {name} …</translation>
         </message>
     </context>
     <context>
@@ -1426,6 +1467,10 @@ The details were written to {path}</translation>
             <translation>&amp;Lessons</translation>
         </message>
         <message>
+            <source>Opening {name} was cancelled.</source>
+            <translation>Opening {name} was cancelled.</translation>
+        </message>
+        <message>
             <source>&amp;Training</source>
             <translation>&amp;Training</translation>
         </message>
@@ -1724,12 +1769,14 @@ The details were written to {path}</translation>
             <translation>Weights not imported</translation>
         </message>
         <message>
-            <source>{name} was not imported: {why}
+            <source>This file could not be read: {name}
+{why}
 
-Nothing in the file was run.</source>
-            <translation>{name} was not imported: {why}
+Nothing in the file was run; the current lesson is unchanged.</source>
+            <translation>This file could not be read: {name}
+{why}
 
-Nothing in the file was run.</translation>
+Nothing in the file was run; the current lesson is unchanged.</translation>
         </message>
         <message>
             <source>{name} describes a network with {i} inputs and {o} outputs; an MNIST network needs 784 inputs and 10 outputs.</source>
@@ -1772,8 +1819,14 @@ Nothing in the file was run.</translation>
             <translation>Model not loaded</translation>
         </message>
         <message>
-            <source>{name} could not be loaded: {why}</source>
-            <translation>{name} could not be loaded: {why}</translation>
+            <source>This file could not be read: {name}
+{why}
+
+The current lesson is unchanged.</source>
+            <translation>This file could not be read: {name}
+{why}
+
+The current lesson is unchanged.</translation>
         </message>
     </context>
     <context>

@@ -199,10 +199,6 @@
             <translation>계속하기 전에 저장할까요?</translation>
         </message>
         <message>
-            <source>Cannot open</source>
-            <translation>열 수 없습니다</translation>
-        </message>
-        <message>
             <source>Another nnviz is running: this one does not autosave.</source>
             <translation>다른 nnviz가 실행 중이어서 이 창은 자동 저장하지 않습니다.</translation>
         </message>
@@ -223,16 +219,32 @@
             <translation>버리기</translation>
         </message>
         <message>
+            <source>Autosave works again.</source>
+            <translation>자동 저장이 다시 작동합니다.</translation>
+        </message>
+        <message>
+            <source>Autosave failed: {e}. Your work is not being saved automatically; save it with File → Save.</source>
+            <translation>자동 저장 실패: {e}. 지금 작업이 자동으로 저장되지 않으니 파일 → 저장으로 저장하세요.</translation>
+        </message>
+        <message>
+            <source>Autosave failed</source>
+            <translation>자동 저장 실패</translation>
+        </message>
+        <message>
+            <source>Autosave is off</source>
+            <translation>자동 저장이 꺼졌습니다</translation>
+        </message>
+        <message>
+            <source>The autosave could not be read</source>
+            <translation>자동 저장 파일을 읽을 수 없습니다</translation>
+        </message>
+        <message>
             <source>Autosave is off: {e}</source>
             <translation>자동 저장이 꺼졌습니다: {e}</translation>
         </message>
         <message>
-            <source>Autosave failed: {e}</source>
-            <translation>자동 저장 실패: {e}</translation>
-        </message>
-        <message>
-            <source>The autosave could not be read: {e}</source>
-            <translation>자동 저장 파일을 읽을 수 없습니다: {e}</translation>
+            <source>The work saved automatically before nnviz last stopped could not be read ({e}). The file was kept as {path}; nnviz starts without it.</source>
+            <translation>nnviz가 지난번에 멈추기 전에 자동 저장한 작업을 읽을 수 없습니다({e}). 파일은 {path}(으)로 보관했고, nnviz는 이 파일 없이 시작합니다.</translation>
         </message>
     </context>
     <context>
@@ -689,6 +701,35 @@ The details were written to {path}</source>
         <message>
             <source>Numbers to look for</source>
             <translation>확인할 숫자</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileReading</name>
+        <message>
+            <source>Cancel</source>
+            <translation>취소</translation>
+        </message>
+        <message>
+            <source>Reading a file</source>
+            <translation>파일 읽기</translation>
+        </message>
+        <message>
+            <source>This file could not be read: {name}
+{why}
+
+The current lesson is unchanged.</source>
+            <translation>이 파일을 읽을 수 없습니다: {name}
+{why}
+
+지금 수업은 그대로입니다.</translation>
+        </message>
+        <message>
+            <source>another file is still being read</source>
+            <translation>다른 파일을 아직 읽고 있습니다</translation>
+        </message>
+        <message>
+            <source>Reading {name} …</source>
+            <translation>{name} 읽는 중 …</translation>
         </message>
     </context>
     <context>
@@ -1426,6 +1467,10 @@ The details were written to {path}</source>
             <translation>수업(&amp;L)</translation>
         </message>
         <message>
+            <source>Opening {name} was cancelled.</source>
+            <translation>{name} 열기를 취소했습니다.</translation>
+        </message>
+        <message>
             <source>&amp;Training</source>
             <translation>학습(&amp;T)</translation>
         </message>
@@ -1724,12 +1769,14 @@ The details were written to {path}</source>
             <translation>가중치를 가져오지 못했습니다</translation>
         </message>
         <message>
-            <source>{name} was not imported: {why}
+            <source>This file could not be read: {name}
+{why}
 
-Nothing in the file was run.</source>
-            <translation>{name}을(를) 가져오지 못했습니다: {why}
+Nothing in the file was run; the current lesson is unchanged.</source>
+            <translation>이 파일을 읽을 수 없습니다: {name}
+{why}
 
-파일 안의 코드는 전혀 실행되지 않았습니다.</translation>
+파일 안의 어떤 것도 실행되지 않았고, 지금 수업은 그대로입니다.</translation>
         </message>
         <message>
             <source>{name} describes a network with {i} inputs and {o} outputs; an MNIST network needs 784 inputs and 10 outputs.</source>
@@ -1772,8 +1819,14 @@ Nothing in the file was run.</source>
             <translation>모델을 불러오지 못했습니다</translation>
         </message>
         <message>
-            <source>{name} could not be loaded: {why}</source>
-            <translation>{name}을(를) 불러올 수 없습니다: {why}</translation>
+            <source>This file could not be read: {name}
+{why}
+
+The current lesson is unchanged.</source>
+            <translation>이 파일을 읽을 수 없습니다: {name}
+{why}
+
+지금 수업은 그대로입니다.</translation>
         </message>
     </context>
     <context>

@@ -103,6 +103,7 @@ GOOD = idx_bytes(np.arange(24, dtype=np.uint8).reshape(2, 3, 4))
         (b"PK\x03\x04" + GOOD[4:], "bad magic"),
         (b"\x00\x00\x07\x03" + GOOD[4:], "unsupported element type 0x07"),
         (b"\x00\x00\x08\x00", "0 dimensions"),
+        (b"\x00\x00\x08\x64" + struct.pack(">100I", *[1] * 100) + b"\x05", "100 dimensions"),
         (b"", "header truncated"),
         (GOOD[:3], "header truncated"),
         (GOOD[:9], "header truncated"),
@@ -290,6 +291,16 @@ def test_expected_dims_accepts_the_right_file(tmp_path):
     assert read_idx(p, expected_dims=(2, 3, 4)).shape == (2, 3, 4)
     with pytest.raises(IdxError, match="are expected"):
         read_idx(p, expected_dims=(2, 3, 5))
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_an_empty_array_with_impossible_dimensions_is_refused(tmp_path, gz):
+    # found by scripts/fuzz-loaders: 0 x 2**31 x 2**31 x 2**31 is 0 bytes, but no array can
+    # have that shape (NumPy raised ValueError from reshape: a traceback)
+    data = b"\x00\x00\x0e\x04" + struct.pack(">IIII", 2**31, 2**31, 2**31, 0)
+    p = _write(tmp_path, gzip.compress(data) if gz else data)
+    with pytest.raises(IdxError, match="impossible even for an empty array"):
+        read_idx(p)
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])

@@ -1,7 +1,8 @@
 """Checks of the real MNIST files (marker ``mnist``).
 
 Skipped when the data is absent, unless ``NNVIZ_REQUIRE_MNIST=1`` (set by CI)
-turns absence into a failure.  Get the data with ``scripts/fetch-mnist``.
+turns absence into a failure.  Get MNIST with ``scripts/fetch-mnist``, Fashion-MNIST with
+Debian's ``dataset-fashion-mnist`` package (``scripts/bootstrap --test`` installs both).
 """
 
 import os
@@ -25,13 +26,18 @@ from nnviz.core.datasets.mnist import find_mnist_file
 pytestmark = pytest.mark.mnist
 
 
+#: how to get each data set (scripts/fetch-mnist fetches MNIST only)
+GET = {"mnist": "scripts/fetch-mnist",
+       "fashion": "sudo apt install dataset-fashion-mnist, as scripts/bootstrap --test does"}
+
+
 def _locate(kind, required):
     try:
         return locate_mnist(kind)
     except DatasetNotFound as exc:
         if required:
-            pytest.fail(f"NNVIZ_REQUIRE_MNIST=1 but the data is missing: {exc}")
-        pytest.skip(f"{kind} data not installed (scripts/fetch-mnist): {exc}")
+            pytest.fail(f"NNVIZ_REQUIRE_MNIST=1 but the data is missing ({GET[kind]}): {exc}")
+        pytest.skip(f"{kind} data not installed ({GET[kind]}): {exc}")
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +66,8 @@ def test_real_mnist_loads(mnist_folder):
 
 
 def test_real_fashion_if_installed():
-    """Fashion-MNIST (e.g. Debian's dataset-fashion-mnist); never required."""
-    folder = _locate("fashion", required=False)
+    """Fashion-MNIST (Debian's dataset-fashion-mnist); required in CI like MNIST."""
+    folder = _locate("fashion", os.environ.get("NNVIZ_REQUIRE_MNIST") == "1")
     for name in MNIST_FILES:
         assert raw_sha256(find_mnist_file(folder, name)) == FASHION_SHA256[name]
     ds = load_mnist(folder, kind="fashion")

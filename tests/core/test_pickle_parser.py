@@ -92,6 +92,7 @@ def test_a_python2_pickle_with_latin1_strings_as_array_data():
      "fields"),
     (Ops().array((10**12,), b"A" * 8).stop(), "values in total"),
     (Ops().array((3,), b"A" * 8).stop(), "bytes of data"),
+    (Ops().array((0, 2**39, 2**39), b"").stop(), "malformed shape"),
     (Ops().text("x").op(b"\x85" * 40).stop(), "levels deep"),
     (Ops().op(b"]").put(0).get(0).op(b"a").stop(), "inside itself"),
     (Ops().op(b"]").put(0).op(b"]").get(0).op(b"a").get(0).text("late").op(b"a").stop(),

@@ -136,6 +136,9 @@ def npz_cases() -> list[Case]:
                 [Member(k, v) for k, v in _members(six, "history.npy").items()]
                 + [Member("history.npy", npy_header("<f8", (rows, 6)), rows * 6 * 8)])),
             "refused", "too long"))
+    cases.append(Case("session-history-empty-impossible", "session", _file(
+        "he.npz", lambda: replace_members(session, history=npy_header("<f8", (0, 2**40, 2**40)))),
+        "refused", "malformed shape"))
     cases.append(Case("session-history-text", "session", _file("ht.npz", lambda: replace_members(
         session, history=npy(np.array([["a"] * 6] * 2)))), "refused", "unexpected type"))
     cases += [Case("model-legit-float64", "model", _file("ok64.npz", model), "loaded"),
@@ -191,6 +194,8 @@ def idx_cases() -> list[Case]:
         Case("idx-gzip-bomb-2.55M", "idx", _file("bomb.gz", bomb), "refused", "limit"),
         Case("idx-dims-max", "idx", _file("max.idx", b"\0\0\x08\x03" + b"\xff" * 12), "refused",
              "limit"),
+        Case("idx-empty-impossible-dims", "idx", _file("e.idx", b"\0\0\x0e\x04" + struct.pack(
+            ">IIII", 2**31, 2**31, 2**31, 0)), "refused", "impossible"),  # found by fuzzing
         Case("idx-truncated", "idx", _file("t.idx", idx_bytes(np.zeros((3, 4), np.uint8))[:-1]),
              "refused", "truncated"),
         Case("idx-legit", "idx", _file("ok.idx.gz", gzip.compress(

@@ -181,8 +181,10 @@ mutated_archives = st.builds(
 def idx_files(draw) -> Input:
     """An IDX header (magic, type, dims — small, real or huge) and a short payload, maybe gzip."""
     code = draw(st.sampled_from([0x08, 0x08, 0x09, 0x0B, 0x0C, 0x0D, 0x0E, 0x07, 0x00]))
-    dims = draw(st.lists(st.one_of(st.integers(0, 30), st.sampled_from(
-        [28, 60000, 2_550_000, 2**31, 2**32 - 1])), min_size=0, max_size=4))
+    dims = draw(st.one_of(
+        st.lists(st.one_of(st.integers(0, 30), st.sampled_from(
+            [28, 60000, 2_550_000, 2**31, 2**32 - 1])), min_size=0, max_size=4),
+        st.lists(st.integers(0, 2), min_size=30, max_size=80)))  # more dims than NumPy has
     ndim = draw(st.one_of(st.just(len(dims)), st.integers(0, 255)))
     head = bytes([0, 0, code, ndim]) if draw(st.integers(0, 9)) else draw(st.binary(
         min_size=4, max_size=4))

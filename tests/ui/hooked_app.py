@@ -5,12 +5,14 @@ The hooks live here, not in the app: they connect to the window's and the autosa
 public signals through ``main(prepare=...)``.
 
 - ``NNVIZ_TEST_LESSON``: open that lesson once start-up is done (after the restore offer);
-  ``NNVIZ_TEST_PLAY=1`` then starts training (``NNVIZ_TEST_PLAY_DELAY`` seconds between
-  snapshots).
+  ``NNVIZ_TEST_EPOCHS`` sets its number of epochs; ``NNVIZ_TEST_PLAY=1`` then starts training
+  (``NNVIZ_TEST_PLAY_DELAY`` seconds between snapshots).
 - ``NNVIZ_TEST_RESTORE=accept|discard``: answer the restore offer without a dialog;
   ``NNVIZ_TEST_QUIT_AFTER_RESTORE=1``: quit once it is answered.
-- ``NNVIZ_TEST_PRINT=1``: print ``NNVIZ_AUTOSAVED <session sha256>`` after each autosave and
-  ``NNVIZ_RESTORED <session sha256> <shown weights sha256>`` after a restore.
+- ``NNVIZ_TEST_PRINT=1``: print ``NNVIZ_AUTOSAVED <session sha256> <epoch>`` after each
+  autosave, ``NNVIZ_EPOCH <n>`` when a new epoch is on screen, ``NNVIZ_NOTICE <title>`` when a
+  lasting message is shown and ``NNVIZ_RESTORED <session sha256> <shown weights sha256>`` after
+  a restore.
 """
 
 from __future__ import annotations
@@ -30,15 +32,23 @@ def _checksum(params) -> str:
 def prepare(win, manager) -> None:
     from PySide6.QtCore import QCoreApplication, QTimer
 
-    from nnviz.core.session import load_session
-
     env = os.environ.get
     answer = env("NNVIZ_TEST_RESTORE", "")
     if answer in ("accept", "discard"):
         manager.ask_restore = lambda: answer == "accept"
     if env("NNVIZ_TEST_PRINT") == "1":
-        manager.autosaved.connect(lambda path: print(
-            f"NNVIZ_AUTOSAVED {load_session(path).checksum()}", flush=True))
+        manager.writer.written.connect(lambda session, _generation: print(
+            f"NNVIZ_AUTOSAVED {session.checksum()} {session.epoch}", flush=True))
+        manager.notice_shown.connect(lambda title: print(f"NNVIZ_NOTICE {title}", flush=True))
+        shown = {"epoch": -1}
+
+        def on_snapshot(snap):
+            epoch = int(getattr(snap, "epoch", 0))
+            if epoch != shown["epoch"]:
+                print(f"NNVIZ_EPOCH {epoch}", flush=True)
+            shown["epoch"] = epoch
+
+        win.model.run.snapshot_shown.connect(on_snapshot)
         manager.restored.connect(lambda session: print(
             f"NNVIZ_RESTORED {session.checksum()} {_checksum(win.model.network.params)}",
             flush=True))
@@ -47,6 +57,9 @@ def prepare(win, manager) -> None:
         lesson = env("NNVIZ_TEST_LESSON")
         if lesson:
             win.model.set_preset(lesson)
+        epochs = env("NNVIZ_TEST_EPOCHS", "")
+        if epochs.isdigit():
+            win.model.run.set_epochs(int(epochs))
         if env("NNVIZ_TEST_PLAY") == "1":
             run = win.model.run
             try:
@@ -55,7 +68,15 @@ def prepare(win, manager) -> None:
                 delay = math.nan
             if math.isfinite(delay) and delay >= 0:
                 run.set_play_settings(delay=delay)
-            run.play()
+            if not win.model.loading:
+                run.play()
+            else:  # MNIST: once its images are loaded in the background
+
+                def play_once():
+                    win.model.data_changed.disconnect(play_once)
+                    run.play()
+
+                win.model.data_changed.connect(play_once)
         if lesson:
             manager.mark_saved()  # as at start-up: opening the lesson is not work to autosave
         if env("NNVIZ_TEST_QUIT_AFTER_RESTORE") == "1":

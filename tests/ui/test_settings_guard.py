@@ -5,6 +5,7 @@ app's start-up in a subprocess (a fresh PySide each time).
 """
 
 import os
+import stat
 import subprocess
 import sys
 import textwrap
@@ -182,16 +183,39 @@ def _start_app(tmp_path, conf_bytes, timeout=240):
     return conf, out, time.monotonic() - t0
 
 
+DEEP = b"[a]\nb=@Variant(" + b"\\0\\0\\0\\t\\0\\0\\0\\x1" * 40_000 + b"\\0\\0\\0\\x1\\x1)\n"
+HUGE_MAP = b"[a]\nb=@Variant(\\0\\0\\0\\b\\x7f\\xff\\xff\\xff)\n"  # a map of 2^31 pairs
+
+
 @pytest.mark.slow
-def test_a_list_claiming_two_billion_items_does_not_stop_the_app(tmp_path):
-    assert len(BAD_LIST) == 51
-    conf, out, _ = _start_app(tmp_path, BAD_LIST)
-    assert out.returncode == 0, out.stderr[-2000:]  # was -6: std::bad_alloc inside Qt
+@pytest.mark.parametrize("text, why", [
+    (BAD_LIST, "2,147,483,647 items"),  # was: std::bad_alloc, exit -6, on every start
+    (HUGE_MAP, "2,147,483,647 items"),
+    (DEEP, "bytes long"),  # 40,000 nested lists: Qt overflows its stack (SIGSEGV)
+], ids=["list-2^31", "map-2^31", "nested-40000"])
+def test_the_app_starts_with_a_settings_file_qt_cannot_parse(tmp_path, text, why):
+    conf, out, _ = _start_app(tmp_path, text)
+    assert out.returncode == 0, out.stderr[-2000:]
     assert "NNVIZ_READY" in out.stdout
-    assert conf.with_name("nnviz.conf.bad").read_bytes() == BAD_LIST
-    assert BAD_LIST not in conf.read_bytes()  # the app wrote fresh settings on exit
+    assert conf.with_name("nnviz.conf.bad").read_bytes() == text
+    assert text not in conf.read_bytes()  # the app wrote fresh settings on exit
     assert "could not be used" in out.stderr and "nnviz.conf.bad" in out.stderr
-    assert "2,147,483,647 items" in out.stderr
+    assert why in out.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_the_app_starts_when_the_settings_file_is_a_pipe(tmp_path):
+    conf = tmp_path / "config" / "nnviz" / "nnviz.conf"
+    conf.parent.mkdir(parents=True)
+    os.mkfifo(conf)  # Qt would wait for a writer forever
+    env = _env(tmp_path)
+    env.update(NNVIZ_STARTUP_PROBE="1", NNVIZ_LOG_DIR=str(tmp_path / "logs"))
+    out = subprocess.run([sys.executable, "-m", "nnviz"], env=env, timeout=240,
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 0 and "NNVIZ_READY" in out.stdout, out.stderr[-2000:]
+    assert "not a regular file" in out.stderr
+    assert stat.S_ISFIFO(conf.with_name("nnviz.conf.bad").lstat().st_mode)
 
 
 @pytest.mark.slow

@@ -6,7 +6,7 @@ import weakref
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
-from nnviz.ui.model.tasks import Task
+from nnviz.ui.common.tasks import Task
 
 
 def _flush_deletes():

@@ -52,6 +52,9 @@ MAGIC_LABELS = 0x00000801
 #: file, so a gzip bomb's claim is refused from its header, not after gigabytes).
 MAX_IDX_BYTES = 256 * 1024**2
 
+#: Most dimensions read (NumPy arrays have at most 64; MNIST files have 1 or 3).
+MAX_NDIM = 32
+
 _GZIP_MAGIC = b"\x1f\x8b"
 _CHUNK = 1 << 20
 
@@ -145,6 +148,8 @@ def _parse(stream, name: str, expected_magic, max_bytes: int, hasher, raw_size, 
         )
     if ndim == 0:
         raise IdxError(f"{name}: header declares 0 dimensions")
+    if ndim > MAX_NDIM:
+        raise IdxError(f"{name}: header declares {ndim} dimensions (at most {MAX_NDIM})")
     dim_bytes = _read_exact(stream, 4 * ndim, hasher)
     if len(dim_bytes) < 4 * ndim:
         raise IdxError(f"{name}: header truncated ({len(dim_bytes)} of {4 * ndim} dimension bytes)")
@@ -164,6 +169,12 @@ def _parse(stream, name: str, expected_magic, max_bytes: int, hasher, raw_size, 
             f"{name}: header claims dims {dims} = {size} bytes, more than the "
             f"{max_bytes} byte limit; refusing to read"
         )
+    spread = dtype.itemsize  # a zero dimension makes the size 0 whatever the others claim
+    for d in dims:
+        spread *= max(d, 1)
+    if spread > max_bytes:
+        raise IdxError(f"{name}: header claims dims {dims}, impossible even for an empty "
+                       f"array (over the {max_bytes} byte limit); refusing to read")
     header_len = 4 + 4 * ndim
     if raw_size is not None and raw_size != header_len + size:
         what = "truncated" if raw_size < header_len + size else "has trailing bytes"

@@ -17,27 +17,20 @@ import numpy as np
 
 from nnviz.core.datasets.base import Dataset
 from nnviz.core.datasets.errors import DatasetCorrupt, DatasetNotFound
-from nnviz.core.datasets.idx import MAGIC_IMAGES, MAGIC_LABELS, IdxError, read_idx_digest
+from nnviz.core.datasets.idx import (
+    MAGIC_IMAGES,
+    MAGIC_LABELS,
+    MAX_IDX_BYTES,
+    IdxError,
+    read_idx_digest,
+)
 from nnviz.core.datasets.paths import bundled_data_dir, user_data_dir
 
 __all__ = [
-    "FASHION_CLASSES",
-    "FASHION_SHA256",
-    "FETCH_COMMAND",
-    "KINDS",
-    "MNIST_FILES",
-    "MNIST_LABEL_COUNTS",
-    "MNIST_SHA256",
-    "MnistSpec",
-    "default_spec",
-    "find_all_locations",
-    "find_mnist_file",
-    "has_mnist_files",
-    "load_mnist",
-    "locate_mnist",
-    "normalize_course",
-    "normalize_kind",
-    "normalize_unit",
+    "FASHION_CLASSES", "FASHION_SHA256", "FETCH_COMMAND", "KINDS", "MNIST_FILES",
+    "MNIST_LABEL_COUNTS", "MNIST_SHA256", "MnistSpec", "default_spec", "find_all_locations",
+    "find_mnist_file", "has_mnist_files", "load_mnist", "locate_mnist", "normalize_course",
+    "normalize_kind", "normalize_unit",
 ]
 
 #: Data set kinds; also the sub-folder names under the data folders.
@@ -84,18 +77,8 @@ MNIST_LABEL_COUNTS = {
 _FASHION_LABEL_COUNTS = {"train": (6000,) * 10, "test": (1000,) * 10}
 
 #: Fashion-MNIST class names, label 0 to 9.
-FASHION_CLASSES = (
-    "T-shirt/top",
-    "Trouser",
-    "Pullover",
-    "Dress",
-    "Coat",
-    "Sandal",
-    "Shirt",
-    "Sneaker",
-    "Bag",
-    "Ankle boot",
-)
+FASHION_CLASSES = ("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
+                   "Sneaker", "Bag", "Ankle boot")
 
 #: With ``verify=False`` a file may hold at most this many times the expected images.
 MAX_COUNT_FACTOR = 10
@@ -254,7 +237,7 @@ def _read_checked(folder: Path, name: str, magic: int, kind: str, spec, check_ha
         # the header's claim is checked before the (maybe gzip) payload is inflated
         item = int(np.prod(spec.image_shape)) if magic == MAGIC_IMAGES else 1
         arr, digest = read_idx_digest(path, expected_magic=magic, expected_dims=expected_dims,
-                                      max_bytes=max_count * item)
+                                      max_bytes=min(max_count * item, MAX_IDX_BYTES))
     except IdxError as exc:
         raise DatasetCorrupt(
             f"{_DISPLAY[kind]} file is corrupt: {exc}. Delete it and download it again: "

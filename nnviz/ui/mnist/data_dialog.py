@@ -39,8 +39,8 @@ from nnviz.core.datasets import (
     user_data_dir,
 )
 from nnviz.ui.common.settings import remember_folder, remembered_folder
+from nnviz.ui.common.tasks import Task
 from nnviz.ui.model.samples import MNIST_KINDS
-from nnviz.ui.model.tasks import Task
 
 KIND_NAMES = {"mnist": "MNIST", "fashion": "Fashion-MNIST"}
 

@@ -3,8 +3,10 @@
 "Import pretrained weights…" reads a pickled dict such as the book's ``sample_weight.pkl``
 (W1, b1, W2, b2, W3, b3; sigmoid hidden layers, softmax output; handout 003) through the
 restricted unpickler of :mod:`nnviz.core.io`: a file that asks to run anything is refused with
-a message and nothing in it is executed.  The network becomes the lesson's network and the
-10,000 test images are classified in batches of 100; the accuracy is reported when done.
+a message and nothing in it is executed.  Files are read off the GUI thread
+(:mod:`nnviz.ui.common.file_reading`); a file that cannot be read leaves the lesson as it was.  The
+network becomes the lesson's network and the 10,000 test images are classified in batches of
+100; the accuracy is reported when done.
 
 Signals
 -------
@@ -22,9 +24,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nnviz.core.io import ModelFileError, load_any_weights
+from nnviz.ui.common.file_reading import read_in_background
 from nnviz.ui.common.formatting import count, pct
 from nnviz.ui.model.mnist_evaluator import Evaluator
 from nnviz.ui.model.mnist_input import IMAGE_SIDE
+from nnviz.ui.model.spec_checks import clean_network
 
 if TYPE_CHECKING:
     from nnviz.ui.model.lesson_model import LessonModel
@@ -80,13 +84,16 @@ class ModelActions(QObject):
     def import_weights(self, path: str) -> bool:
         """Load ``path`` safely, make it the network, then evaluate it on the test images."""
         name = Path(path).name
-        try:
-            net, _extra = load_any_weights(path)
-        except ModelFileError as exc:
-            self._warn(self.tr("Weights not imported"),
-                       self.tr("{name} was not imported: {why}\n\nNothing in the file was run.")
-                       .format(name=name, why=exc))
+        outcome = read_in_background(self.widget, path, lambda: _read_weights(path))
+        if outcome.cancelled:
             return False
+        if outcome.error:
+            self._warn(self.tr("Weights not imported"),
+                       self.tr("This file could not be read: {name}\n{why}\n\nNothing in the "
+                               "file was run; the current lesson is unchanged.")
+                       .format(name=name, why=outcome.error))
+            return False
+        net = outcome.value
         n = IMAGE_SIDE * IMAGE_SIDE
         if net.spec.inputs != n or net.spec.outputs != 10:
             self._warn(self.tr("Weights not imported"),
@@ -96,7 +103,7 @@ class ModelActions(QObject):
             return False
         self._switch_to_import_lesson(path)
         self._awaiting = True
-        self.lesson.replace_network(net.astype("float64"))
+        self.lesson.replace_network(net)
         self.imported.emit(str(path))
         self._status(self.tr("Imported {name}: classifying the test images in batches of 100 …")
                      .format(name=name))
@@ -155,11 +162,28 @@ class ModelActions(QObject):
             self.load_model(path)
 
     def load_model(self, path: str) -> bool:
-        try:
-            self.lesson.open(path)
-        except (OSError, ModelFileError) as exc:
-            self._warn(self.tr("Model not loaded"),
-                       self.tr("{name} could not be loaded: {why}").format(
-                           name=Path(path).name, why=exc))
+        outcome = read_in_background(self.widget, path, lambda: _read_model(path))
+        if outcome.cancelled:
             return False
-        return True
+        if not outcome.error:
+            try:
+                self.lesson.install_opened(path, *outcome.value)
+                return True
+            except (ModelFileError, ValueError) as exc:
+                outcome = outcome._replace(error=str(exc))
+        self._warn(self.tr("Model not loaded"),
+                   self.tr("This file could not be read: {name}\n{why}\n\nThe current lesson "
+                           "is unchanged.").format(name=Path(path).name, why=outcome.error))
+        return False
+
+
+def _read_weights(path):
+    """Import's reading (a worker thread): a float64 network from a weight file."""
+    net, _extra = load_any_weights(path)
+    return clean_network(net.astype("float64"))
+
+
+def _read_model(path):
+    """Load's reading (a worker thread): (float64 network, extra) of a model file."""
+    net, extra = load_any_weights(path)
+    return clean_network(net.astype("float64")), extra

@@ -10,7 +10,7 @@ import threading
 
 from PySide6.QtCore import QObject, Signal
 
-from nnviz.ui.model.tasks import Task
+from nnviz.ui.common.tasks import Task
 
 
 class ComparisonRunner(QObject):

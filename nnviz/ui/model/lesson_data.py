@@ -1,7 +1,7 @@
 """The lessons' prepared data: loaded once per kind and session, MNIST off the GUI thread.
 
 :class:`LessonData` is owned by the lesson model.  Gates and 2-D toys are a few hundred rows
-and load at once; MNIST (60,000 + 10,000 images) loads in a :class:`~nnviz.ui.model.tasks.Task`
+and load at once; MNIST (60,000 + 10,000 images) loads in a :class:`~nnviz.ui.common.tasks.Task`
 and arrives through ``loaded``; a second request for data already loading joins it.
 
 Signals
@@ -16,8 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from nnviz.ui.common.tasks import Task
 from nnviz.ui.model.samples import data_key, is_mnist_kind, trains_on_data
-from nnviz.ui.model.tasks import Task
 
 
 class LessonData(QObject):

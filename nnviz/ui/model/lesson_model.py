@@ -42,6 +42,7 @@ from nnviz.ui.model.lesson_data import LessonData
 from nnviz.ui.model.param_edit import ParamEdit
 from nnviz.ui.model.run_history import RunHistory
 from nnviz.ui.model.samples import Samples, data_key, is_mnist_kind
+from nnviz.ui.model.spec_checks import clean_network
 from nnviz.ui.model.training_run import TrainingRun
 from nnviz.ui.model.weight_editing import WeightEditing
 
@@ -361,10 +362,18 @@ class LessonModel(WeightEditing, QObject):
         self.status_posted.emit(self.tr("Saved {path}").format(path=path))
 
     def open(self, path: str) -> None:
-        """Load an .npz model or a pickled weight dict (raises ModelFileError) in its lesson."""
+        """Load an .npz model or a pickled weight dict (raises ModelFileError) in its lesson.
+
+        This reads in the calling thread; File → Open reads in a worker
+        (:mod:`nnviz.ui.common.file_reading`) and then calls :meth:`install_opened`.
+        """
         from nnviz.core.io import load_any_weights
 
         net, extra = load_any_weights(path)
+        self.install_opened(path, clean_network(net.astype("float64")), extra)
+
+    def install_opened(self, path: str, net: Network, extra: Any) -> None:
+        """Show a network read from ``path`` (in its lesson, if ``extra`` names one we have)."""
         pid = extra.get("preset") if isinstance(extra, dict) else None
         preset = self.preset
         if pid and pid != getattr(preset, "id", None):
@@ -372,5 +381,5 @@ class LessonModel(WeightEditing, QObject):
                 preset = self.preset_by_id(pid)
             except KeyError:
                 pass  # a lesson of another nnviz version: the file opens in the current one
-        self.enter_lesson(preset, net.astype("float64"), file_path=str(path))
+        self.enter_lesson(preset, clean_network(net.astype("float64")), file_path=str(path))
         self.status_posted.emit(self.tr("Opened {path}").format(path=path))

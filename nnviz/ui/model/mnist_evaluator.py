@@ -21,8 +21,8 @@ import threading
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from nnviz.core.metrics import evaluate_predictions
+from nnviz.ui.common.tasks import Task
 from nnviz.ui.model.mnist_input import is_mnist_lesson
-from nnviz.ui.model.tasks import Task
 
 QUIET_MS = 1500  # re-evaluate this long after the last weight edit
 

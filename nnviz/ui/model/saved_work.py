@@ -14,6 +14,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from nnviz.core.session import Session, history_from_evals
+from nnviz.ui.model.spec_checks import clean_network
 from nnviz.ui.model.training_run import RUN_SETTINGS
 
 
@@ -21,11 +22,19 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SavedWork", text)
 
 
-def capture(model: Any) -> Session | None:
-    """The model's current work as a Session (None when no network is shown)."""
+def capture(model: Any, checkpoint: Any = None) -> Session | None:
+    """The model's current work as a Session (None when no network is shown).
+
+    ``checkpoint`` (params, epoch, samples_seen) taken from the trainer between two steps
+    replaces the weights and counters on screen, which lag behind at a slow refresh rate.
+    """
     run, net = model.run, model.network
     if net is None:
         return None
+    net = clean_network(net)  # a NaN name from a model file must not stop every autosave
+    params, epoch, seen = net.params, run.epoch, run.samples_seen
+    if checkpoint is not None and np.shape(checkpoint[0]) == params.shape:
+        params, epoch, seen = checkpoint
     history, names = history_from_evals(run.evals)
     ui: dict[str, Any] = {"sample_index": int(model.sample_index), "file": model.file_path}
     for key in RUN_SETTINGS:
@@ -33,9 +42,9 @@ def capture(model: Any) -> Session | None:
         if v is None or isinstance(v, str | int | float | bool):
             ui[key] = v if not isinstance(v, float) or math.isfinite(v) else None
     return Session(lesson=model.preset.id if model.preset is not None else "",
-                   network=net.spec, params=net.params.astype(np.float64),
-                   train=run.spec, history=history, epoch=int(run.epoch),
-                   samples_seen=int(run.samples_seen), ui=ui, history_fields=names)
+                   network=net.spec, params=np.array(params, dtype=np.float64),
+                   train=run.spec, history=history, epoch=int(epoch),
+                   samples_seen=int(seen), ui=ui, history_fields=names)
 
 
 def _run_settings(ui: dict) -> dict:
@@ -61,7 +70,7 @@ def _run_settings(ui: dict) -> dict:
 def restore(model: Any, session: Session) -> list[str]:
     """Bring back the lesson, weights, hyper-parameters and curves; returns notes for the user."""
     notes = []
-    net = session.build_network()  # validated by load_session; builds before anything changes
+    net = clean_network(session.build_network())  # validated; built before anything changes
     preset = model.preset
     if session.lesson:
         try:

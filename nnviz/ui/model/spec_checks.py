@@ -8,6 +8,9 @@ data set (with a note), and keep a network within what a lab PC can hold in memo
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 
 from nnviz.core.spec import MAX_UNITS, SpecError
@@ -65,3 +68,18 @@ def clamp_batch(run, n: int, n_train: int | None = None) -> int:
                                  "using {n} (one update per epoch).").format(b=n, n=n_train))
         return n_train
     return n
+
+
+def clean_network(net: Any) -> Any:
+    """``net`` whose spec name can be saved as JSON: text, printable, at most 200 characters.
+
+    A model file may carry any JSON as its name; ``"name": NaN`` loaded fine and then made
+    every later autosave fail ("Out of range float values"), so a crash lost everything.
+    """
+    name = net.spec.name
+    if isinstance(name, str) and len(name) <= 200 and name.isprintable():
+        return net
+    text = name if isinstance(name, str) else ""
+    text = "".join(ch for ch in text[:200] if ch.isprintable())
+    spec = dataclasses.replace(net.spec, name=text)
+    return type(net)(spec, net.params, net.dtype)

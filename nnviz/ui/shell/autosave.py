@@ -1,32 +1,40 @@
 """Autosave, crash recovery and the unsaved-changes question for the main window.
 
 :class:`AutosaveManager` (installed by ``app.main``) keeps a lock file holding the app's pid in
-``<user data dir>/sessions`` for as long as the app runs; a clean exit removes it.  Every few
-minutes (``session/autosave_minutes`` in QSettings, default 2; ``$NNVIZ_AUTOSAVE_SECONDS``
-overrides it) and when the window closes it writes ``autosave.npz`` — the lesson, network,
-weights, hyper-parameters and the curves' history (:mod:`nnviz.core.session`) — but only when
-something changed since the last autosave.  At start-up, if the lock was left behind by a run
-that did not exit cleanly and an autosave exists, it offers to restore it.
+the user's own state folder (:func:`state_dir`, e.g. ``~/.local/state/nnviz``; never the data
+folder, which a lab may share between accounts) for as long as the app runs; a clean exit
+removes it.  It writes ``autosave.npz`` there (the lesson, network, weights, hyper-parameters,
+curves and run settings: :mod:`nnviz.ui.shell.session_state`) at the end of every epoch shown (at
+most every ``MIN_GAP`` seconds), at least every 30 s (``session/autosave_minutes`` in QSettings
+may shorten it; ``$NNVIZ_AUTOSAVE_SECONDS`` overrides it) and when the window closes, but only
+when something changed.  While a run trains, the timer's autosave takes the weights from the
+trainer itself between two steps (at a slow refresh rate the screen lags behind).  Writing
+happens in a background thread (about 20 ms for the MNIST course model here, more on a
+network home folder), so training and the window never wait for the disk.
+
+At start-up, if the lock was left behind by a run that did not exit cleanly and an autosave
+exists, it offers to restore it (nothing is written before that); an autosave that cannot be
+read is kept aside (``autosave.broken-<time>.npz``) and the student is told.  Temporary files
+of autosaves interrupted by a crash are removed.
 
 The manager also answers the window's ``unsaved_guard``: closing the window or switching lessons
 with weights that differ from the last saved/opened/initial ones asks save / discard / cancel.
 
-:func:`~nnviz.ui.model.saved_work.capture` and :func:`~nnviz.ui.model.saved_work.restore` turn
-the model's state into a Session and back; File → Open uses :func:`open_session_file`.
-
 The two questions (restore after a crash; save unsaved work) are attributes a caller may replace
-(``ask_restore``, ``ask``): the tests and the test launcher answer them without a dialog.
+(``ask_restore``, ``ask``): the tests and the test launcher (``tests/ui/hooked_app.py``) answer
+them without a dialog and follow the manager through its signals.
 
 Signals
 -------
 autosaved(str)    an autosave was written (its path)
 restored(object)  a Session was restored
+notice_shown(str) a lasting message was shown (its title)
 """
 
 from __future__ import annotations
 
-import math
 import os
+import time
 from pathlib import Path
 
 import numpy as np
@@ -34,94 +42,64 @@ from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from nnviz.core.io import ModelFileError
-from nnviz.core.session import is_session_file, load_session, save_session
-from nnviz.ui.common.settings import settings as app_settings
-from nnviz.ui.model.saved_work import capture, restore
+from nnviz.core.session import load_session
+from nnviz.ui.shell.autosave_writer import (
+    AutosaveWriter,
+    autosave_interval_ms,
+    keep_aside,
+    state_dir,
+)
+from nnviz.ui.shell.session_state import capture, restore
+
+__all__ = ["AUTOSAVE_NAME", "LOCK_NAME", "AutosaveManager", "autosave_interval_ms", "capture",
+           "restore", "state_dir"]
 
 AUTOSAVE_NAME = "autosave.npz"
 LOCK_NAME = "nnviz.lock"
-DEFAULT_MINUTES = 2.0
-MIN_SECONDS, MAX_MINUTES = 0.2, 24 * 60.0
+MIN_GAP = 0.5  # seconds between two end-of-epoch autosaves (tiny lessons: many epochs/s)
+CHECKPOINT_WAIT = 5.0  # seconds to wait for the trainer's weights before saving the screen's
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AutosaveManager", text)
 
 
-def session_dir() -> Path:
-    """``<user data dir>/sessions`` (user_data_dir honours $NNVIZ_DATA_DIR)."""
-    from nnviz.core.datasets.paths import user_data_dir
-
-    return user_data_dir() / "sessions"
-
-
-def autosave_interval_ms(settings=None) -> int:
-    """The autosave interval: $NNVIZ_AUTOSAVE_SECONDS, else the setting, else 2 minutes."""
-    env = os.environ.get("NNVIZ_AUTOSAVE_SECONDS")
-    seconds = None
-    if env:
-        seconds = _finite(env)
-    if seconds is None:
-        if settings is None:
-            settings = app_settings()
-        minutes = _finite(settings.value("session/autosave_minutes", DEFAULT_MINUTES))
-        seconds = 60.0 * (DEFAULT_MINUTES if minutes is None else minutes)
-    seconds = min(max(seconds, MIN_SECONDS), MAX_MINUTES * 60)
-    return int(seconds * 1000)
-
-
-def _finite(v) -> float | None:
-    try:
-        f = float(v)
-    except (TypeError, ValueError, OverflowError):
-        return None
-    return f if math.isfinite(f) and f > 0 else None
-
-
-def open_session_file(window, path: str) -> bool:
-    """File → Open of a session: restore it, or say why not (the current work stays)."""
-    try:
-        session = load_session(path)
-    except ModelFileError as exc:
-        QMessageBox.warning(window, _tr("Cannot open"), str(exc))
-        return False
-    guard = getattr(window, "unsaved_guard", None)
-    if guard is not None and not guard():
-        return False
-    notes = restore(window.model, session)
-    if notes:
-        QMessageBox.information(window, _tr("Session opened"), "\n".join(notes))
-    return True
-
-
-def looks_like_session(path: str) -> bool:
-    return is_session_file(path)
-
-
 # -- the manager ------------------------------------------------------------------------------
 class AutosaveManager(QObject):
     autosaved = Signal(str)
     restored = Signal(object)
+    notice_shown = Signal(str)
+    _checkpoint_taken = Signal(object, object)  # (trainer, (params, epoch, samples_seen))
 
     def __init__(self, folder: Path | None = None, interval_ms: int | None = None,
                  parent=None):
         super().__init__(parent)
         self.win = None  # the MainWindow followed
-        self.folder = Path(folder) if folder is not None else session_dir()
+        self.folder = Path(folder) if folder is not None else state_dir()
         self.autosave_path = self.folder / AUTOSAVE_NAME
         self.lock: QLockFile | None = None
         self.crashed = False  # the previous run left its lock behind
-        self.other_instance = False  # another nnviz holds the lock: no autosave here
+        self.other_instance = False  # another nnviz of this user holds the lock: no autosave
         self.generation = 0  # bumped by every change
         self._saved_generation = 0
         self._reference = None  # (spec, params) of the last save / open / lesson start
         self._offered = False
+        self.writer = AutosaveWriter(self.autosave_path, self)
+        self.writer.written.connect(self._on_written)
+        self.writer.failed.connect(self._on_write_failed)
+        self._checkpoint_asked = 0.0  # monotonic time of a pending request to the trainer
+        self._last_write = -1e9  # monotonic time of the last autosave started
+        self._epoch_saved = -1  # the epoch of the last autosave started
+        self._failing = False  # the last autosave failed (the student has been told)
+        self._may_write = True  # False from a crash's start-up until the restore offer
+        self.notice_box: QMessageBox | None = None
         self.ask = self._ask_unsaved  # () -> QMessageBox.Save / Discard / Cancel (tests swap)
         self.ask_restore = self._ask_restore  # () -> True: restore the autosave (tests swap)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms if interval_ms is not None
                                else autosave_interval_ms())
         self.timer.timeout.connect(self._on_timer_timeout)
+        self._checkpoint_taken.connect(self._on_checkpoint_taken)
 
     def attach(self, window) -> None:
         """Follow ``window`` (a MainWindow; a new one after a language switch replaces it)."""
@@ -130,6 +108,7 @@ class AutosaveManager(QObject):
         for sig in (m.weights_changed, m.network_changed, m.preset_changed,
                     m.run.hyper_changed, m.run.snapshot_shown):
             sig.connect(self._on_changed)
+        m.run.snapshot_shown.connect(self._on_run_snapshot_shown)
         m.preset_changed.connect(self._take_reference)
         m.file_changed.connect(self._on_model_file_changed)
         window.unsaved_guard = self.confirm_unsaved
@@ -148,30 +127,47 @@ class AutosaveManager(QObject):
         if self.win is not None:
             self.win.model.status_posted.emit(text)
 
+    def _notice(self, title: str, text: str) -> None:
+        """A message that stays until the student closes it (non-modal) and in the status bar."""
+        self._status(text)
+        box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, self.win)
+        box.setModal(False)
+        box.show()
+        self.notice_box = box
+        self.notice_shown.emit(title)
+
     # -- lock -----------------------------------------------------------------------------
     def start(self) -> None:
-        """Take the lock (noting whether the last run crashed) and start the timer."""
+        """Take the lock (noting whether the last run crashed), tidy up and start the timer."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
-            self._status(_tr("Autosave is off: {e}").format(e=exc))
+            self._notice(_tr("Autosave is off"), _tr("Autosave is off: {e}").format(e=exc))
             return
         path = self.folder / LOCK_NAME
         existed = path.exists()
         lock = QLockFile(str(path))
         lock.setStaleLockTime(0)  # only a dead owner makes it stale, never its age
-        if lock.tryLock(0):
-            self.lock = lock
-            self.crashed = existed
-        else:
+        if not lock.tryLock(0):
             self.other_instance = lock.error() == QLockFile.LockFailedError
             self._status(_tr("Another nnviz is running: this one does not autosave."))
             return
+        self.lock = lock
+        self.crashed = existed
+        # after a crash, nothing is written before the restore offer has read the old autosave
+        self._may_write = not existed
+        # autosaves a crash interrupted left their temporary files (only the lock holder writes)
+        for tmp in self.folder.glob(f".{AUTOSAVE_NAME}.*.tmp"):
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
         self.timer.start()
 
     def release(self) -> None:
-        """A clean exit: stop autosaving and remove the lock."""
+        """A clean exit: stop autosaving, finish a write in progress and remove the lock."""
         self.timer.stop()
+        self.writer.finish()
         if self.lock is not None:
             self.lock.unlock()
             self.lock = None
@@ -227,26 +223,90 @@ class AutosaveManager(QObject):
         box.exec()
         return box.standardButton(box.clickedButton())
 
-    # -- autosave -------------------------------------------------------------------------
+    # -- when to autosave -----------------------------------------------------------------
+    def _training(self) -> bool:
+        s = self.win.model.run if self.win is not None else None
+        return s is not None and s.trainer is not None and s.busy
+
     def _on_timer_timeout(self):
-        self.autosave()
+        if self.lock is None:
+            return
+        if self._training() and self._request_checkpoint():
+            return  # saved when the trainer's weights arrive
+        if self.changed:
+            self._autosave_in_background()
+
+    def _on_run_snapshot_shown(self, snap):
+        epoch = int(getattr(snap, "epoch", 0))
+        if epoch == self._epoch_saved:
+            return
+        if self.lock is not None and time.monotonic() - self._last_write >= MIN_GAP:
+            self._autosave_in_background()  # what is on screen is the epoch's end
+
+    def _request_checkpoint(self) -> bool:
+        """Ask the trainer for its weights between two steps (they arrive in the GUI thread)."""
+        now = time.monotonic()
+        if now - self._checkpoint_asked < CHECKPOINT_WAIT:
+            return True  # one is on its way
+        relay = self._checkpoint_taken
+
+        def take(trainer):  # runs in the training thread, before the next step
+            relay.emit(trainer, (trainer.net.params.copy(), int(trainer.epoch),
+                                 int(trainer.samples_seen)))
+
+        self._checkpoint_asked = now
+        self.win.model.run.trainer.submit(take)
+        return True
+
+    def _on_checkpoint_taken(self, trainer, checkpoint):
+        self._checkpoint_asked = 0.0
+        if self.lock is None or self.win is None or trainer is not self.win.model.run.trainer:
+            return  # the run was reset or replaced meanwhile
+        self._autosave_in_background(checkpoint)
+
+    # -- writing --------------------------------------------------------------------------
+    def _capture(self, checkpoint=None):
+        """(session, generation) or None; a failure is reported, never raised."""
+        try:
+            session = capture(self.win, checkpoint)
+        except Exception as exc:  # noqa: BLE001 - autosave must never take the app down
+            self._on_write_failed(f"{type(exc).__name__}: {exc}")
+            return None
+        return None if session is None else (session, self.generation)
 
     def autosave(self, force: bool = False) -> bool:
-        """Write the autosave if something changed (or ``force``); never raises."""
-        if self.lock is None or (not force and not self.changed):
+        """Write the autosave now, in this thread, if something changed (or ``force``)."""
+        if self.lock is None or not self._may_write or (not force and not self.changed):
             return False
-        try:
-            session = capture(self.win.model)
-            if session is None:
-                return False
-            generation = self.generation
-            save_session(self.autosave_path, session)
-        except (OSError, ValueError) as exc:
-            self._status(_tr("Autosave failed: {e}").format(e=exc))
-            return False
-        self._saved_generation = generation
+        taken = self._capture()
+        return taken is not None and self.writer.write_now(*taken)
+
+    def _autosave_in_background(self, checkpoint=None) -> None:
+        if not self._may_write:
+            return
+        self._last_write = time.monotonic()
+        taken = self._capture(checkpoint)
+        if taken is None:
+            return
+        if checkpoint is None:
+            self._epoch_saved = taken[0].epoch
+        self.writer.write_later(*taken)
+
+    def _on_written(self, session, generation):
+        self._saved_generation = max(self._saved_generation, generation)
+        if self._failing:
+            self._failing = False
+            self._status(_tr("Autosave works again."))
         self.autosaved.emit(str(self.autosave_path))
-        return True
+
+    def _on_write_failed(self, message: str):
+        text = _tr("Autosave failed: {e}. Your work is not being saved automatically; save it "
+                   "with File → Save.").format(e=message)
+        if self._failing:
+            self._status(text)
+        else:  # the first failure in a row: a message that stays
+            self._failing = True
+            self._notice(_tr("Autosave failed"), text)
 
     def _on_window_closing(self):
         self.autosave()
@@ -256,9 +316,11 @@ class AutosaveManager(QObject):
         """After a crash: offer the autosave (restore / discard). True if restored."""
         self.mark_saved()  # the lesson opened at start-up is not a change worth saving
         self._take_reference()
+        done = False
         if self.crashed and self.autosave_path.is_file():
-            return self._offer()
-        return False
+            done = self._offer()
+        self._may_write = True
+        return done
 
     def _ask_restore(self) -> bool:
         box = QMessageBox(QMessageBox.Question, _tr("Restore your work?"),
@@ -275,18 +337,24 @@ class AutosaveManager(QObject):
         try:
             session = load_session(self.autosave_path)
         except ModelFileError as exc:
-            self._status(_tr("The autosave could not be read: {e}").format(e=exc))
+            kept = keep_aside(self.autosave_path, "broken")
+            where = str(kept) if kept is not None else str(self.autosave_path)
+            self._notice(_tr("The autosave could not be read"), _tr(
+                "The work saved automatically before nnviz last stopped could not be read "
+                "({e}). The file was kept as {path}; nnviz starts without it.").format(
+                    e=exc, path=where))
             return False
-        if not self.ask_restore():
+        accept = self.ask_restore()
+        if not accept:
             try:
                 os.replace(self.autosave_path, self.folder / "autosave-discarded.npz")
             except OSError:
                 pass
             return False
-        notes = restore(self.win.model, session)
+        notes = restore(self.win, session)
         if notes:
             self._status(" ".join(notes))
         self.mark_saved()  # what is on screen is what the autosave holds
+        self._epoch_saved = session.epoch
         self.restored.emit(session)
         return True
-

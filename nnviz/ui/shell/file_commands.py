@@ -6,18 +6,65 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
+from nnviz.core.io import ModelFileError
+from nnviz.ui.common.file_reading import cannot_read_message, read_in_background
 from nnviz.ui.common.settings import settings
+from nnviz.ui.model.spec_checks import clean_network
 
 MAX_RECENT = 8
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)  # the window's own context
+
+
+class OpenedFile(NamedTuple):
+    kind: str  # "session" or "model"
+    session: Any = None  # a Session (kind "session")
+    net: Any = None  # a float64 Network (kind "model")
+    extra: dict | None = None  # the model file's extra dict
+
+
+def read_opened_file(path) -> OpenedFile:
+    """File → Open's reading (a worker thread): a session or a model, validated."""
+    from nnviz.core.io import load_any_weights
+    from nnviz.core.session import is_session_file, load_session
+
+    if is_session_file(path):
+        return OpenedFile("session", session=load_session(path))
+    net, extra = load_any_weights(path)
+    return OpenedFile("model", net=clean_network(net.astype("float64")),
+                      extra=extra if isinstance(extra, dict) else {})
+
+
+def open_file(window, path: str) -> bool:
+    """File → Open: read ``path`` in the background, then show it; False (with a message)
+    when it could not be read or the student cancelled."""
+    from nnviz.ui.shell.session_state import open_session
+
+    outcome = read_in_background(window, path, lambda: read_opened_file(path))
+    if outcome.cancelled:
+        window.model.status_posted.emit(
+            _tr("Opening {name} was cancelled.").format(name=Path(path).name))
+        return False
+    if outcome.error:
+        QMessageBox.warning(window, _tr("Cannot open"), cannot_read_message(path, outcome.error))
+        return False
+    opened: OpenedFile = outcome.value
+    if opened.kind == "session":
+        return open_session(window, opened.session)
+    try:
+        window.model.install_opened(path, opened.net, opened.extra)
+    except (ModelFileError, ValueError) as exc:
+        QMessageBox.warning(window, _tr("Cannot open"), cannot_read_message(path, str(exc)))
+        return False
+    return True
 
 
 class FileCommands(QMainWindow):
@@ -40,18 +87,8 @@ class FileCommands(QMainWindow):
             self.open_file(path)
 
     def open_file(self, path: str) -> bool:
-        from nnviz.core.io import ModelFileError
-        from nnviz.ui.shell.autosave import looks_like_session, open_session_file
-
-        if looks_like_session(path):
-            if not open_session_file(self, path):
-                return False
-            self._add_recent(path)
-            return True
-        try:
-            self.model.open(path)
-        except (ModelFileError, OSError, ValueError) as exc:
-            QMessageBox.warning(self, _tr("Cannot open"), str(exc))
+        """Read ``path`` off the GUI thread (a model or a session) and show it."""
+        if not open_file(self, path):
             return False
         self._add_recent(path)
         return True

@@ -62,6 +62,7 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
     startup_finished = Signal()
     closing = Signal()
     restart_requested = Signal()  # re-create the window (new language); main() connects it
+    state_version = STATE_VERSION  # of saveState (a session's panels: shell/session_state.py)
 
     def __init__(self, model: LessonModel | None = None):
         super().__init__()

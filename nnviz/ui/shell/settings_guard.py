@@ -11,16 +11,15 @@ that still cannot be read is moved aside (``<name>.bad``) so nnviz starts with d
 Before either, :func:`check_settings_files` reads the text of every INI file QSettings would
 parse (the user's and the system's) and moves a file aside when Qt could not parse it safely
 (:mod:`~nnviz.ui.shell.ini_check`: a value claiming 2^31 list items aborts the process inside
-Qt, before any of the above can act).  A bad system file, or one that cannot be moved, is skipped
-for this run instead.  The notes are shown to the student once the window is up
-(:func:`show_pending_notes`).
+Qt, before any of the above can act; a FIFO blocks the QSettings constructor itself).  A bad
+system file, or one that cannot be moved, is skipped for this run instead.  The notes are shown
+to the student once the window is up (:func:`show_pending_notes`).
 
 All of this runs in ``create_app`` before anything reads a setting.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import pickle
 import stat
@@ -144,18 +143,22 @@ def _quarantine(settings: QSettings, why: str) -> str:
 def settings_files(org: str, app: str) -> list[tuple[Path, bool]]:
     """(path, is the user's own) of the INI files ``QSettings(org, app)`` reads.
 
-    Only names are asked of QSettings (it parses a file on its first *read*).  Empty on
-    platforms whose native settings are not files (the Windows registry, macOS plists).
+    A QSettings object reads its files when it is *constructed* (a FIFO there blocks forever,
+    a huge file is read whole), so the folders are asked of one for a made-up organisation
+    that has no files, which still honours ``QSettings.setPath``.  Empty on platforms whose
+    native settings are not files (the Windows registry, macOS plists).
     """
     if QSettings.defaultFormat() == QSettings.NativeFormat and sys.platform in ("win32",
                                                                                 "darwin"):
         return []
+    probe = f"nnviz-settings-path-probe-{os.getpid()}"
     out = []
     for scope, user in ((QSettings.UserScope, True), (QSettings.SystemScope, False)):
-        for names in ((org, app), (org, "")):
-            name = QSettings(scope, *names).fileName()
-            if name and Path(name) not in [p for p, _ in out]:
-                out.append((Path(name), user))
+        made_up = Path(QSettings(scope, probe, app).fileName())  # <folder>/<probe>/<app><ext>
+        folder, ext = made_up.parent.parent, made_up.suffix
+        for path in (folder / org / f"{app}{ext}", folder / f"{org}{ext}"):
+            if path not in [p for p, _ in out]:
+                out.append((path, user))
     return out
 
 
@@ -184,7 +187,7 @@ def check_settings_files(org: str, app: str) -> list[SettingsFileNote]:
 
     A system file (not the user's to move) or a file that cannot be moved is left in place
     and its whole scope is pointed at an empty folder for this run, so Qt reads nothing from
-    it.  Returns the notes (also kept in :data:`pending_notes`, written to stderr and the log).
+    it.  Returns the notes (also kept in :data:`pending_notes` and written to stderr).
     """
     notes = []
     for path, user in settings_files(org, app):
@@ -207,7 +210,6 @@ def check_settings_files(org: str, app: str) -> list[SettingsFileNote]:
         note = SettingsFileNote(str(path), moved, why)
         text = describe(note)
         sys.stderr.write(f"nnviz: {text}\n")
-        logging.getLogger("nnviz").warning(text)
         notes.append(note)
     pending_notes.extend(notes)
     return notes
