@@ -46,13 +46,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from nnviz.core.io import ModelFileError
 from nnviz.core.session import load_session
-from nnviz.ui.autosave_writer import (
-    AutosaveWriter,
-    autosave_interval_ms,
-    keep_aside,
-    positive_number,
-    state_dir,
-)
+from nnviz.ui.autosave_writer import AutosaveWriter, autosave_interval_ms, keep_aside, state_dir
+from nnviz.ui.scripted_run import apply_test_hooks, params_checksum
 from nnviz.ui.session_state import apply_resume_counters, capture, restore
 
 __all__ = ["AUTOSAVE_NAME", "LOCK_NAME", "SessionManager", "apply_resume_counters",
@@ -373,37 +368,6 @@ class SessionManager(QObject):
         self._epoch_saved = session.epoch
         if self.print_hooks:
             print(f"NNVIZ_RESTORED {session.checksum()} "
-                  f"{_checksum(self.win.c.network.params)}", flush=True)
+                  f"{params_checksum(self.win.c.network.params)}", flush=True)
         self.restored.emit(session)
         return True
-
-
-def _checksum(params) -> str:
-    import hashlib
-
-    return hashlib.sha256(np.ascontiguousarray(params, np.float64).tobytes()).hexdigest()
-
-
-def apply_test_hooks(window) -> None:
-    """``NNVIZ_TEST_LESSON`` / ``NNVIZ_TEST_PLAY``: open a lesson and train (tests, soak)."""
-    lesson = os.environ.get("NNVIZ_TEST_LESSON")
-    if lesson:
-        window.c.set_preset(lesson)
-    epochs = os.environ.get("NNVIZ_TEST_EPOCHS", "")
-    if epochs.isdigit():
-        window.c.training.set_epochs(int(epochs))
-    if os.environ.get("NNVIZ_TEST_PLAY") == "1":
-        s = window.c.training
-        delay = positive_number(os.environ.get("NNVIZ_TEST_PLAY_DELAY", ""))
-        if delay is not None:
-            s.delay = delay
-        c = window.c
-        if not c.loading:
-            s.play()
-            return
-
-        def play_once():  # MNIST: once its images are loaded in the background
-            c.data_changed.disconnect(play_once)
-            s.play()
-
-        c.data_changed.connect(play_once)
