@@ -30,7 +30,7 @@ KOREAN_FONTS = ("Malgun Gothic", "Noto Sans CJK KR", "Noto Sans KR", "NanumGothi
                 "NanumBarunGothic", "Apple SD Gothic Neo", "Source Han Sans KR", "UnDotum")
 _translators: list[QTranslator] = []  # kept alive for the life of the app
 _base_font: QFont | None = None  # the platform's font, before any Korean fallback
-_kernel_warmer: list = []  # (thread, stop event) of the background kernel warm-up
+_kernel_warmer: list = []  # the background kernel warm-up (at most one)
 
 
 def settings() -> QSettings:
@@ -266,7 +266,7 @@ def main(argv=None) -> int:
         sessions.start()
         # kernels loaded from the caches (compiled if none matches) off the GUI thread once the
         # first lesson is on screen: the first training step does not wait for them
-        win.startup_finished.connect(_warm_kernels)
+        win.startup_finished.connect(lambda: _warm_kernels(win))
     win.can_restart = True
     win.restart_requested.connect(lambda: app.exit(RESTART_EXIT_CODE))
     if probe:
@@ -299,17 +299,19 @@ def main(argv=None) -> int:
         app.setQuitOnLastWindowClosed(True)
         code = app.exec()
     sessions.release()  # a clean exit: no restore offer next time
-    for thread, stop in _kernel_warmer:  # it stops after the compile under way (seconds; a
-        stop.set()  # compiler cannot be interrupted, and must not run while Python shuts down)
-        thread.join(timeout=60)
+    for warm in _kernel_warmer:
+        warm.stop(timeout=60)  # after the compile under way: seconds
     return code
 
 
-def _warm_kernels() -> None:
+def _warm_kernels(win) -> None:
     if not _kernel_warmer:
-        from nnviz.core.precompile import warm_in_background
+        from nnviz.core.precompile import BackgroundWarmUp
 
-        _kernel_warmer.append(warm_in_background())
+        _kernel_warmer.append(BackgroundWarmUp().start())
+    warm = _kernel_warmer[0]
+    # while the student trains, the training has the CPU (it compiles what it needs itself)
+    win.c.training.busy_changed.connect(lambda busy: warm.pause() if busy else warm.resume())
 
 
 if __name__ == "__main__":
