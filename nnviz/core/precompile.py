@@ -14,8 +14,8 @@ is missed when a kernel gains an argument.  Kernels already in a cache are loade
 compiled again.  At the end a manifest (CPU, versions, kernel-code hash) is written next to the
 cache, and what was done is printed: kernels, signatures compiled or loaded, seconds.
 
-:func:`warm_in_background` does the same inside the app after its window shows, so a student's
-first training step never waits for a compiler.
+:class:`BackgroundWarmUp` does the same inside the app after its window shows, so a student's
+first training step does not wait for a compiler.
 """
 
 from __future__ import annotations
@@ -131,11 +131,12 @@ def callees(found: dict[str, object]) -> set[str]:
 
 
 def compile_all(stop: threading.Event | None = None, progress=None,
-                only: set[str] | None = None) -> Report:
+                only: set[str] | None = None, go: threading.Event | None = None) -> Report:
     """Make every kernel ready in this process: loaded from a cache, else compiled and saved.
 
     ``only``: run just these configurations (the ones a complete cache's manifest lists as
     bringing in new signatures), to load every kernel without repeating all the runs.
+    ``stop`` set: end before the next configuration; ``go`` cleared: wait before it.
     """
     import nnviz.core.augment  # noqa: F401  (its kernels run only for augmented lessons)
     import nnviz.core.trainer  # noqa: F401  (imports every training kernel)
@@ -148,6 +149,8 @@ def compile_all(stop: threading.Event | None = None, progress=None,
     for label, make in configurations():
         if only is not None and label not in only:
             continue
+        while go is not None and not go.wait(0.2) and not (stop and stop.is_set()):
+            pass  # paused (a training run is using the CPU)
         if stop is not None and stop.is_set():
             report.stopped = True
             break
@@ -203,7 +206,8 @@ def _complete_manifest() -> dict | None:
     return None
 
 
-def warm_up_kernels(stop: threading.Event | None = None) -> Report:
+def warm_up_kernels(stop: threading.Event | None = None,
+                    go: threading.Event | None = None) -> Report:
     """Make every kernel ready in this process, as quickly as the caches allow.
 
     With a complete cache (its manifest matches this CPU and build) only the configurations
@@ -213,7 +217,7 @@ def warm_up_kernels(stop: threading.Event | None = None) -> Report:
     """
     manifest = _complete_manifest()
     only = set(manifest.get("essential", ())) if manifest else None
-    report = compile_all(stop, only=only or None)
+    report = compile_all(stop, only=only or None, go=go)
     if report.compiled and report.folder is not None and not report.stopped:
         try:
             _write_manifest(report.folder, report)
@@ -222,23 +226,42 @@ def warm_up_kernels(stop: threading.Event | None = None) -> Report:
     return report
 
 
-def warm_in_background() -> tuple[threading.Thread, threading.Event]:
-    """Run :func:`warm_up_kernels` in a daemon thread; set the event to stop it between runs.
+class BackgroundWarmUp:
+    """:func:`warm_up_kernels` in a daemon thread, for the app once its window shows.
 
     A training step that needs a kernel meanwhile waits for that one compile only: Numba
-    compiles a signature once per process, whichever thread asks first.
+    compiles a signature once per process, whichever thread asks first.  :meth:`pause` while
+    the student trains, so the two do not share the CPU; :meth:`stop` at exit.
     """
-    stop = threading.Event()
 
-    def run():
+    def __init__(self):
+        self._stop, self._go = threading.Event(), threading.Event()
+        self._go.set()
+        self.thread = threading.Thread(target=self._run, name="nnviz-kernels", daemon=True)
+
+    def _run(self):
         try:
-            warm_up_kernels(stop)
+            warm_up_kernels(self._stop, self._go)
         except Exception:  # noqa: BLE001  only a head start: a training step compiles what it needs
             traceback.print_exc()
 
-    thread = threading.Thread(target=run, name="nnviz-kernels", daemon=True)
-    thread.start()
-    return thread, stop
+    def start(self) -> BackgroundWarmUp:
+        self.thread.start()
+        return self
+
+    def pause(self) -> None:
+        """Hold before the next training configuration (the one under way finishes)."""
+        self._go.clear()
+
+    def resume(self) -> None:
+        self._go.set()
+
+    def stop(self, timeout: float) -> None:
+        """End after the compile under way (a compiler cannot be interrupted, and must not
+        run while Python shuts down); wait at most ``timeout`` seconds."""
+        self._stop.set()
+        self._go.set()
+        self.thread.join(timeout)
 
 
 def _write_manifest(folder: Path, report: Report) -> Path:

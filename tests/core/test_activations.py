@@ -63,3 +63,14 @@ def test_kernels_match_numpy(name, jit):
         sd = K.scale_by_derivative if jit else K.scale_by_derivative.py_func
         sd(act.code, A, Z, G2, 0.2)
         np.testing.assert_allclose(G2, G * act.derivative(A, Z, 0.2), rtol=1e-9, atol=1e-12)
+
+
+@pytest.mark.parametrize("jit", [True, False], ids=["jit", "python"])
+def test_kernel_elu_keeps_its_digits_near_zero(jit):
+    """α(eᵃ − 1) for a = −1e-10 is −1e-10·α; written as exp(a) − 1 it lost 7 digits
+    (−1.0000000827e-10), and it gave 0 for a = −1e-300."""
+    h = K.h1 if jit else K.h1.py_func
+    for a in (-1e-10, -1e-300, -3e-6):
+        assert h(6, a, 2.0) == pytest.approx(2.0 * np.expm1(a), rel=1e-14, abs=0)
+        numpy_elu = ACTIVATIONS["elu"].f(np.array(a), 2.0)
+        assert h(6, a, 2.0) == pytest.approx(numpy_elu, rel=1e-14, abs=0)

@@ -205,23 +205,20 @@ def test_the_start_up_warm_up_compiles_once_then_only_loads(tmp_path):
     assert again["compiled"] == 0 and again["loaded"] >= 4
 
 
-def test_a_warm_up_asked_to_stop_stops_before_the_next_run():
-    import threading
-
+def test_a_paused_warm_up_waits_and_a_stopped_one_ends_before_the_next_run(monkeypatch,
+                                                                          tmp_path):
     from nnviz.core import precompile
 
-    stop = threading.Event()
-    stop.set()
-    report = precompile.compile_all(stop)
-    assert report.stopped and report.runs == 0
-
-
-def test_precompile_into_a_folder_it_cannot_write_says_so_at_once(tmp_path):
-    blocker = tmp_path / "file"
-    blocker.write_text("not a folder")
-    out = subprocess.run([sys.executable, "-m", "nnviz.core.precompile", "--system",
-                          str(blocker / "kernels")], capture_output=True, text=True,
-                         env=_env(), timeout=120)
-    assert out.returncode == 1
-    assert out.stderr.startswith(f"error: cannot write to {blocker / 'kernels'}")
-    assert "Traceback" not in out.stderr
+    monkeypatch.setenv("NUMBA_CACHE_DIR", str(tmp_path))  # no complete cache: run everything
+    monkeypatch.setenv(kernel_cache.SYSTEM_ENV, "")
+    made = []
+    monkeypatch.setattr(precompile, "configurations",
+                        lambda: iter([("first", lambda: made.append("first"))]))
+    warm = precompile.BackgroundWarmUp()
+    warm.pause()  # as when the student starts training before it began
+    warm.start()
+    warm.thread.join(1.0)
+    assert warm.thread.is_alive() and made == []  # holding before its first run
+    warm.stop(timeout=30)
+    assert not warm.thread.is_alive()
+    assert made == []  # stopped without running it

@@ -33,7 +33,7 @@ def h1(code, a, alpha):
     if code == 4 or code == 5:
         return a if a > 0 else alpha * a
     if code == 6:
-        return a if a > 0 else alpha * (np.exp(a) - 1.0)
+        return a if a > 0 else alpha * np.expm1(a)
     if code == 7:
         return a * sigmoid1(a)
     if code == 8:

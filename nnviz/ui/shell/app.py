@@ -21,7 +21,7 @@ from nnviz.ui.common.settings import APP, ORG, settings, ui_language
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 #: ``app.exec()`` returns this when the window asks to be re-created (language switch)
 RESTART_EXIT_CODE = 0x6E6E
-_kernel_warmer: list = []  # (thread, stop event) of the background kernel warm-up
+_kernel_warmer: list = []  # the background kernel warm-up (at most one)
 
 
 def _resources():
@@ -86,7 +86,7 @@ def main(argv=None, prepare=None) -> int:
         sessions.start()
         # kernels loaded from the caches (compiled if none matches) off the GUI thread once the
         # first lesson is on screen: the first training step does not wait for them
-        win.startup_finished.connect(_warm_kernels)
+        win.startup_finished.connect(lambda: _warm_kernels(win))
     win.can_restart = True
     win.restart_requested.connect(lambda: app.exit(RESTART_EXIT_CODE))
     if prepare is not None:
@@ -121,17 +121,19 @@ def main(argv=None, prepare=None) -> int:
         app.setQuitOnLastWindowClosed(True)
         code = app.exec()
     sessions.release()  # a clean exit: no restore offer next time
-    for thread, stop in _kernel_warmer:  # it stops after the compile under way (seconds; a
-        stop.set()  # compiler cannot be interrupted, and must not run while Python shuts down)
-        thread.join(timeout=60)
+    for warm in _kernel_warmer:
+        warm.stop(timeout=60)  # after the compile under way: seconds
     return code
 
 
-def _warm_kernels() -> None:
+def _warm_kernels(win) -> None:
     if not _kernel_warmer:
-        from nnviz.core.precompile import warm_in_background
+        from nnviz.core.precompile import BackgroundWarmUp
 
-        _kernel_warmer.append(warm_in_background())
+        _kernel_warmer.append(BackgroundWarmUp().start())
+    warm = _kernel_warmer[0]
+    # while the student trains, the training has the CPU (it compiles what it needs itself)
+    win.model.run.busy_changed.connect(lambda busy: warm.pause() if busy else warm.resume())
 
 
 if __name__ == "__main__":
