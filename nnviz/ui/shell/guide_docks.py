@@ -1,0 +1,70 @@
+"""The guide and the explained step in the main window: their docks and their wiring.
+
+The window owns one :class:`GuideState` and one :class:`ExplainedStepState` on its lesson
+model.  The guide's dock sits at the top, shown when a lesson opens; the explained step is a
+dock among the bottom tabs, raised when a guide step asks for it.  The panels a guide step
+requests are shown and raised here (the model knows no windows), and the visible docks are
+reported back for the guide's ``panel_open`` checks.  The canvas highlights the explained
+step's current item.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from nnviz.ui.model.explained_step import ExplainedStepState
+from nnviz.ui.model.guide_state import GuideState
+from nnviz.ui.panels.explained_step_panel import ExplainedStepPanel
+from nnviz.ui.panels.guide_panel import GuidePanel
+
+#: guide panel names (nnviz.core.guides.PANEL_TITLES) → the window's dock keys
+PANEL_DOCKS = {
+    "explanation": "explanation", "truth_table": "inputs", "input_vector": "inputs",
+    "input_plane": "outputs", "hidden_space": "outputs", "outputs": "outputs",
+    "loss_plot": "plots", "step_detail": "step", "explained_step": "explained",
+    "weights": "weights", "inspector": "inspector", "hyper": "hyper",
+    "gradient_norms": "gradients", "compare": "compare",
+}
+
+
+class GuideDocks:
+    """Creates the two docks on ``window`` and connects them to its model."""
+
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        model = window.model
+        self.explained = ExplainedStepState(model)
+        self.guide = GuideState(model, self.explained)
+        self.guide_panel = GuidePanel(self.guide, window.lang)
+        self.explained_panel = ExplainedStepPanel(self.explained)
+        g = window._dock("guide", window.tr("Guide"), self.guide_panel, Qt.TopDockWidgetArea)
+        g.setFeatures(g.features() & ~g.DockWidgetFeature.DockWidgetClosable)
+        ex = window._dock("explained", window.tr("Explained Step"), self.explained_panel,
+                          Qt.BottomDockWidgetArea, scroll=True)
+        window.tabifyDockWidget(window.docks["weights"], ex)
+        self._visible: dict[str, bool] = {}
+        for key, dock in window.docks.items():
+            dock.visibilityChanged.connect(lambda on, k=key: self._on_visibility(k, on))
+        self.explained.highlight_changed.connect(window.canvas.highlight)
+        self.guide.panels_requested.connect(self.show_panels)
+        model.preset_changed.connect(self._on_preset_changed)
+
+    def _on_preset_changed(self, _preset: Any) -> None:
+        self.window.docks["guide"].show()
+
+    def show_panels(self, names: Any) -> None:
+        """Show and raise the docks of a guide step's panels."""
+        docks = self.window.docks
+        for name in names:
+            key = PANEL_DOCKS.get(name)
+            if key in docks:
+                docks[key].show()
+                docks[key].raise_()
+
+    def _on_visibility(self, key: str, on: bool) -> None:
+        self._visible[key] = on
+        open_panels = {"canvas"} | {name for name, k in PANEL_DOCKS.items()
+                                    if self._visible.get(k)}
+        self.guide.set_open_panels(open_panels)
