@@ -41,7 +41,7 @@ class GuideDocks:
         self.explained_panel = ExplainedStepPanel(self.explained)
         g = window._dock("guide", window.tr("Guide"), self.guide_panel, Qt.TopDockWidgetArea)
         g.setFeatures(g.features() & ~g.DockWidgetFeature.DockWidgetClosable)
-        ex = window._dock("explained", window.tr("Explained Step"), self.explained_panel,
+        ex = window._dock("explained", window.tr("Explained step"), self.explained_panel,
                           Qt.BottomDockWidgetArea, scroll=True)
         window.tabifyDockWidget(window.docks["weights"], ex)
         self._visible: dict[str, bool] = {}
