@@ -936,6 +936,17 @@ The details were written to {path}</translation>
         </message>
     </context>
     <context>
+        <name>GuideDocks</name>
+        <message>
+            <source>Guide</source>
+            <translation>Guide</translation>
+        </message>
+        <message>
+            <source>Explained step</source>
+            <translation>Explained step</translation>
+        </message>
+    </context>
+    <context>
         <name>GuidePanel</name>
         <message>
             <source>◀ Back</source>
@@ -3391,18 +3402,6 @@ Double-click or type to edit; Ctrl+V pastes a block copied from a spreadsheet.</
         <message>
             <source>Test image #{i}: label {t}, predicted {p} (output {c:.3f}). Click to make it the network's input.</source>
             <translation>Test image #{i}: label {t}, predicted {p} (output {c:.3f}). Click to make it the network's input.</translation>
-        </message>
-    </context>
-    <context>
-        <name>window</name>
-        <message>
-            <source>Guide</source>
-            <extracomment>guide panel names (nnviz.core.guides.PANEL_TITLES) → the window's dock keys</extracomment>
-            <translation>Guide</translation>
-        </message>
-        <message>
-            <source>Explained step</source>
-            <translation>Explained step</translation>
         </message>
     </context>
 </TS>

@@ -936,6 +936,17 @@ The details were written to {path}</source>
         </message>
     </context>
     <context>
+        <name>GuideDocks</name>
+        <message>
+            <source>Guide</source>
+            <translation>가이드</translation>
+        </message>
+        <message>
+            <source>Explained step</source>
+            <translation>스텝 풀이</translation>
+        </message>
+    </context>
+    <context>
         <name>GuidePanel</name>
         <message>
             <source>◀ Back</source>
@@ -3391,18 +3402,6 @@ Double-click or type to edit; Ctrl+V pastes a block copied from a spreadsheet.</
         <message>
             <source>Test image #{i}: label {t}, predicted {p} (output {c:.3f}). Click to make it the network's input.</source>
             <translation>테스트 이미지 #{i}: 정답 {t}, 예측 {p} (출력 {c:.3f}). 누르면 신경망의 입력이 됩니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>window</name>
-        <message>
-            <source>Guide</source>
-            <extracomment>guide panel names (nnviz.core.guides.PANEL_TITLES) → the window's dock keys</extracomment>
-            <translation>가이드</translation>
-        </message>
-        <message>
-            <source>Explained step</source>
-            <translation>스텝 풀이</translation>
         </message>
     </context>
 </TS>

@@ -79,7 +79,7 @@ class Highlighting:
                     self._add(scene.addRect(r.adjusted(-8, -8, 8, 8), pen))
 
     def _add(self, item: Any) -> None:
-        item.setZValue(6)
+        item.setZValue(1.5)  # above the edges (1), under neurons (2) and numbers (4)
         item.setAcceptedMouseButtons(Qt.NoButton)
         item.setAcceptHoverEvents(False)
         self._overlay.append(item)

@@ -12,12 +12,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from nnviz.ui.model.explained_step import ExplainedStepState
 from nnviz.ui.model.guide_state import GuideState
 from nnviz.ui.panels.explained_step_panel import ExplainedStepPanel
 from nnviz.ui.panels.guide_panel import GuidePanel
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("GuideDocks", text)
+
 
 #: guide panel names (nnviz.core.guides.PANEL_TITLES) → the window's dock keys
 PANEL_DOCKS = {
@@ -27,6 +32,10 @@ PANEL_DOCKS = {
     "weights": "weights", "inspector": "inspector", "hyper": "hyper",
     "gradient_norms": "gradients", "compare": "compare",
 }
+
+
+GUIDE_HEIGHT = 96  # px: the guide's band at the top (its text scrolls when longer)
+EXPLAINED_HEIGHT = 190  # px: the explained step's tab (bar, caption, formula, numbers)
 
 
 class GuideDocks:
@@ -39,9 +48,13 @@ class GuideDocks:
         self.guide = GuideState(model, self.explained)
         self.guide_panel = GuidePanel(self.guide, window.lang)
         self.explained_panel = ExplainedStepPanel(self.explained)
-        g = window._dock("guide", window.tr("Guide"), self.guide_panel, Qt.TopDockWidgetArea)
+        g = window._dock("guide", _tr("Guide"), self.guide_panel, Qt.TopDockWidgetArea,
+                         scroll=True)
         g.setFeatures(g.features() & ~g.DockWidgetFeature.DockWidgetClosable)
-        ex = window._dock("explained", window.tr("Explained step"), self.explained_panel,
+        g.widget().setMinimumHeight(GUIDE_HEIGHT)
+        g.widget().setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # text wraps instead
+        self.guide.guide_changed.connect(self._on_guide_changed)
+        ex = window._dock("explained", _tr("Explained step"), self.explained_panel,
                           Qt.BottomDockWidgetArea, scroll=True)
         window.tabifyDockWidget(window.docks["weights"], ex)
         self._visible: dict[str, bool] = {}
@@ -52,14 +65,29 @@ class GuideDocks:
         model.preset_changed.connect(self._on_preset_changed)
 
     def _on_preset_changed(self, _preset: Any) -> None:
-        self.window.docks["guide"].show()
+        docks = self.window.docks
+        docks["guide"].show()
+        self.window.resizeDocks([docks["guide"]], [GUIDE_HEIGHT], Qt.Vertical)
+
+    def _on_guide_changed(self) -> None:
+        title = self.guide_panel.guide_title.text() or _tr("Guide")
+        self.window.docks["guide"].setWindowTitle(title)
+
+    def show_explained(self) -> None:
+        """Raise the explained step's tab with room for its formula and numbers."""
+        d = self.window.docks["explained"]
+        d.show()
+        d.raise_()
+        self.window.resizeDocks([d], [EXPLAINED_HEIGHT], Qt.Vertical)
 
     def show_panels(self, names: Any) -> None:
         """Show and raise the docks of a guide step's panels."""
         docks = self.window.docks
         for name in names:
             key = PANEL_DOCKS.get(name)
-            if key in docks:
+            if key == "explained":
+                self.show_explained()
+            elif key in docks:
                 docks[key].show()
                 docks[key].raise_()
 
