@@ -147,3 +147,18 @@ def test_auto_play_advances_and_stops_at_the_end(states, qtbot):
     qtbot.waitUntil(lambda: not explained.playing, timeout=5000)
     assert explained.index == len(explained.step.items) - 1
     assert explained.item.phase is Phase.UPDATE
+
+
+def test_a_guide_step_enables_only_its_controls(window, qtbot):
+    window.open_lesson("perceptron-and")
+    guide, rc = window.guides.guide, window.run_controls
+    steps = guide.progress.guide.steps
+    k = next(i for i, s in enumerate(steps) if s.state.controls and "play" in s.state.controls
+             and "step_sample" not in s.state.controls)
+    guide.progress.done.update(s.id for s in steps)
+    assert guide.go_to(k)
+    assert rc.act_play.isEnabled() and not rc.act_step_sample.isEnabled()
+    guide.leave()  # free play: the lesson's own controls
+    assert rc.act_play.isEnabled() and rc.act_step_sample.isEnabled()
+    guide.resume()
+    assert not rc.act_step_sample.isEnabled()

@@ -34,6 +34,10 @@ PANEL_DOCKS = {
 }
 
 
+#: guide control names (nnviz.core.guides.CONTROL_TITLES) → the run bar's actions
+RUN_ACTIONS = {"play": "act_play", "step_sample": "act_step_sample",
+               "step_batch": "act_step_batch", "step_epoch": "act_step_epoch",
+               "reset": "act_reset", "new_init": "act_new_init"}
 GUIDE_HEIGHT = 96  # px: the guide's band at the top (its text scrolls when longer)
 EXPLAINED_HEIGHT = 190  # px: the explained step's tab (bar, caption, formula, numbers)
 
@@ -62,12 +66,24 @@ class GuideDocks:
             dock.visibilityChanged.connect(lambda on, k=key: self._on_visibility(k, on))
         self.explained.highlight_changed.connect(window.canvas.highlight)
         self.guide.panels_requested.connect(self.show_panels)
+        self.controls: tuple | None = None  # the guide step's controls (None: the lesson's)
+        self.guide.controls_requested.connect(self.enable_controls)
+        # after RunControls' own slot (it enables the run bar for a lesson that trains)
+        model.run.hyper_changed.connect(lambda: self.enable_controls(self.controls))
         model.preset_changed.connect(self._on_preset_changed)
 
     def _on_preset_changed(self, _preset: Any) -> None:
         docks = self.window.docks
         docks["guide"].show()
         self.window.resizeDocks([docks["guide"]], [GUIDE_HEIGHT], Qt.Vertical)
+
+    def enable_controls(self, names: Any) -> None:
+        """Enable only the run bar's controls a guide step names (None: all the lesson has)."""
+        self.controls = None if names is None else tuple(names)
+        run_controls, trainable = self.window.run_controls, self.window.model.run.trainable
+        for name, attr in RUN_ACTIONS.items():
+            allowed = self.controls is None or name in self.controls
+            getattr(run_controls, attr).setEnabled(trainable and allowed)
 
     def _on_guide_changed(self) -> None:
         title = self.guide_panel.guide_title.text() or _tr("Guide")
