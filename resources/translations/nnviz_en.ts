@@ -802,6 +802,10 @@ The details were written to {path}</translation>
             <translation>{i} of {n}</translation>
         </message>
         <message>
+            <source>The run averages the gradients of {n} samples per update; this is the step of the one sample fed in.</source>
+            <translation>The run averages the gradients of {n} samples per update; this is the step of the one sample fed in.</translation>
+        </message>
+        <message>
             <source>Pause</source>
             <translation>Pause</translation>
         </message>

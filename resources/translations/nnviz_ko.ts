@@ -802,6 +802,10 @@ The details were written to {path}</source>
             <translation>{i} / {n}</translation>
         </message>
         <message>
+            <source>The run averages the gradients of {n} samples per update; this is the step of the one sample fed in.</source>
+            <translation>학습은 한 번 갱신할 때 샘플 {n}개의 기울기를 평균합니다. 여기서는 지금 넣은 샘플 하나의 스텝을 보여 줍니다.</translation>
+        </message>
+        <message>
             <source>Pause</source>
             <translation>일시 정지</translation>
         </message>

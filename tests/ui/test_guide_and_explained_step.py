@@ -162,3 +162,26 @@ def test_a_guide_step_enables_only_its_controls(window, qtbot):
     assert rc.act_play.isEnabled() and rc.act_step_sample.isEnabled()
     guide.resume()
     assert not rc.act_step_sample.isEnabled()
+
+
+def test_the_explained_step_is_computed_only_while_its_tab_is_shown(window, qtbot):
+    window.open_lesson("xor-backprop-2")
+    e = window.guides.explained
+    assert not e.active and e.step is None  # a hidden tab costs nothing
+    window.guides.show_explained()
+    qtbot.waitUntil(lambda: e.available, timeout=3000)
+    assert window.guides.explained_panel.isVisible()
+    assert window.canvas.highlighted[0] == e.item.anchor
+
+
+def test_a_batch_run_says_the_step_is_one_sample_of_it(states, qapp):
+    from nnviz.ui.panels.explained_step_panel import ExplainedStepPanel
+
+    model, _, explained = states
+    model.set_preset("xor-backprop-2")
+    panel = ExplainedStepPanel(explained)
+    explained.recompute()
+    assert "samples per update" not in panel.text()
+    model.run.set_batch_size(4)
+    explained.recompute()
+    assert explained.batch_size == 4 and "4 samples per update" in panel.text()

@@ -51,11 +51,12 @@ class ExplainedStepState(QObject):
         self.index = 0
         self.furthest: Phase | None = None  # furthest phase played since the lesson opened
         self.pace = 1.0
+        self.active = True  # the shell clears it while the panel is hidden (nothing computed)
+        self._stale = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self._dirty = QTimer(self)  # coalesce bursts of changes (training snapshots)
         self._dirty.setSingleShot(True)
-        self._dirty.setInterval(0)
         self._dirty.timeout.connect(self.recompute)
         model.preset_changed.connect(self._on_lesson_changed)
         model.network_changed.connect(self._schedule)
@@ -70,14 +71,28 @@ class ExplainedStepState(QObject):
     def _on_lesson_changed(self, _preset: Any) -> None:
         self.stop()
         self.index, self.furthest = 0, None
-        self.recompute()
+        if self.active:
+            self.recompute()
+        else:
+            self.step, self._stale = None, True
+
+    def set_active(self, on: bool) -> None:
+        """Compute only while someone looks (a big network's step costs tens of ms)."""
+        self.active = bool(on)
+        if self.active and self._stale:
+            self.recompute()
 
     def _schedule(self) -> None:
-        self._dirty.start()
+        if not self.active:
+            self._stale = True
+        elif not self._dirty.isActive():
+            # while Play runs, at most a few explanations a second (snapshots come at 30/s)
+            self._dirty.start(200 if self.model.run.playing else 0)
 
     def recompute(self) -> None:
         """Explain the step the current lesson would take on the current input now."""
         self._dirty.stop()
+        self._stale = False
         self.step, self.unavailable = None, ""
         try:
             self.step = self._explain()
@@ -112,6 +127,12 @@ class ExplainedStepState(QObject):
             return explain_perceptron_step(m.network, x, float(np.ravel(t)[0]), float(spec.lr))
         opt = {"name": spec.optimizer, "lr": float(spec.lr), "hyper": spec.optimizer_params()}
         return explain_step(m.network, x, np.asarray(t, float), spec.loss, opt)
+
+    @property
+    def batch_size(self) -> int:
+        """The run's batch size: above 1 the app averages a batch; this shows one sample."""
+        spec = self.model.run.spec
+        return int(getattr(spec, "batch_size", 1) or 1) if spec is not None else 1
 
     # -- the current item -----------------------------------------------------------------
     @property

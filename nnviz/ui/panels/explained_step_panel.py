@@ -125,8 +125,13 @@ class ExplainedStepPanel(QWidget):
         self.caption.setText(r.caption)
         self.formula.setText("\n".join(r.formula))
         self.numbers.setText("\n".join(r.numbers))
-        self.note.setText(r.note)
-        self.note.setVisible(bool(r.note))
+        notes = [r.note] if r.note else []
+        if e.batch_size > 1:
+            notes.append(self.tr("The run averages the gradients of {n} samples per update; "
+                                 "this is the step of the one sample fed in.").format(
+                                     n=e.batch_size))
+        self.note.setText("\n".join(notes))
+        self.note.setVisible(bool(notes))
         phases = e.phases
         for phase, b in self.phase_buttons.items():
             b.setEnabled(phase in phases)

@@ -61,6 +61,8 @@ class GuideDocks:
         ex = window._dock("explained", _tr("Explained step"), self.explained_panel,
                           Qt.BottomDockWidgetArea, scroll=True)
         window.tabifyDockWidget(window.docks["weights"], ex)
+        self.explained.set_active(False)  # until its tab is shown
+        ex.visibilityChanged.connect(self.explained.set_active)
         self._visible: dict[str, bool] = {}
         for key, dock in window.docks.items():
             dock.visibilityChanged.connect(lambda on, k=key: self._on_visibility(k, on))
