@@ -83,7 +83,9 @@ class ExplainedStepPanel(QWidget):
         self.note.setStyleSheet("color:#666;")
         self.unavailable = QLabel()
         for lab in (self.caption, self.formula, self.numbers, self.note, self.unavailable):
-            lab.setWordWrap(True)
+            # formulas never wrap (a long sum scrolls sideways): wrapped labels in a scroll
+            # area can keep a stale height and cut their second line
+            lab.setWordWrap(lab not in (self.formula, self.numbers))
             lab.setTextInteractionFlags(Qt.TextSelectableByMouse)
         content = QWidget()
         col = QVBoxLayout(content)
