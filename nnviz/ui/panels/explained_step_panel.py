@@ -104,8 +104,12 @@ class ExplainedStepPanel(QWidget):
         lay.setContentsMargins(6, 4, 6, 4)
         lay.addWidget(self.stack)
         explained.step_changed.connect(self.refresh)
-        explained.item_changed.connect(lambda _i: self.refresh())
-        explained.playing_changed.connect(lambda _p: self.refresh())
+        # bound methods (not lambdas): Qt drops them when the panel is deleted
+        explained.item_changed.connect(self._on_changed)
+        explained.playing_changed.connect(self._on_changed)
+        self.refresh()
+
+    def _on_changed(self, _value: object) -> None:
         self.refresh()
 
     def text(self) -> str:

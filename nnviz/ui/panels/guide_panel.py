@@ -88,7 +88,7 @@ class GuidePanel(QWidget):
         row.addSpacing(10)
         row.addLayout(right, 2)
         guide.guide_changed.connect(self.refresh)
-        guide.step_changed.connect(lambda _i: self.refresh())
+        guide.step_changed.connect(self._on_step_changed)  # bound: dropped with the panel
         self.refresh()
 
     # -- showing --------------------------------------------------------------------------
@@ -155,6 +155,9 @@ class GuidePanel(QWidget):
         self.leave_btn.setText(self.tr("Leave guide") if g.active else self.tr("Resume guide"))
         for lab in (self.title, self.text, self.task):
             lab.setEnabled(g.active)
+
+    def _on_step_changed(self, _index: int) -> None:
+        self.refresh()
 
     def _on_leave_clicked(self) -> None:
         if self.guide.active:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from nnviz.ui.model.explained_step import ExplainedStepState
 from nnviz.ui.model.guide_state import GuideState
@@ -42,10 +43,14 @@ GUIDE_HEIGHT = 96  # px: the guide's band at the top (its text scrolls when long
 EXPLAINED_HEIGHT = 190  # px: the explained step's tab (bar, caption, formula, numbers)
 
 
-class GuideDocks:
-    """Creates the two docks on ``window`` and connects them to its model."""
+class GuideDocks(QObject):
+    """Creates the two docks on ``window`` and connects them to its model.
+
+    A QObject child of the window, so the model's signals stop reaching it with the window.
+    """
 
     def __init__(self, window: Any) -> None:
+        super().__init__(window)
         self.window = window
         model = window.model
         self.explained = ExplainedStepState(model)
@@ -71,13 +76,16 @@ class GuideDocks:
         self.controls: tuple | None = None  # the guide step's controls (None: the lesson's)
         self.guide.controls_requested.connect(self.enable_controls)
         # after RunControls' own slot (it enables the run bar for a lesson that trains)
-        model.run.hyper_changed.connect(lambda: self.enable_controls(self.controls))
+        model.run.hyper_changed.connect(self._on_hyper_changed)
         model.preset_changed.connect(self._on_preset_changed)
 
     def _on_preset_changed(self, _preset: Any) -> None:
         docks = self.window.docks
         docks["guide"].show()
         self.window.resizeDocks([docks["guide"]], [GUIDE_HEIGHT], Qt.Vertical)
+
+    def _on_hyper_changed(self) -> None:
+        self.enable_controls(self.controls)
 
     def enable_controls(self, names: Any) -> None:
         """Enable only the run bar's controls a guide step names (None: all the lesson has)."""
@@ -88,6 +96,8 @@ class GuideDocks:
             getattr(run_controls, attr).setEnabled(trainable and allowed)
 
     def _on_guide_changed(self) -> None:
+        if not shiboken6.isValid(self.guide_panel):  # the window is being torn down
+            return
         title = self.guide_panel.guide_title.text() or _tr("Guide")
         self.window.docks["guide"].setWindowTitle(title)
 
