@@ -45,6 +45,7 @@ def test_the_handouts_weights_pass_the_task_and_unlock_next(states):
     p.done.update(s.id for s in p.guide.steps)  # earlier steps done (tested on their own)
     assert guide.go_to(p.guide.index_of("yourself"))
     np.testing.assert_allclose(model.network.params, [0.0, 0.0, 0.0])  # the step's zeros
+    assert model.undo_stack.isClean()  # no "save your work?" for what the guide wrote
     model.undo_stack.undo()  # written as one undoable edit
     np.testing.assert_allclose(model.network.params, [0.4, 0.2, -0.5])
     model.undo_stack.redo()
@@ -185,3 +186,20 @@ def test_a_batch_run_says_the_step_is_one_sample_of_it(states, qapp):
     model.run.set_batch_size(4)
     explained.recompute()
     assert explained.batch_size == 4 and "4 samples per update" in panel.text()
+
+
+def test_an_opened_file_keeps_its_weights_and_the_guide_waits(states, tmp_path):
+    model, guide, _ = states
+    model.set_preset("perceptron-and-by-hand")
+    model.edit_weight(0, 0, 0, 0.75)
+    path = str(tmp_path / "m.npz")
+    model.save(path)
+    model.set_preset("xor-backprop-2")
+    model.open(path)
+    assert model.preset.id == "perceptron-and-by-hand"
+    assert model.network.W[0][0, 0] == 0.75  # not the guide's first step's 0.4
+    assert guide.has_guide and not guide.active
+    guide.resume()  # the student asks for the guide: its step is applied (undoably)
+    assert guide.active and model.network.W[0][0, 0] == pytest.approx(0.4)
+    model.undo_stack.undo()
+    assert model.network.W[0][0, 0] == 0.75

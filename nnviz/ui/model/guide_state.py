@@ -87,10 +87,28 @@ class GuideState(QObject):
             self.error = str(e)
         if self.guide is not None and len(self.guide):
             self.progress = GuideProgress(self.guide)
-            self._enter_step()
+            if self._fresh_lesson():
+                self._enter_step()
+            else:  # a file or restored work: its weights stay; the guide waits to be resumed
+                self.active = False
+                self.active_changed.emit(False)
+                self.controls_requested.emit(None)
+                self.guide_changed.emit()
         else:
             self.controls_requested.emit(None)
             self.guide_changed.emit()
+
+    def _fresh_lesson(self) -> bool:
+        """Is the lesson on screen as it opens (not a model file, not restored work)?"""
+        m = self.model
+        if m.file_path or m.network is None:
+            return False
+        try:
+            initial = m.preset.build_network(str(m.network.dtype))
+        except (ValueError, OSError):
+            return False
+        return initial.params.shape == m.network.params.shape \
+            and bool(np.array_equal(initial.params, m.network.params))
 
     def _on_network_changed(self) -> None:
         self._names = None
@@ -150,9 +168,12 @@ class GuideState(QObject):
                                          .format(e=e))
                 else:
                     idx = np.flatnonzero(target.params != m.network.params)
+                    was_clean = m.undo_stack.isClean()
                     if idx.size:
                         m.edit(idx, target.params[idx], self.tr("Guide: {step}").format(
                             step=self.progress.step.title.en))
+                    if was_clean:  # the guide's weights are not the student's unsaved work
+                        m.undo_stack.setClean()
             if state.input_row is not None:
                 m.select_sample(state.input_row)
         finally:
