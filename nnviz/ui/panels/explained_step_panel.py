@@ -147,3 +147,13 @@ class ExplainedStepPanel(QWidget):
         self.prev_btn.setEnabled(e.index > 0)
         self.next_btn.setEnabled(e.index < n - 1)
         self.play_btn.setText(self.tr("Pause") if e.playing else self.tr("Play"))
+
+
+if __name__ == "__main__":
+    import sys
+
+    from nnviz.ui.model.explained_step import ExplainedStepState
+    from nnviz.ui.preview import preview
+
+    sys.exit(preview(lambda model: ExplainedStepPanel(ExplainedStepState(model)),
+                     "xor-backprop-2", (900, 220)))

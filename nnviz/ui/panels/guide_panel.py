@@ -164,3 +164,14 @@ class GuidePanel(QWidget):
             self.guide.leave()
         else:
             self.guide.resume()
+
+
+if __name__ == "__main__":
+    import sys
+
+    from nnviz.ui.common.settings import ui_language
+    from nnviz.ui.model.guide_state import GuideState
+    from nnviz.ui.preview import preview
+
+    sys.exit(preview(lambda model: GuidePanel(GuideState(model), ui_language()),
+                     "perceptron-and-by-hand", (1100, 160)))
