@@ -661,6 +661,187 @@ The details were written to {path}</translation>
         </message>
     </context>
     <context>
+        <name>Explain</name>
+        <message>
+            <source>Forward pass</source>
+            <translation>Forward pass</translation>
+        </message>
+        <message>
+            <source>Loss</source>
+            <translation>Loss</translation>
+        </message>
+        <message>
+            <source>Backward pass</source>
+            <translation>Backward pass</translation>
+        </message>
+        <message>
+            <source>Update</source>
+            <translation>Update</translation>
+        </message>
+        <message>
+            <source>Input x</source>
+            <translation>Input x</translation>
+        </message>
+        <message>
+            <source>Layer {layer}, neuron {neuron}: weighted sum a and activation z = h(a)</source>
+            <translation>Layer {layer}, neuron {neuron}: weighted sum a and activation z = h(a)</translation>
+        </message>
+        <message>
+            <source>Output neuron {neuron}: weighted sum a and output y</source>
+            <translation>Output neuron {neuron}: weighted sum a and output y</translation>
+        </message>
+        <message>
+            <source>Weighted sum a and the step function's output y</source>
+            <translation>Weighted sum a and the step function's output y</translation>
+        </message>
+        <message>
+            <source>Loss: mean squared error</source>
+            <translation>Loss: mean squared error</translation>
+        </message>
+        <message>
+            <source>Loss: binary cross-entropy</source>
+            <translation>Loss: binary cross-entropy</translation>
+        </message>
+        <message>
+            <source>Loss: categorical cross-entropy</source>
+            <translation>Loss: categorical cross-entropy</translation>
+        </message>
+        <message>
+            <source>Error of the perceptron: d − y</source>
+            <translation>Error of the perceptron: d − y</translation>
+        </message>
+        <message>
+            <source>Output neuron {neuron}: δ = ∂L/∂a</source>
+            <translation>Output neuron {neuron}: δ = ∂L/∂a</translation>
+        </message>
+        <message>
+            <source>Layer {layer}, neuron {neuron}: δ from the next layer's δ</source>
+            <translation>Layer {layer}, neuron {neuron}: δ from the next layer's δ</translation>
+        </message>
+        <message>
+            <source>Gradient of the weight {param}: ∂L/∂w = δ·z</source>
+            <translation>Gradient of the weight {param}: ∂L/∂w = δ·z</translation>
+        </message>
+        <message>
+            <source>Gradient of the bias {param}: ∂L/∂b = δ</source>
+            <translation>Gradient of the bias {param}: ∂L/∂b = δ</translation>
+        </message>
+        <message>
+            <source>Update {param} by gradient descent</source>
+            <translation>Update {param} by gradient descent</translation>
+        </message>
+        <message>
+            <source>Update {param} with momentum</source>
+            <translation>Update {param} with momentum</translation>
+        </message>
+        <message>
+            <source>Update {param} with Nesterov momentum (NAG)</source>
+            <translation>Update {param} with Nesterov momentum (NAG)</translation>
+        </message>
+        <message>
+            <source>Update {param} with Adagrad</source>
+            <translation>Update {param} with Adagrad</translation>
+        </message>
+        <message>
+            <source>Update {param} with RMSProp</source>
+            <translation>Update {param} with RMSProp</translation>
+        </message>
+        <message>
+            <source>Update {param} with Adam</source>
+            <translation>Update {param} with Adam</translation>
+        </message>
+        <message>
+            <source>Perceptron rule for {param}</source>
+            <translation>Perceptron rule for {param}</translation>
+        </message>
+        <message>
+            <source>{shown} of {count} terms are written out; the other {rest} add up to the number in brackets, {rest_sum}.</source>
+            <translation>{shown} of {count} terms are written out; the other {rest} add up to the number in brackets, {rest_sum}.</translation>
+        </message>
+        <message>
+            <source>One path from the loss back to {param}: its gradient is a product</source>
+            <translation>One path from the loss back to {param}: its gradient is a product</translation>
+        </message>
+        <message>
+            <source>{paths} paths from the loss back to {param}: its gradient is a sum of products</source>
+            <translation>{paths} paths from the loss back to {param}: its gradient is a sum of products</translation>
+        </message>
+        <message>
+            <source>{where}: {activation} is saturated, h′ = {value} almost stops the gradient (vanishing gradient)</source>
+            <translation>{where}: {activation} is saturated, h′ = {value} almost stops the gradient (vanishing gradient)</translation>
+        </message>
+        <message>
+            <source>{where}: dead ReLU (a ≤ 0), h′ = 0 lets no gradient through</source>
+            <translation>{where}: dead ReLU (a ≤ 0), h′ = 0 lets no gradient through</translation>
+        </message>
+        <message>
+            <source>{where}: {activation} has h′ = 0 here and lets no gradient through</source>
+            <translation>{where}: {activation} has h′ = 0 here and lets no gradient through</translation>
+        </message>
+        <message>
+            <source>{where} = 0: this sample gives the weight no gradient</source>
+            <translation>{where} = 0: this sample gives the weight no gradient</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExplainedStepPanel</name>
+        <message>
+            <source>◀ Prev</source>
+            <translation>◀ Prev</translation>
+        </message>
+        <message>
+            <source>Next ▶</source>
+            <translation>Next ▶</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>Play</translation>
+        </message>
+        <message>
+            <source>{s} s per item</source>
+            <translation>{s} s per item</translation>
+        </message>
+        <message>
+            <source>How long auto-play shows each item</source>
+            <translation>How long auto-play shows each item</translation>
+        </message>
+        <message>
+            <source>No step to explain.</source>
+            <translation>No step to explain.</translation>
+        </message>
+        <message>
+            <source>{i} of {n}</source>
+            <translation>{i} of {n}</translation>
+        </message>
+        <message>
+            <source>The run averages the gradients of {n} samples per update; this is the step of the one sample fed in.</source>
+            <translation>The run averages the gradients of {n} samples per update; this is the step of the one sample fed in.</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>Pause</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExplainedStepState</name>
+        <message>
+            <source>The step cannot be explained here: {e}</source>
+            <translation>The step cannot be explained here: {e}</translation>
+        </message>
+        <message>
+            <source>No lesson is open.</source>
+            <translation>No lesson is open.</translation>
+        </message>
+        <message>
+            <source>This lesson trains nothing, so there is no training step to explain. Open a lesson that trains (the perceptron, XOR with backpropagation, MNIST).</source>
+            <translation>This lesson trains nothing, so there is no training step to explain. Open a lesson that trains (the perceptron, XOR with backpropagation, MNIST).</translation>
+        </message>
+        <message>
+            <source>Choose a row of the data (or a test image): the step needs an input and its target.</source>
+            <translation>Choose a row of the data (or a test image): the step needs an input and its target.</translation>
+        </message>
+    </context>
+    <context>
         <name>ExplanationPanel</name>
         <message>
             <source>What this lesson shows and the formulas behind it</source>
@@ -797,6 +978,83 @@ The current lesson is unchanged.</translation>
         <message>
             <source>Export the gradient norms</source>
             <translation>Export the gradient norms</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideDocks</name>
+        <message>
+            <source>Guide</source>
+            <translation>Guide</translation>
+        </message>
+        <message>
+            <source>Explained step</source>
+            <translation>Explained step</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuidePanel</name>
+        <message>
+            <source>◀ Back</source>
+            <translation>◀ Back</translation>
+        </message>
+        <message>
+            <source>Next ▶</source>
+            <translation>Next ▶</translation>
+        </message>
+        <message>
+            <source>Leave guide</source>
+            <translation>Leave guide</translation>
+        </message>
+        <message>
+            <source>Play freely with the lesson; the guide waits where you are</source>
+            <translation>Play freely with the lesson; the guide waits where you are</translation>
+        </message>
+        <message>
+            <source>No guide</source>
+            <translation>No guide</translation>
+        </message>
+        <message>
+            <source>This lesson has no guide.</source>
+            <translation>This lesson has no guide.</translation>
+        </message>
+        <message>
+            <source>Its guide could not be read: {e}</source>
+            <translation>Its guide could not be read: {e}</translation>
+        </message>
+        <message>
+            <source>Guide: {title} — step {i} of {n}</source>
+            <translation>Guide: {title} — step {i} of {n}</translation>
+        </message>
+        <message>
+            <source>Task: {task}</source>
+            <translation>Task: {task}</translation>
+        </message>
+        <message>
+            <source>✓ Done</source>
+            <translation>✓ Done</translation>
+        </message>
+        <message>
+            <source>Not yet: {hint}</source>
+            <translation>Not yet: {hint}</translation>
+        </message>
+        <message>
+            <source>Not yet</source>
+            <translation>Not yet</translation>
+        </message>
+        <message>
+            <source>Resume guide</source>
+            <translation>Resume guide</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideState</name>
+        <message>
+            <source>The guide's weights do not fit: {e}</source>
+            <translation>The guide's weights do not fit: {e}</translation>
+        </message>
+        <message>
+            <source>Guide: {step}</source>
+            <translation>Guide: {step}</translation>
         </message>
     </context>
     <context>

@@ -661,6 +661,187 @@ The details were written to {path}</source>
         </message>
     </context>
     <context>
+        <name>Explain</name>
+        <message>
+            <source>Forward pass</source>
+            <translation>순전파</translation>
+        </message>
+        <message>
+            <source>Loss</source>
+            <translation>손실</translation>
+        </message>
+        <message>
+            <source>Backward pass</source>
+            <translation>오차 역전파</translation>
+        </message>
+        <message>
+            <source>Update</source>
+            <translation>가중치 갱신</translation>
+        </message>
+        <message>
+            <source>Input x</source>
+            <translation>입력 x</translation>
+        </message>
+        <message>
+            <source>Layer {layer}, neuron {neuron}: weighted sum a and activation z = h(a)</source>
+            <translation>{layer}층 뉴런 {neuron}: 가중합 a와 활성화 값 z = h(a)</translation>
+        </message>
+        <message>
+            <source>Output neuron {neuron}: weighted sum a and output y</source>
+            <translation>출력 뉴런 {neuron}: 가중합 a와 출력 y</translation>
+        </message>
+        <message>
+            <source>Weighted sum a and the step function's output y</source>
+            <translation>가중합 a와 계단 함수의 출력 y</translation>
+        </message>
+        <message>
+            <source>Loss: mean squared error</source>
+            <translation>손실: 평균 제곱 오차</translation>
+        </message>
+        <message>
+            <source>Loss: binary cross-entropy</source>
+            <translation>손실: 이진 교차 엔트로피</translation>
+        </message>
+        <message>
+            <source>Loss: categorical cross-entropy</source>
+            <translation>손실: 범주형 교차 엔트로피</translation>
+        </message>
+        <message>
+            <source>Error of the perceptron: d − y</source>
+            <translation>퍼셉트론의 오차: d − y</translation>
+        </message>
+        <message>
+            <source>Output neuron {neuron}: δ = ∂L/∂a</source>
+            <translation>출력 뉴런 {neuron}: δ = ∂L/∂a</translation>
+        </message>
+        <message>
+            <source>Layer {layer}, neuron {neuron}: δ from the next layer's δ</source>
+            <translation>{layer}층 뉴런 {neuron}: 다음 층의 δ로 구한 δ</translation>
+        </message>
+        <message>
+            <source>Gradient of the weight {param}: ∂L/∂w = δ·z</source>
+            <translation>가중치 {param}의 기울기: ∂L/∂w = δ·z</translation>
+        </message>
+        <message>
+            <source>Gradient of the bias {param}: ∂L/∂b = δ</source>
+            <translation>편향 {param}의 기울기: ∂L/∂b = δ</translation>
+        </message>
+        <message>
+            <source>Update {param} by gradient descent</source>
+            <translation>경사 하강법으로 {param} 갱신</translation>
+        </message>
+        <message>
+            <source>Update {param} with momentum</source>
+            <translation>모멘텀으로 {param} 갱신</translation>
+        </message>
+        <message>
+            <source>Update {param} with Nesterov momentum (NAG)</source>
+            <translation>네스테로프 모멘텀(NAG)으로 {param} 갱신</translation>
+        </message>
+        <message>
+            <source>Update {param} with Adagrad</source>
+            <translation>아다그라드(Adagrad)로 {param} 갱신</translation>
+        </message>
+        <message>
+            <source>Update {param} with RMSProp</source>
+            <translation>알엠에스프롭(RMSProp)으로 {param} 갱신</translation>
+        </message>
+        <message>
+            <source>Update {param} with Adam</source>
+            <translation>아담(Adam)으로 {param} 갱신</translation>
+        </message>
+        <message>
+            <source>Perceptron rule for {param}</source>
+            <translation>{param}에 퍼셉트론 학습 규칙 적용</translation>
+        </message>
+        <message>
+            <source>{shown} of {count} terms are written out; the other {rest} add up to the number in brackets, {rest_sum}.</source>
+            <translation>{count}개 항 중 {shown}개만 적었습니다. 나머지 {rest}개 항의 합은 대괄호 안의 수 {rest_sum}입니다.</translation>
+        </message>
+        <message>
+            <source>One path from the loss back to {param}: its gradient is a product</source>
+            <translation>손실에서 {param}까지 경로 하나: 기울기는 곱입니다</translation>
+        </message>
+        <message>
+            <source>{paths} paths from the loss back to {param}: its gradient is a sum of products</source>
+            <translation>손실에서 {param}까지 경로 {paths}개: 기울기는 곱들의 합입니다</translation>
+        </message>
+        <message>
+            <source>{where}: {activation} is saturated, h′ = {value} almost stops the gradient (vanishing gradient)</source>
+            <translation>{where}: {activation} 포화, h′ = {value} — 기울기가 거의 사라집니다 (기울기 소실)</translation>
+        </message>
+        <message>
+            <source>{where}: dead ReLU (a ≤ 0), h′ = 0 lets no gradient through</source>
+            <translation>{where}: 죽은 ReLU (a ≤ 0), h′ = 0 — 기울기가 전달되지 않습니다</translation>
+        </message>
+        <message>
+            <source>{where}: {activation} has h′ = 0 here and lets no gradient through</source>
+            <translation>{where}: 여기서 {activation}의 h′ = 0 — 기울기가 전달되지 않습니다</translation>
+        </message>
+        <message>
+            <source>{where} = 0: this sample gives the weight no gradient</source>
+            <translation>{where} = 0: 이 샘플로는 이 가중치의 기울기가 0입니다</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExplainedStepPanel</name>
+        <message>
+            <source>◀ Prev</source>
+            <translation>◀ 이전</translation>
+        </message>
+        <message>
+            <source>Next ▶</source>
+            <translation>다음 ▶</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>재생</translation>
+        </message>
+        <message>
+            <source>{s} s per item</source>
+            <translation>항목당 {s}초</translation>
+        </message>
+        <message>
+            <source>How long auto-play shows each item</source>
+            <translation>자동 재생에서 각 항목을 보여 주는 시간</translation>
+        </message>
+        <message>
+            <source>No step to explain.</source>
+            <translation>설명할 단계가 없습니다.</translation>
+        </message>
+        <message>
+            <source>{i} of {n}</source>
+            <translation>{i} / {n}</translation>
+        </message>
+        <message>
+            <source>The run averages the gradients of {n} samples per update; this is the step of the one sample fed in.</source>
+            <translation>학습은 한 번 갱신할 때 샘플 {n}개의 기울기를 평균합니다. 여기서는 지금 넣은 샘플 하나의 스텝을 보여 줍니다.</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>일시 정지</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExplainedStepState</name>
+        <message>
+            <source>The step cannot be explained here: {e}</source>
+            <translation>이 단계는 여기서 설명할 수 없습니다: {e}</translation>
+        </message>
+        <message>
+            <source>No lesson is open.</source>
+            <translation>열린 수업이 없습니다.</translation>
+        </message>
+        <message>
+            <source>This lesson trains nothing, so there is no training step to explain. Open a lesson that trains (the perceptron, XOR with backpropagation, MNIST).</source>
+            <translation>이 수업은 학습하지 않으므로 설명할 학습 단계가 없습니다. 학습하는 수업(퍼셉트론, 오차 역전파로 배우는 XOR, MNIST)을 여세요.</translation>
+        </message>
+        <message>
+            <source>Choose a row of the data (or a test image): the step needs an input and its target.</source>
+            <translation>데이터의 한 행(또는 테스트 이미지)을 고르세요. 한 단계에는 입력과 목표값이 필요합니다.</translation>
+        </message>
+    </context>
+    <context>
         <name>ExplanationPanel</name>
         <message>
             <source>What this lesson shows and the formulas behind it</source>
@@ -797,6 +978,83 @@ The current lesson is unchanged.</source>
         <message>
             <source>Export the gradient norms</source>
             <translation>기울기 크기 내보내기</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideDocks</name>
+        <message>
+            <source>Guide</source>
+            <translation>가이드</translation>
+        </message>
+        <message>
+            <source>Explained step</source>
+            <translation>스텝 풀이</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuidePanel</name>
+        <message>
+            <source>◀ Back</source>
+            <translation>◀ 이전</translation>
+        </message>
+        <message>
+            <source>Next ▶</source>
+            <translation>다음 ▶</translation>
+        </message>
+        <message>
+            <source>Leave guide</source>
+            <translation>가이드 나가기</translation>
+        </message>
+        <message>
+            <source>Play freely with the lesson; the guide waits where you are</source>
+            <translation>수업을 자유롭게 다뤄 보세요. 가이드는 지금 단계에서 기다립니다</translation>
+        </message>
+        <message>
+            <source>No guide</source>
+            <translation>가이드 없음</translation>
+        </message>
+        <message>
+            <source>This lesson has no guide.</source>
+            <translation>이 수업에는 가이드가 없습니다.</translation>
+        </message>
+        <message>
+            <source>Its guide could not be read: {e}</source>
+            <translation>가이드를 읽을 수 없습니다: {e}</translation>
+        </message>
+        <message>
+            <source>Guide: {title} — step {i} of {n}</source>
+            <translation>가이드: {title} — {n}단계 중 {i}단계</translation>
+        </message>
+        <message>
+            <source>Task: {task}</source>
+            <translation>과제: {task}</translation>
+        </message>
+        <message>
+            <source>✓ Done</source>
+            <translation>✓ 완료</translation>
+        </message>
+        <message>
+            <source>Not yet: {hint}</source>
+            <translation>아직입니다: {hint}</translation>
+        </message>
+        <message>
+            <source>Not yet</source>
+            <translation>아직입니다</translation>
+        </message>
+        <message>
+            <source>Resume guide</source>
+            <translation>가이드로 돌아가기</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideState</name>
+        <message>
+            <source>The guide's weights do not fit: {e}</source>
+            <translation>가이드의 가중치가 맞지 않습니다: {e}</translation>
+        </message>
+        <message>
+            <source>Guide: {step}</source>
+            <translation>가이드: {step}</translation>
         </message>
     </context>
     <context>

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.ui.canvas import geometry
+from nnviz.ui.canvas.highlight import Highlighting
 from nnviz.ui.canvas.inline_editing import InPlaceEditing
 from nnviz.ui.canvas.items import (
     LUT_BRUSHES,
@@ -55,7 +56,7 @@ from nnviz.ui.common.formulas import activation_symbol
 if TYPE_CHECKING:
     from nnviz.ui.model.lesson_model import LessonModel
 
-class NetworkView(InPlaceEditing):
+class NetworkView(Highlighting, InPlaceEditing):
     neuron_clicked = Signal(int, int)
     zoom_changed = Signal(float)
 

@@ -49,12 +49,13 @@ from nnviz.ui.plots.layer_stats_view import LayerStatsView
 from nnviz.ui.plots.run_comparison import RunComparison
 from nnviz.ui.plots.training_plots import TrainingPlots
 from nnviz.ui.shell.file_commands import FileCommands
+from nnviz.ui.shell.guide_docks import GuideDocks
 from nnviz.ui.shell.run_feedback import RunFeedback
 from nnviz.ui.shell.window_menus import WindowMenus
 
 DEFAULT_LESSON = "forward-walkthrough"
-STATE_VERSION = 3  # 2: run bar, step detail, hyper-parameters and plot docks; 3: regularisation,
-# weight statistics, live figures
+STATE_VERSION = 4  # 2: run bar, step detail, hyper-parameters and plot docks; 3: regularisation,
+# weight statistics, live figures; 4: guide and explained step
 
 
 class MainWindow(FileCommands, WindowMenus, RunFeedback):
@@ -106,6 +107,7 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
         self.diverged_box: QMessageBox | None = None
         self.docks: dict[str, QDockWidget] = {}
         self._make_docks()
+        self.guides = GuideDocks(self)  # the guide (top) and the explained step (a tab)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()

@@ -1,0 +1,177 @@
+"""The guide of the current lesson: progress strip, the step's text, its task, Back/Next.
+
+A view of :class:`~nnviz.ui.model.guide_state.GuideState`: one dot per step (click to jump),
+the step's title and text in the UI language, the task with a ✓ or the hint of what is still
+missing (updated live by the state's checks), Back/Next (Next enabled once the step is
+unlocked) and "Leave guide"/"Resume guide" so the student can play freely and come back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnviz.core.guides.progress import CURRENT, DONE, LOCKED
+
+DOT_STYLE = {
+    DONE: "background:#4caf50;color:white;",
+    CURRENT: "background:#e67800;color:white;font-weight:bold;",
+    LOCKED: "background:#e0e0e0;color:#9e9e9e;",
+}
+OPEN_STYLE = "background:#cfd8dc;color:#263238;"
+
+
+class GuidePanel(QWidget):
+    def __init__(self, guide: Any, lang: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.guide, self.lang = guide, lang
+        self.dots: list[QToolButton] = []
+        self.strip = QHBoxLayout()
+        self.strip.setSpacing(3)
+        self.guide_title = QLabel()
+        self.guide_title.setStyleSheet("color:#555;")
+        self.title = QLabel()
+        f = self.title.font()
+        f.setBold(True)
+        f.setPointSizeF(f.pointSizeF() * 1.1)
+        self.title.setFont(f)
+        self.text = QLabel()
+        self.task = QLabel()
+        self.status = QLabel()
+        for lab in (self.title, self.text, self.task, self.status):
+            lab.setWordWrap(True)
+            lab.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            lab.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        self.back_btn = QPushButton(self.tr("◀ Back"))
+        self.next_btn = QPushButton(self.tr("Next ▶"))
+        self.leave_btn = QPushButton(self.tr("Leave guide"))
+        self.leave_btn.setToolTip(self.tr("Play freely with the lesson; the guide waits where "
+                                          "you are"))
+        self.back_btn.clicked.connect(guide.back)
+        self.next_btn.clicked.connect(guide.next)
+        self.leave_btn.clicked.connect(self._on_leave_clicked)
+
+        # one compact band (the canvas keeps the height): strip, step title and guide title on
+        # one line, the text under them; the task, its status and the buttons on the right
+        head = QHBoxLayout()
+        head.addLayout(self.strip)
+        head.addSpacing(8)
+        head.addWidget(self.title, 1)  # guide_title is the dock's title (the shell shows it)
+        left = QVBoxLayout()
+        left.setSpacing(2)
+        left.addLayout(head)
+        left.addWidget(self.text)
+        left.addStretch(1)
+        nav = QHBoxLayout()
+        nav.addWidget(self.back_btn)
+        nav.addWidget(self.next_btn)
+        nav.addWidget(self.leave_btn)
+        right = QVBoxLayout()  # the buttons first: the band is short and its text may scroll
+        right.setSpacing(2)
+        right.addLayout(nav)
+        right.addWidget(self.task)
+        right.addWidget(self.status)
+        right.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addLayout(left, 3)
+        row.addSpacing(10)
+        row.addLayout(right, 2)
+        guide.guide_changed.connect(self.refresh)
+        guide.step_changed.connect(self._on_step_changed)  # bound: dropped with the panel
+        self.refresh()
+
+    # -- showing --------------------------------------------------------------------------
+    def _rebuild_dots(self, n: int) -> None:
+        for d in self.dots:
+            self.strip.removeWidget(d)
+            d.deleteLater()
+        self.dots = []
+        for i in range(n):
+            d = QToolButton()
+            d.setText(str(i + 1))
+            d.setFixedSize(24, 24)
+            d.setAutoRaise(False)
+            d.clicked.connect(lambda _=False, k=i: self.guide.go_to(k))
+            self.strip.addWidget(d)
+            self.dots.append(d)
+
+    def refresh(self) -> None:
+        g, lang = self.guide, self.lang
+        p = g.progress
+        if p is None:
+            self._rebuild_dots(0)
+            self.guide_title.clear()
+            self.title.setText(self.tr("No guide"))
+            msg = self.tr("This lesson has no guide.")
+            if g.error:
+                msg += " " + self.tr("Its guide could not be read: {e}").format(e=g.error)
+            self.text.setText(msg)
+            self.task.clear()
+            self.status.clear()
+            for b in (self.back_btn, self.next_btn, self.leave_btn):
+                b.setEnabled(False)
+            return
+        if len(self.dots) != len(p.guide):
+            self._rebuild_dots(len(p.guide))
+        for i, (d, state) in enumerate(zip(self.dots, p.strip(), strict=True)):
+            style = DOT_STYLE.get(state, OPEN_STYLE)
+            d.setStyleSheet(f"QToolButton{{border-radius:12px;{style}}}")
+            d.setEnabled(state != LOCKED and g.active)
+            d.setToolTip(p.guide.steps[i].title.get(lang))
+        step = p.step
+        self.guide_title.setText(self.tr("Guide: {title} — step {i} of {n}").format(
+            title=p.guide.title.get(lang), i=p.index + 1, n=len(p.guide)))
+        self.guide_title.setToolTip(p.guide.title.get(lang))
+        self.title.setText(step.title.get(lang))
+        self.text.setText(step.text.get(lang))
+        st = g.status
+        if step.task is None:
+            self.task.setText("")
+            self.status.setText("")
+        else:
+            self.task.setText(self.tr("Task: {task}").format(task=step.task.text.get(lang)))
+            if st is not None and st.done:
+                self.status.setText(self.tr("✓ Done"))
+                self.status.setStyleSheet("color:#2e7d32;font-weight:bold;")
+            else:
+                hint = st.hint.get(lang) if st is not None and st.hint is not None else ""
+                self.status.setText(self.tr("Not yet: {hint}").format(hint=hint) if hint
+                                    else self.tr("Not yet"))
+                self.status.setStyleSheet("color:#b45309;")
+        self.back_btn.setEnabled(g.active and p.index > 0)
+        self.next_btn.setEnabled(g.active and p.can_next())
+        self.leave_btn.setEnabled(True)
+        self.leave_btn.setText(self.tr("Leave guide") if g.active else self.tr("Resume guide"))
+        for lab in (self.title, self.text, self.task):
+            lab.setEnabled(g.active)
+
+    def _on_step_changed(self, _index: int) -> None:
+        self.refresh()
+
+    def _on_leave_clicked(self) -> None:
+        if self.guide.active:
+            self.guide.leave()
+        else:
+            self.guide.resume()
+
+
+if __name__ == "__main__":
+    import sys
+
+    from nnviz.ui.common.settings import ui_language
+    from nnviz.ui.model.guide_state import GuideState
+    from nnviz.ui.preview import preview
+
+    sys.exit(preview(lambda model: GuidePanel(GuideState(model), ui_language()),
+                     "perceptron-and-by-hand", (1100, 160)))
