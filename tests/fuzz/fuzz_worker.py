@@ -27,6 +27,22 @@ def _limit(mem_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
+def _peak_rss_mb() -> float:
+    """Peak resident memory of this process since it started.
+
+    ``ru_maxrss`` would include the parent's size at fork (Linux keeps it across exec), so the
+    mm's own high-water mark is read where there is one.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _check_network(net) -> None:
     import numpy as np
 
@@ -123,7 +139,7 @@ def main() -> int:
             status, message = "refused", str(exc)
         except BaseException:  # noqa: BLE001 - reported, the harness counts it as a crash
             status, message = "error", traceback.format_exc()
-        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss_mb = _peak_rss_mb()
         reply.write(json.dumps({"status": status, "message": message[:4000],
                                 "seconds": time.perf_counter() - t0, "rss_mb": rss_mb}) + "\n")
     return 0
