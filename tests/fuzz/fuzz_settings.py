@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, Phase, settings
 
 _QUIET = list(HealthCheck)  # slow generation and big inputs are the point here
 
-settings.register_profile("fuzz-ci", max_examples=int(os.environ.get("NNVIZ_FUZZ_EXAMPLES", 60)),
+settings.register_profile("fuzz-ci", max_examples=int(os.environ.get("NNVIZ_FUZZ_EXAMPLES", 100)),
                           deadline=None, database=None, suppress_health_check=_QUIET)
 settings.register_profile("fuzz-long",
                           max_examples=int(os.environ.get("NNVIZ_FUZZ_EXAMPLES", 300)),
