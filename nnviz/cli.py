@@ -315,10 +315,19 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--data-dir")
     d.add_argument("--fetch", action="store_true")
     d.set_defaults(func=cmd_data)
+    pc = sub.add_parser("precompile", add_help=False,
+                        help="compile every kernel into the cache (--system: the shared one)")
+    pc.set_defaults(func=None)
     return p
 
 
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["precompile"]:
+        # its own options (--system [DIR], --quiet) live with the kernels, Numba imported only here
+        from nnviz.core.precompile import main as precompile_main
+
+        return precompile_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -231,3 +231,14 @@ def test_mnist_at_learning_rate_1000_is_reported_diverged(mnist_folder, capsys):
     out = capsys.readouterr().out
     assert code == 3
     assert "diverged:" in out and "exploded" in out and "learning rate 1000" in out
+
+
+def test_precompile_subcommand_reaches_the_kernel_compiler(capsys):
+    """`nnviz-cli precompile --help` is the precompile command's own help (options included)."""
+    from nnviz.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["precompile", "--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert "--system" in out and "--quiet" in out
