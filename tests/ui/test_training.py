@@ -20,6 +20,7 @@ def _canvas_weights(window, layer):
 
 def test_play_then_pause_on_xor(window, qtbot):
     window.open_lesson("xor-backprop-2")
+    window.guides.guide.leave()  # free play: a guided step enables only its own controls
     s = window.model.run
     s.play_unit, s.every, s.delay = "epoch", 10, 0.01  # slow enough to pause mid-run
     p0 = window.model.network.params.copy()
@@ -60,6 +61,7 @@ def _perceptron_by_hand(W, b, X, T, eta, steps):
 
 def test_step_sample_on_the_and_perceptron_follows_the_rule(window, qtbot):
     window.open_lesson("perceptron-and")
+    window.guides.guide.leave()  # free play: a guided step enables only its own controls
     c, s = window.model, window.model.run
     assert window.hyper.optimizer.isHidden() and window.hyper.batch.isHidden()
     assert window.run_controls.act_step_batch.isVisible() is False
@@ -83,6 +85,7 @@ def test_step_sample_on_the_and_perceptron_follows_the_rule(window, qtbot):
 
 def test_reset_restores_the_exact_initial_weights(window, qtbot):
     window.open_lesson("xor-backprop-2")
+    window.guides.guide.leave()  # free play: a guided step enables only its own controls
     c, s = window.model, window.model.run
     p0 = c.network.params.copy()
     for _ in range(3):
