@@ -141,7 +141,8 @@ class ExplainedStepState(QObject):
 
     @property
     def item(self) -> ExplainItem | None:
-        return self.step.items[self.index] if self.available else None
+        step = self.step
+        return step.items[self.index] if step is not None and step.items else None
 
     @property
     def phases(self) -> tuple[Phase, ...]:
