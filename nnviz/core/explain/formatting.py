@@ -10,10 +10,11 @@ layer 1 (handout 003's :math:`a_1^{(1)}`), ``w₂₁⁽²⁾`` the weight into n
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 
-MINUS = "\u2212"
+from nnviz.core.numbers import MINUS, fmt
+
+__all__ = ["MINUS", "fmt"]  # with the symbol helpers below
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -23,42 +24,6 @@ ACTIVATION_SYMBOLS = {
     "prelu": "PReLU", "elu": "ELU", "swish": "swish", "softplus": "softplus", "step": "step",
     "softmax": "softmax", "maxout": "maxout",
 }
-
-
-def fmt(x, digits: int = 4) -> str:
-    """``x`` with ``digits`` significant digits, e.g. ``fmt(0.57444252) == "0.5744"``.
-
-    Parameters
-    ----------
-    x : float
-        Any real number (NaN and infinities are written ``NaN``, ``∞``, ``−∞``).
-    digits : int
-        Significant digits (4, like the handouts' worked numbers).
-
-    Returns
-    -------
-    str
-        No trailing zeros, "−" for minus, scientific form (``1.5e−5``) below 1e−4 or at
-        10**digits and above.
-    """
-    x = float(x)
-    if math.isnan(x):
-        return "NaN"
-    if math.isinf(x):
-        return "∞" if x > 0 else MINUS + "∞"
-    if x == 0:
-        return "0"
-    ax = abs(x)
-    if 1e-4 <= ax < 10 ** digits:
-        s = f"{x:.{digits}g}"
-        if "e" in s:  # 9999.5 rounds up to 1e+04 at 4 digits: write it out
-            s = f"{x:.0f}"
-    else:
-        mantissa, exponent = f"{x:.{max(digits - 1, 0)}e}".split("e")
-        if "." in mantissa:
-            mantissa = mantissa.rstrip("0").rstrip(".")
-        s = f"{mantissa}e{int(exponent)}"
-    return s.replace("-", MINUS)
 
 
 def factor(x, digits: int = 4) -> str:

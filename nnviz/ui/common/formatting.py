@@ -10,6 +10,9 @@ from __future__ import annotations
 import math
 import re
 
+# the handouts' 4-significant-digit writing, shared with the explained step's formulas
+from nnviz.core.numbers import fmt  # noqa: F401  (re-exported: the UI's one fmt)
+
 #: Subscript digits for neuron indices in formulas (a₁, z₂ …).
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
@@ -17,27 +20,6 @@ _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 def sub(n: int) -> str:
     """``sub(12) == "₁₂"``."""
     return str(n).translate(_SUB)
-
-
-def fmt(x, digits: int = 4) -> str:
-    """A number with ``digits`` significant digits, no trailing zeros, '−' for minus."""
-    x = float(x)
-    if math.isnan(x):
-        return "NaN"
-    if math.isinf(x):
-        return "∞" if x > 0 else "−∞"
-    if x == 0:
-        return "0"
-    ax = abs(x)
-    if 1e-4 <= ax < 10 ** digits:
-        s = f"{x:.{digits}g}"
-        if "e" in s:  # e.g. 1.235e+03 for 1234.5 with 4 digits
-            s = f"{x:.0f}"
-    else:
-        m, e = f"{x:.{max(digits - 1, 0)}e}".split("e")
-        m = m.rstrip("0").rstrip(".") if "." in m else m
-        s = f"{m}e{int(e)}"
-    return s.replace("-", "−")
 
 
 def fmt_full(x) -> str:
