@@ -22,7 +22,8 @@ class Optimizer:
 
     def __init__(self, n_params: int, lr: float | None = None, dtype=np.float64, **hyper):
         defaults = dict(OPTIMIZER_DEFAULTS[self.name])
-        self.lr = float(defaults.pop("lr") if lr is None else lr)
+        default_lr = defaults.pop("lr")  # the rate is .lr, never also a stale entry of .hyper
+        self.lr = float(default_lr if lr is None else lr)
         unknown = set(hyper) - set(defaults)
         if unknown:
             raise ValueError(f"{self.name} has no hyper-parameter(s) {sorted(unknown)}")
@@ -53,7 +54,8 @@ class Optimizer:
 
     def load_state(self, d: dict) -> None:
         self.lr, self.t = float(d["lr"]), int(d["t"])
-        self.hyper.update(d["hyper"])
+        # state dicts saved before the fix above also carried the default lr in "hyper"
+        self.hyper.update({k: v for k, v in d["hyper"].items() if k != "lr"})
         for k, v in d["state"].items():
             self.state[k][...] = v
 

@@ -202,3 +202,13 @@ def test_full_batch_epochs_follow_schedule_and_set_lr(schedule, params, optimize
         # the snapshot shows the rate in use from now on: the next epoch's
         next_rate = _rate(schedule, base, epoch + 1, epochs, params)
         assert snap.lr == pytest.approx(next_rate, rel=1e-12), f"after epoch {epoch}"
+
+
+@pytest.mark.parametrize("name", ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"])
+def test_a_given_learning_rate_is_the_only_one_kept(name):
+    """make_optimizer(name, n, lr): the rate is .lr alone, never a stale default in .hyper."""
+    from nnviz.core.optimizers import make_optimizer
+
+    opt = make_optimizer(name, 3, 0.123)
+    assert opt.lr == 0.123 and "lr" not in opt.hyper
+    assert "lr" not in opt.state_dict()["hyper"] and opt.describe().count("lr=") == 1

@@ -67,7 +67,7 @@ def optimizer_state(optimizer, n_params: int) -> OptimizerState:
     defaults.pop("lr", None)
     hyper = dict(defaults)
     for k, v in dict(d.get("hyper", {})).items():
-        if k == "lr":  # Optimizer(lr=...) leaves the default lr in .hyper; .lr is the real one
+        if k == "lr":  # state dicts saved by older versions kept a stale lr in "hyper"
             continue
         if k not in hyper:
             raise ValueError(f"{name} has no hyper-parameter {k!r}")
