@@ -397,5 +397,4 @@ def parse_pickle(data: bytes, error=UnreadableFile):
     except MemoryError:
         raise error("not enough memory to read this weight pickle") from None
     except Exception as exc:  # noqa: BLE001 - genops' decoding errors on malformed bytes
-        raise error(f"not a readable pickle: {type(exc).__name__}: "
-                    f"{str(exc)[:200]}") from None
+        raise error(f"not a readable pickle: {type(exc).__name__}: {str(exc)[:200]}") from None

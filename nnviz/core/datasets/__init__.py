@@ -35,10 +35,9 @@ from nnviz.core.datasets.mnist import (
     find_all_locations,
     load_mnist,
     locate_mnist,
-    normalize_course,
-    normalize_unit,
 )
 from nnviz.core.datasets.paths import bundled_data_dir, user_data_dir
+from nnviz.core.datasets.pixels import normalize_course, normalize_unit
 from nnviz.core.datasets.toys import TOYS, toy
 
 __all__ = [

@@ -29,8 +29,8 @@ from nnviz.core.datasets.paths import bundled_data_dir, user_data_dir
 __all__ = [
     "FASHION_CLASSES", "FASHION_SHA256", "FETCH_COMMAND", "KINDS", "MNIST_FILES",
     "MNIST_LABEL_COUNTS", "MNIST_SHA256", "MnistSpec", "default_spec", "find_all_locations",
-    "find_mnist_file", "has_mnist_files", "load_mnist", "locate_mnist", "normalize_course",
-    "normalize_kind", "normalize_unit",
+    "find_mnist_file", "has_mnist_files", "load_mnist", "locate_mnist",
+    "normalize_kind",
 ]
 
 #: Data set kinds; also the sub-folder names under the data folders.
@@ -369,45 +369,3 @@ def load_mnist(
         input_shape=tuple(arrays["train"][2]),
         class_names=names,
     )
-
-
-def normalize_course(x: np.ndarray) -> np.ndarray:
-    """Map pixels 0..255 to 0.01..1.0 as in the course: ``x / 255 * 0.99 + 0.01``.
-
-    Parameters
-    ----------
-    x : array_like
-        Pixel values; a floating array keeps its dtype, others become float64.
-
-    Returns
-    -------
-    numpy.ndarray
-        A new array.
-    """
-    x = _as_float(x)
-    t = x.dtype.type
-    return x / t(255.0) * t(0.99) + t(0.01)
-
-
-def normalize_unit(x: np.ndarray) -> np.ndarray:
-    """Map pixels 0..255 to 0..1: ``x / 255``.
-
-    Parameters
-    ----------
-    x : array_like
-        Pixel values; a floating array keeps its dtype, others become float64.
-
-    Returns
-    -------
-    numpy.ndarray
-        A new array.
-    """
-    x = _as_float(x)
-    return x / x.dtype.type(255.0)
-
-
-def _as_float(x) -> np.ndarray:
-    x = np.asarray(x)
-    if not np.issubdtype(x.dtype, np.floating):
-        x = x.astype(np.float64)
-    return x
