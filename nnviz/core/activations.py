@@ -15,15 +15,16 @@ These NumPy functions are also the test oracle of the Numba kernels in ``kernels
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 import numpy as np
 
 
 class Activation(NamedTuple):
-    f: object  # f(a, alpha) -> z
-    backward: object  # backward(a, z, g, alpha) -> dL/da
-    derivative: object  # derivative(a, z, alpha) -> h'(a), or None if not elementwise
+    f: Callable[..., Any]  # f(a, alpha) -> z
+    backward: Callable[..., Any]  # backward(a, z, g, alpha) -> dL/da
+    derivative: Callable[..., Any] | None  # (a, z, alpha) -> h'(a); None: not elementwise
     code: int  # kernel code (kernels/elementwise.py); -1 if not in the kernels
     formula: str  # shown in the UI
 

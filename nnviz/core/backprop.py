@@ -15,7 +15,7 @@ gradients for one sample), the trainer's path for layers the fast kernels do not
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -68,7 +68,7 @@ def backprop(net: Network, x, t, loss: str) -> Trace:
     out = layers[-1]
     lv = loss_value(loss, Z[-1], T, A[-1], out.activation)
     act = ACTIVATIONS[out.activation]
-    D = [None] * L
+    D: list[Any] = [None] * L
     grad = Network(net.spec, dtype=net.dtype)
     if grad.alpha[-1] is not None:  # PReLU output: its slope needs dL/dy itself
         g = LOSSES[loss].grad(Z[-1], T)

@@ -18,14 +18,15 @@ stops being representable (σ(−40) = 4e-18; float32's 1 − 1e-13 is 1).  For 
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 import numpy as np
 
 
 class Loss(NamedTuple):
-    value: object  # value(y, t) -> float, mean over the batch
-    grad: object  # grad(y, t) -> dL/dy, shape of y, divided by the batch size
+    value: Callable[..., float]  # value(y, t) -> float, mean over the batch
+    grad: Callable[..., Any]  # grad(y, t) -> dL/dy, shape of y, divided by the batch size
     formula: str
 
 

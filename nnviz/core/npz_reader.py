@@ -138,13 +138,14 @@ class NpzArchive:
         try:
             # the very end record ZipFile will use, read before ZipFile parses the directory
             # (a directory claiming millions of entries would be parsed in full otherwise)
-            end = zipfile._EndRecData(self.file)
+            end = zipfile._EndRecData(self.file)  # type: ignore[attr-defined]
             if end is None:
                 raise self._fail(f"not {self.what} (not a zip archive)")
-            if end[zipfile._ECD_ENTRIES_TOTAL] > max_members:
-                raise self._fail(f"it holds {end[zipfile._ECD_ENTRIES_TOTAL]:,} arrays "
+            entries = end[zipfile._ECD_ENTRIES_TOTAL]  # type: ignore[attr-defined]
+            if entries > max_members:
+                raise self._fail(f"it holds {entries:,} arrays "
                                  f"(at most {max_members} expected)")
-            if end[zipfile._ECD_SIZE] > 1024 * max_members:
+            if end[zipfile._ECD_SIZE] > 1024 * max_members:  # type: ignore[attr-defined]
                 raise self._fail("its zip directory is too large")
             self.file.seek(0)
             self.zip = zipfile.ZipFile(self.file)

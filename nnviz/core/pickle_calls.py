@@ -47,7 +47,8 @@ class DtypeCall:
     """``numpy.dtype(typestr, ...)`` waiting for its BUILD state; ``dtype`` once built."""
 
     def __init__(self, kind: str, size: int, shown: str):
-        self.kind, self.size, self.shown, self.dtype = kind, size, shown, None
+        self.kind, self.size, self.shown = kind, size, shown
+        self.dtype: np.dtype | None = None
 
 
 class ArrayCall:
@@ -63,6 +64,19 @@ class PickleCalls:
     The parser provides ``fail``/``bad`` (exceptions with a message), ``error`` (the class),
     ``take_bytes(n)`` (the allocation budget) and the counter ``elements``.
     """
+
+    # provided by the parser (declared here for the type checker)
+    error: type[Exception]
+    elements: int
+
+    def fail(self, reason: str) -> Exception:
+        raise NotImplementedError
+
+    def bad(self, reason: str) -> Exception:
+        raise NotImplementedError
+
+    def take_bytes(self, n: int) -> None:
+        raise NotImplementedError
 
     def call_odict(self, args, dotted):
         if len(args):

@@ -31,6 +31,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -102,7 +103,7 @@ def configurations() -> Iterator[tuple[str, Callable]]:
                 yield f"{preset.id}, {dtype}, {path}", make
 
 
-def kernels() -> dict[str, object]:
+def kernels() -> dict[str, Any]:
     """Every Numba kernel of the loaded nnviz modules, by ``module.name``."""
     from numba.core.dispatcher import Dispatcher
 
@@ -116,7 +117,7 @@ def kernels() -> dict[str, object]:
     return found
 
 
-def callees(found: dict[str, object]) -> set[str]:
+def callees(found: dict[str, Any]) -> set[str]:
     """The kernels that other kernels call: compiled into their callers' machine code, so a
     caller loaded from a cache does not load them."""
     from numba.core.dispatcher import Dispatcher
@@ -201,7 +202,7 @@ def _world_readable(folder: Path) -> None:
 def _complete_manifest() -> dict | None:
     """The manifest of a cache (system first) that holds every kernel for this CPU and build."""
     for folder in (kernel_cache.system_cache_dir(), kernel_cache.user_cache_dir()):
-        if kernel_cache.manifest_matches(folder):
+        if folder is not None and kernel_cache.manifest_matches(folder):
             return kernel_cache.read_manifest(folder)
     return None
 

@@ -21,6 +21,7 @@ import json
 import math
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 __all__ = ["UnreadableFile", "open_regular", "parse_json", "read_regular"]
@@ -128,6 +129,7 @@ def json_depth_exceeds(obj, max_depth: int) -> bool:
     todo = [(obj, 1)]
     while todo:
         item, depth = todo.pop()
+        children: Iterable[object]
         if isinstance(item, dict):
             children = item.values()
         elif isinstance(item, list):

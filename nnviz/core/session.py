@@ -19,6 +19,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -98,8 +99,12 @@ class Session:
 
         known = set(eval_fields())
         cols = [(i, k) for i, k in enumerate(self.history_fields) if k in known]
-        return [EvalPoint(**{k: (int(r[i]) if k == "samples_seen" else float(r[i]))
-                             for i, k in cols}) for r in self.history]
+        points = []
+        for r in self.history:
+            values: dict[str, Any] = {k: (int(r[i]) if k == "samples_seen" else float(r[i]))
+                                      for i, k in cols}
+            points.append(EvalPoint(**values))
+        return points
 
     def checksum(self) -> str:
         """SHA-256 of the parameters (float64 bytes): compares two sessions' weights."""

@@ -109,7 +109,7 @@ class Trainer(TrainerEdits, TrainerEvaluation):
     def _inputs(self) -> np.ndarray:
         """This epoch's training inputs: the data, or a fresh augmented copy of it."""
         if self._epoch_X is None:
-            self._epoch_X = self.data.X
+            X = self.data.X
             aug = {k: v for k, v in self.spec.augment.items() if v}
             side = int(round(np.sqrt(self.net.spec.inputs)))
             if aug and side * side == self.net.spec.inputs and side >= 8:
@@ -117,7 +117,8 @@ class Trainer(TrainerEdits, TrainerEvaluation):
 
                 rng = np.random.default_rng([self.spec.seed, self.epoch, 7])
                 lo, hi = self._x_range
-                self._epoch_X = augment_images(self.data.X, side, rng, lo=lo, hi=hi, **aug)
+                X = augment_images(self.data.X, side, rng, lo=lo, hi=hi, **aug)
+            self._epoch_X = X
         return self._epoch_X
 
     def scheduled_lr(self) -> float:
@@ -198,7 +199,7 @@ class Trainer(TrainerEdits, TrainerEvaluation):
         self._stop.clear()
         last_epoch = self.spec.epochs if until_epoch is None else until_epoch
         while True:
-            snap = None
+            snap: Snapshot | None = None
             for _ in range(max(1, every)):
                 snap = self.step(unit, until_epoch=last_epoch, count=count,
                                  interruptible=True)
@@ -209,6 +210,7 @@ class Trainer(TrainerEdits, TrainerEvaluation):
                     snap = with_status(snap, "converged",
                                         f"test accuracy reached {until_accuracy:.0%}")
                     break
+            assert snap is not None  # the loop above runs at least once
             if snap.status == "running" and self._stop.is_set():
                 snap = with_status(snap, "stopped", "")
             yield snap
@@ -302,7 +304,8 @@ class Trainer(TrainerEdits, TrainerEvaluation):
         order = self._order[start:start + count]
         X, T = self._inputs(), self.data.T  # (augmenting, if any, counts as training time)
         losses, correct = [], []
-        detail, gnorms = None, ()
+        detail = None
+        gnorms: tuple[float, ...] = ()
         bs = self.spec.batch_size
         if self.uses_fused_kernel:
             body = order[:-1] if want_detail else order

@@ -11,9 +11,10 @@ from __future__ import annotations
 import queue
 
 from nnviz.core.optimizers import make_optimizer
+from nnviz.core.trainer_fields import TrainerFields
 
 
-class TrainerEdits:
+class TrainerEdits(TrainerFields):
     """Mixin of :class:`~nnviz.core.trainer.Trainer`: the edits allowed between steps.
 
     Uses the trainer's ``net``, ``spec``, ``_optimizer``, ``_engines``, ``_edits``, ``_stop``,

@@ -15,10 +15,11 @@ from __future__ import annotations
 import math
 
 from nnviz.core.backprop import evaluate
+from nnviz.core.trainer_fields import TrainerFields
 from nnviz.core.trainer_types import EvalPoint
 
 
-class TrainerEvaluation:
+class TrainerEvaluation(TrainerFields):
     """Mixin of :class:`~nnviz.core.trainer.Trainer`: evaluation points and their checks.
 
     Uses the trainer's ``net``, ``data``, ``val``, ``spec``, ``epoch``, ``position``,
@@ -89,7 +90,8 @@ class TrainerEvaluation:
             self._sound = (point.samples_seen, self.net.params.copy())
         if not why:
             return None
-        seen, params = self._sound
+        # no sound evaluation yet: back to the weights the run started from
+        seen, params = self._sound if self._sound is not None else (0, self.initial_params)
         return (f"{why} The learning rate {self.spec.lr:g} is probably too high for this "
                 f"network: try one about 10 times smaller. The weights are back to those of "
                 f"the last sound evaluation (after {seen} samples)."), params
