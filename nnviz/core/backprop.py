@@ -22,6 +22,7 @@ import numpy as np
 from nnviz.core.activations import ACTIVATIONS, prelu_alpha_grad
 from nnviz.core.losses import LOSSES, loss_value, output_delta
 from nnviz.core.network import Network
+from nnviz.core.predictions import predicted_classes
 
 
 class LayerGrad(NamedTuple):
@@ -124,6 +125,6 @@ def evaluate(net: Network, X, T, labels, loss: str, batch_size: int = 2000):
         tb = np.asarray(T[s:s + batch_size], dtype=net.dtype)
         a, y = net.trace(xb)[-1]
         total += loss_value(loss, y, tb, a, out.activation) * len(xb)
-        pred = np.argmax(y, axis=1) if y.shape[1] > 1 else (y[:, 0] > 0.5).astype(int)
+        pred = predicted_classes(y)
         correct += int(np.sum(pred == labels[s:s + batch_size]))
     return total / n, correct / n

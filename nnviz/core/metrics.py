@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnviz.core.predictions import predicted_classes
+
 __all__ = [
     "Evaluation",
     "accuracy",
@@ -175,7 +177,6 @@ def evaluate_predictions(forward, X, labels, n_classes: int | None = None,
     else:
         probs = np.zeros((0, n_classes or 0))
     n_classes = n_classes or probs.shape[1]
-    preds = (np.argmax(probs, axis=1) if probs.shape[1] > 1
-             else (probs[:, 0] > 0.5).astype(np.intp))
+    preds = predicted_classes(probs) if probs.shape[1] else np.zeros(0, np.intp)
     return Evaluation(probs, preds.astype(np.intp), labels,
                       confusion_matrix(labels, preds, max(n_classes, 2)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.core.activations import ACTIVATIONS
+from nnviz.core.predictions import predicted_classes
 from nnviz.core.spec import NetworkSpec, SpecError
 
 
@@ -186,7 +187,7 @@ class Network:
         preds = []
         for s in range(0, len(x), batch_size):
             y = self.forward(x[s:s + batch_size])
-            preds.append(np.argmax(y, axis=1) if y.shape[1] > 1 else (y[:, 0] > 0.5).astype(int))
+            preds.append(predicted_classes(y))
         return np.concatenate(preds) if preds else np.zeros(0, int)
 
     def layer_arrays(self) -> dict[str, np.ndarray]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from nnviz.core.network import Network
+from nnviz.core.predictions import predicted_class
 from nnviz.core.spec import TrainSpec
 
 #: longest per-update loss record a snapshot carries (thinned beyond: see Snapshot.update_losses)
@@ -139,10 +140,7 @@ def split_validation(data: TrainData, spec: TrainSpec):
 
 def is_correct(y, t) -> bool:
     """Did output ``y`` pick the class of target ``t`` (argmax, or the 0.5 threshold)?"""
-    y, t = np.asarray(y), np.asarray(t)
-    if y.size > 1:
-        return bool(np.argmax(y) == np.argmax(t))
-    return bool((y[0] > 0.5) == (t[0] > 0.5))
+    return predicted_class(y) == predicted_class(t)
 
 
 def with_status(snap: Snapshot, status: str, message: str) -> Snapshot:
