@@ -35,7 +35,7 @@ from nnviz.core.engine import BatchEngine, SampleEngine, kernel_friendly
 from nnviz.core.history import RowHistory
 from nnviz.core.network import Network
 from nnviz.core.optimizers import make_optimizer
-from nnviz.core.spec import TrainSpec
+from nnviz.core.spec import TrainSpec, check_loss_output
 from nnviz.core.trainer_edits import TrainerEdits
 from nnviz.core.trainer_evaluation import TrainerEvaluation
 from nnviz.core.trainer_types import (
@@ -66,6 +66,7 @@ class Trainer(TrainerEdits, TrainerEvaluation):
 
     def __init__(self, net: Network, data: TrainData, spec: TrainSpec):
         spec.validate()
+        check_loss_output(net.spec, spec.loss)  # refuse at once, not at the first step
         dtype = np.dtype(spec.dtype)
         self.net = net if net.dtype == dtype else net.astype(dtype)
         data.validate(self.net)

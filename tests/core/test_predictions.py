@@ -50,3 +50,4 @@ def test_every_counter_agrees(outputs):
     for y, t, lab in zip(Y, T, labels, strict=True):
         assert is_correct(y, t) == (predicted_class(y) == lab)
         assert bool(_is_correct(y, t, outputs)) == (predicted_class(y) == lab)
+
