@@ -1,17 +1,21 @@
-"""What the pyqtgraph plots share: import order, palette, x-axis selector, hover read-out, export.
+"""What the pyqtgraph plots share: import order, palette, x-axis selector, hover read-out, and
+their look at the interface scale (fonts, pens, axis titles that never clip, legends that fit).
 
 Importing this module imports pyqtgraph (after PySide6, as the conventions ask); the main window
-imports the plot widgets only after it is on screen.
+imports the plot widgets only after it is on screen.  Exporting is in ``plot_export.py``.
 """
 
 from __future__ import annotations
 
-import csv
+import math
 import os
-from collections.abc import Callable, Sequence
+import weakref
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt  # noqa: F401  (PySide6 before pyqtgraph)
+from PySide6.QtGui import QFont, QFontMetricsF, QPen
+from PySide6.QtWidgets import QApplication
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import pyqtgraph as pg  # noqa: E402
@@ -62,27 +66,180 @@ def x_axis_selector(on_change: Callable[[str], None]):
     return label, combo
 
 
+#: point sizes of the plots' text at interface scale 1 (multiplied by the scale)
+TICK_PT, LABEL_PT, LEGEND_PT = 9.0, 10.0, 9.0
+#: plots styled here, weakly: the interface scale restyles them (and export scales them)
+_STYLED: weakref.WeakSet = weakref.WeakSet()
+_STYLED_FOLLOW: list = []  # [True] once the interface scale's signal is connected
+
+
+def current_scale() -> float:
+    from nnviz.ui.common.interface_scale import interface_scale
+
+    return interface_scale().factor
+
+
+def _font(points: float) -> QFont:
+    font = QFont(QApplication.font())
+    font.setPointSizeF(points)
+    return font
+
+
 def style_plot(plot: pg.PlotItem, grid: float = 0.15) -> None:
-    """Light grid, and plain numbers on the axes (no "×0.001" SI prefixes)."""
+    """Light grid, plain numbers on the axes (no "×0.001" SI prefixes), fonts and pens at the
+    interface scale, and axis titles that are never clipped (see :func:`set_axis_title`)."""
     plot.showGrid(x=True, y=True, alpha=grid)
     for name in ("left", "bottom"):
         plot.getAxis(name).enableAutoSIPrefix(False)
+    plot._nnviz_titles = {}
+    plot._nnviz_fitting = False
+    plot.vb.sigResized.connect(lambda *_: fit_plot(plot))
+    if not _STYLED_FOLLOW:
+        from nnviz.ui.common.interface_scale import interface_scale
+
+        interface_scale().changed.connect(_on_interface_scale_changed)
+        _STYLED_FOLLOW.append(True)
+    _STYLED.add(plot)
+    scale_plot(plot, current_scale())
+
+
+def _on_interface_scale_changed(factor: float) -> None:
+    for plot in list(_STYLED):
+        try:
+            scale_plot(plot, factor)
+        except RuntimeError:  # its C++ side is gone (a closed window)
+            _STYLED.discard(plot)
+
+
+def set_axis_title(plot: pg.PlotItem, side: str, text: str) -> None:
+    """Name an axis ("left" or "bottom").  A left title too long for the plot's height (a short
+    dock: "accuracy" clipped to "acy") is written above the plot instead, horizontally."""
+    plot._nnviz_titles[side] = text
+    _show_titles(plot)
+
+
+def axis_title(plot: pg.PlotItem, side: str) -> str:
+    """The axis's name as set with :func:`set_axis_title` ("" if none)."""
+    return plot._nnviz_titles.get(side, "")
+
+
+def left_title_on_top(plot: pg.PlotItem) -> bool:
+    """True while the left axis's name is shown above the plot (too short to write it along)."""
+    return bool(getattr(plot, "_nnviz_title_on_top", False))
+
+
+def _show_titles(plot: pg.PlotItem) -> None:
+    f = plot._nnviz_scale
+    style = {"font-size": f"{LABEL_PT * f:.1f}pt"}
+    bottom = plot._nnviz_titles.get("bottom")
+    if bottom is not None:
+        axis = plot.getAxis("bottom")
+        if bottom:
+            axis.setLabel(bottom, **style)
+        else:
+            axis.showLabel(False)
+    if "left" not in plot._nnviz_titles:  # a plot that names its axes itself
+        return
+    left = plot._nnviz_titles["left"]
+    on_top = bool(left) and getattr(plot, "_nnviz_title_on_top", False)
+    axis = plot.getAxis("left")
+    if left and not on_top:
+        axis.setLabel(left, **style)
+    else:
+        axis.showLabel(False)
+    plot.setTitle(left if on_top else None, size=style["font-size"])
+
+
+def fit_plot(plot: pg.PlotItem) -> None:
+    """Place the left axis title where it fits and give the legend the columns it needs to show
+    every entry inside the plot."""
+    if plot._nnviz_fitting:
+        return
+    plot._nnviz_fitting = True
+    try:
+        left = plot._nnviz_titles.get("left", "")
+        if left:
+            need = QFontMetricsF(_font(LABEL_PT * plot._nnviz_scale)).horizontalAdvance(left) + 8
+            on_top = plot.vb.height() < need
+            if on_top != left_title_on_top(plot):
+                plot._nnviz_title_on_top = on_top
+                _show_titles(plot)
+        legend = plot.legend
+        if legend is not None and legend.items:
+            row = max(label.boundingRect().height() for _, label in legend.items)
+            rows = max(1, int((plot.vb.height() - 12) // max(row, 1.0)))
+            legend.setColumnCount(max(1, math.ceil(len(legend.items) / rows)))
+    finally:
+        plot._nnviz_fitting = False
+
+
+def scale_plot(plot: pg.PlotItem, factor: float) -> None:
+    """Fonts and pen widths of ``plot`` at ``factor`` × their size at interface scale 1."""
+    plot._nnviz_scale = float(factor)
+    tick_font = _font(TICK_PT * factor)
+    for name in ("left", "bottom", "right", "top"):
+        axis = plot.getAxis(name)
+        axis.setTickFont(tick_font)
+        axis.setStyle(tickTextOffset=max(2, round(3 * factor)))
+        axis.setPen(pg.mkPen(pg.getConfigOption("foreground"), width=factor))
+        axis.setTextPen(pg.mkPen(pg.getConfigOption("foreground")))
+    for item in plot.listDataItems():
+        base = getattr(item, "_nnviz_width", None)
+        if base is not None:
+            pen = QPen(item.opts["pen"])
+            pen.setWidthF(base * factor)
+            item.setPen(pen)
+    if plot.legend is not None:
+        plot.legend.setLabelTextSize(f"{LEGEND_PT * factor:.1f}pt")
+        for _, label in plot.legend.items:  # a label takes its new size when its text is set
+            label.setText(label.text)
+        plot.legend.updateSize()
+    _show_titles(plot)
+    fit_plot(plot)
+
+
+def styled_plots(root) -> list[pg.PlotItem]:
+    """The plots styled by :func:`style_plot` inside ``root`` (a plot, layout or scene item)."""
+    out = []
+    for plot in list(_STYLED):
+        item = plot
+        while item is not None and item is not root:
+            item = item.parentItem()
+        if item is root:
+            out.append(plot)
+    return out
 
 
 def add_legend(plot: pg.PlotItem, offset=(-10, 10)) -> pg.LegendItem:
     """A legend on a translucent white card, so curves behind it do not muddle its text."""
-    return plot.addLegend(offset=offset, labelTextSize="9pt", brush=pg.mkBrush(255, 255, 255, 210),
+    size = f"{LEGEND_PT * getattr(plot, '_nnviz_scale', 1.0):.1f}pt"
+    return plot.addLegend(offset=offset, labelTextSize=size, brush=pg.mkBrush(255, 255, 255, 210),
                           pen=pg.mkPen(200, 200, 200))
 
 
 def make_curve(plot: pg.PlotItem, color, name: str | None = None, width: float = 2.0,
                style=Qt.SolidLine) -> pg.PlotDataItem:
-    """A curve made once and fed with ``setData``: peak downsampling, clipped to the view."""
-    curve = plot.plot([], [], pen=pg.mkPen(color, width=width, style=style), name=name,
+    """A curve made once and fed with ``setData``: peak downsampling, clipped to the view; its
+    pen follows the interface scale."""
+    scale = getattr(plot, "_nnviz_scale", 1.0)
+    curve = plot.plot([], [], pen=pg.mkPen(color, width=width * scale, style=style), name=name,
                       connect="finite")
+    curve._nnviz_width = width
     curve.setDownsampling(auto=True, method="peak")
     curve.setClipToView(True)
+    if name:
+        fit_plot(plot)
     return curve
+
+
+def set_curve_pen(curve, color, width: float, style=Qt.SolidLine) -> None:
+    """Change a curve's pen; ``width`` at interface scale 1."""
+    curve._nnviz_width = width
+    plot = curve.parentItem()
+    while plot is not None and not isinstance(plot, pg.PlotItem):
+        plot = plot.parentItem()
+    scale = getattr(plot, "_nnviz_scale", 1.0)
+    curve.setPen(pg.mkPen(color, width=width * scale, style=style))
 
 
 def nearest_index(xs: np.ndarray, x: float) -> int:
@@ -135,6 +292,7 @@ class HoverReadout:
         self.line.setPos(xs)
         (x0, x1), (y0, y1) = vb.viewRange()
         yy = (y0 + y1) / 2 if y is None else min(max(y, y0), y1)
+        self.label.setFont(_font(TICK_PT * getattr(self.plot, "_nnviz_scale", 1.0)))
         if self.text.startswith("<"):
             self.label.setHtml(f'<div style="color:#141414">{self.text}</div>')
         else:
@@ -157,99 +315,9 @@ class HoverReadout:
         self.label.setVisible(False)
 
 
-def export_image(item, path: str, width: int = 1600) -> None:
-    """Write ``item`` (a scene or graphics item) as SVG when ``path`` ends in .svg, else PNG."""
-    if str(path).lower().endswith(".svg"):
-        try:
-            pg.exporters.SVGExporter(item).export(str(path))
-        except ValueError:
-            # pyqtgraph 0.14's SVG exporter cannot parse the path syntax of recent Qt SVG
-            # output; Qt's own generator writes a valid (if less tidy) drawing.
-            _render_svg(item, str(path))
-        return
-    else:
-        exporter = pg.exporters.ImageExporter(item)
-        exporter.parameters()["width"] = int(width)
-    exporter.export(str(path))
-
-
-def _render_svg(item, path: str) -> None:
-    from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QPainter
-    from PySide6.QtSvg import QSvgGenerator
-
-    scene = item if isinstance(item, pg.QtWidgets.QGraphicsScene) else item.scene()
-    rect = item.sceneBoundingRect() if item is not scene else scene.sceneRect()
-    gen = QSvgGenerator()
-    gen.setFileName(path)
-    gen.setSize(rect.size().toSize())
-    gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-    gen.setTitle("nnviz")
-    painter = QPainter(gen)
-    try:
-        painter.setRenderHint(QPainter.Antialiasing)
-        scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
-    finally:
-        painter.end()
-
-
-def write_csv(path: str, header: Sequence[str], columns: Sequence[np.ndarray]) -> None:
-    """Columns of numbers as CSV with full precision (empty cell for NaN)."""
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        for row in zip(*columns):
-            w.writerow(_csv_cell(v) for v in row)
-
-
-def _csv_cell(v) -> str:
-    v = float(v)
-    if not np.isfinite(v):
-        return ""
-    if v == int(v) and abs(v) < 1e15:
-        return str(int(v))
-    return repr(v)
-
-
 def fmt_value(v) -> str:
     return fmt(v) if np.isfinite(v) else "—"
 
 
 def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
-
-
-def _tr_export(text: str) -> str:
-    return QCoreApplication.translate("PlotExport", text)
-
-
-def make_export_button(widget, tooltip: str, title: str, stem: str):
-    """An "Export ▾" button saving ``widget`` as PNG, SVG (``widget.export_image(path)``) or
-    CSV (``widget.export_csv(path)``) through a save dialog titled ``title``."""
-    from PySide6.QtWidgets import QFileDialog, QMenu, QToolButton
-
-    filters = {"png": _tr_export("PNG image (*.png)"), "svg": _tr_export("SVG drawing (*.svg)"),
-               "csv": _tr_export("CSV table (*.csv)")}
-
-    def ask(kind: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(widget, title, f"{stem}.{kind}", filters[kind])
-        if not path:
-            return
-        if not path.lower().endswith("." + kind):
-            path += "." + kind
-        if kind == "csv":
-            widget.export_csv(path)
-        else:
-            widget.export_image(path)
-
-    button = QToolButton()
-    button.setText(_tr_export("Export"))
-    button.setToolTip(tooltip)
-    button.setPopupMode(QToolButton.InstantPopup)
-    menu = QMenu(button)
-    menu.addAction(_tr_export("PNG image…"), lambda: ask("png"))
-    menu.addAction(_tr_export("SVG drawing…"), lambda: ask("svg"))
-    menu.addAction(_tr_export("CSV numbers…"), lambda: ask("csv"))
-    button.setMenu(menu)
-    return button
-

@@ -4,6 +4,8 @@ One curve per layer (layer 1 = the one next to the input, darkest).  In a deep s
 the early layers' curves sit orders of magnitude below the last layer's, because every sigmoid
 multiplies the backward signal by σ′ ≤ 0.25; with ReLU they stay together.  To compare the two,
 finish the sigmoid run, keep it as a reference (its curves stay, dashed), and run the ReLU one.
+A PReLU layer's learned slope α gets a dotted curve of its own: |∂L/∂α| of the step's last
+sample (the snapshot's ``StepDetail.alpha_grad``; the core does not report it per update).
 
 Signals: ``exported(str)`` — a file was written (its path).
 """
@@ -24,18 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.core.history import RowHistory
+from nnviz.ui.common.formatting import count
+from nnviz.ui.common.plot_export import DEFAULT_SIZE, export_image, make_export_button, write_csv
 from nnviz.ui.common.plot_style import (
     HoverReadout,
     add_legend,
-    export_image,
+    fit_plot,
     fmt_value,
     make_curve,
-    make_export_button,
     nearest_index,
     pg,
     sequential_color,
+    set_axis_title,
     style_plot,
-    write_csv,
 )
 from nnviz.ui.model.training_worker import grad_history
 
@@ -56,6 +59,10 @@ class GradientNormPlot(QWidget):
         super().__init__(parent)
         self.buf: RowHistory | None = None  # column 0: samples, then one per layer
         self.curves: list = []
+        #: PReLU layers' |∂L/∂α|: column 0 samples, then one per layer in ``alpha_layers``
+        self.alpha_buf: RowHistory | None = None
+        self.alpha_layers: tuple[int, ...] = ()  # 0-based indices of the PReLU layers
+        self.alpha_curves: list = []
         self.reference_label = ""
         self.reference_curves: list = []
         self._reference: tuple[np.ndarray, np.ndarray] | None = None
@@ -89,8 +96,8 @@ class GradientNormPlot(QWidget):
         self.plot = self.view.getPlotItem()
         style_plot(self.plot)
         self.plot.setLogMode(y=True)
-        self.plot.setLabel("left", self.tr("|∂L/∂W| (log scale)"))
-        self.plot.setLabel("bottom", self.tr("samples seen"))
+        set_axis_title(self.plot, "left", self.tr("|∂L/∂W| (log scale)"))
+        set_axis_title(self.plot, "bottom", self.tr("samples seen"))
         self.legend = add_legend(self.plot, (-10, -10))
         self.hover = HoverReadout(self.plot, self._describe)
         lay = QVBoxLayout(self)
@@ -101,9 +108,17 @@ class GradientNormPlot(QWidget):
         if lesson is not None:
             lesson.run.run_reset.connect(self.clear)
             lesson.run.snapshot_shown.connect(self._on_run_snapshot_shown)
+            lesson.preset_changed.connect(self._on_lesson_preset_changed)
 
     def _on_run_snapshot_shown(self, snap) -> None:
         self.add_history(grad_history(snap))
+        grads = snap.detail.alpha_grad if snap.detail is not None else ()
+        alphas = {k: float(np.linalg.norm(g)) for k, g in enumerate(grads) if g is not None}
+        if alphas:
+            self.add_alpha_norms(snap.samples_seen, alphas)
+
+    def _on_lesson_preset_changed(self, _preset) -> None:
+        self.forget_all()
 
     # ---- data -------------------------------------------------------------------------------
 
@@ -141,12 +156,38 @@ class GradientNormPlot(QWidget):
                 start = k
         self._redraw()
 
+    def add_alpha_norms(self, samples_seen: int, norms: dict[int, float]) -> None:
+        """Append |∂L/∂α| of PReLU layers: ``{layer index (0-based): norm}``.
+
+        Other PReLU layers than before start the α curves over (a new network).
+        """
+        layers = tuple(sorted(norms))
+        if layers != self.alpha_layers:
+            self._make_alpha_curves(layers)
+        self.alpha_buf.extend([[float(samples_seen)] + [norms[k] for k in layers]])
+        self._redraw_alpha()
+
     def clear(self) -> None:
         """Forget the live run (the reference stays)."""
         if self.buf is not None:
             self.buf.clear()
             self._redraw()
+        if self.alpha_buf is not None:
+            self.alpha_buf.clear()
+            self._redraw_alpha()
         self.hover.hide()
+        self._update_buttons()
+
+    def forget_all(self) -> None:
+        """Another lesson: no curve, legend entry, reference or range of the previous one."""
+        self.clear_reference()
+        self._make_curves(0)
+        self.buf = None
+        self._make_alpha_curves(())
+        self.hover.hide()
+        self.plot.setXRange(0.0, 1.0, padding=0.0)
+        self.plot.setYRange(-3.0, 0.0, padding=0.0)  # log axis: 0.001 … 1
+        self.plot.enableAutoRange()
         self._update_buttons()
 
     def norms_data(self) -> tuple[np.ndarray, np.ndarray]:
@@ -166,6 +207,12 @@ class GradientNormPlot(QWidget):
 
     def is_log_y(self) -> bool:
         return bool(self.plot.getAxis("left").logMode)
+
+    def alpha_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(samples (T,), |∂L/∂α| (T, len(alpha_layers)))`` of the live run."""
+        if self.alpha_buf is None:
+            return np.zeros(0), np.zeros((0, 0))
+        return self.alpha_buf.column(0).copy(), self.alpha_buf.data[: self.alpha_buf.n, 1:].copy()
 
     def legend_labels(self) -> list[str]:
         return [label.text for _, label in self.legend.items]
@@ -223,10 +270,32 @@ class GradientNormPlot(QWidget):
         self.buf = RowHistory(n + 1)
         self.curves = [make_curve(self.plot, sequential_color(j, n),
                                   self.tr("layer {k}").format(k=j + 1)) for j in range(n)]
+        self._make_alpha_curves(self.alpha_layers)  # after the layers' entries, same colours
         if self._reference_legend is not None:  # keep the reference's entry last
             self.legend.removeItem(self._reference_legend)
             self.legend.addItem(self._reference_legend,
                                 self.tr("{label} (dashed)").format(label=self.reference_label))
+        fit_plot(self.plot)
+
+    def _make_alpha_curves(self, layers: tuple[int, ...]) -> None:
+        for c in self.alpha_curves:
+            self.plot.removeItem(c)
+            self.legend.removeItem(c)
+        self.alpha_layers = tuple(layers)
+        self.alpha_buf = RowHistory(len(layers) + 1) if layers else None
+        n = max(self.layers, max(layers, default=-1) + 1)
+        self.alpha_curves = [
+            make_curve(self.plot, sequential_color(k, n), self.tr("α of layer {k}").format(k=k + 1),
+                       width=1.5, style=Qt.DotLine) for k in layers]
+        fit_plot(self.plot)
+
+    def _redraw_alpha(self) -> None:
+        if self.alpha_buf is None:
+            return
+        x = self.alpha_buf.column(0)
+        for j, c in enumerate(self.alpha_curves):
+            y = self.alpha_buf.data[: self.alpha_buf.n, j + 1]
+            c.setData(x, np.where(y > 0, y, np.nan))
 
     def _redraw(self) -> None:
         x = self.buf.column(0)
@@ -247,21 +316,29 @@ class GradientNormPlot(QWidget):
         parts = [self.tr("layer {k}: {v}").format(k=j + 1, v=fmt_value(v))
                  for j, v in enumerate(self.buf.data[i, 1:])]
         vals = "\n".join("   ".join(parts[k: k + 4]) for k in range(0, len(parts), 4))
-        head = self.tr("{s} samples").format(s=int(xs[i]))
+        head = self.tr("{s} samples").format(s=count(xs[i]))
         return float(xs[i]), head + "\n" + vals
 
     # ---- export -------------------------------------------------------------------------------
 
     def export_csv(self, path: str) -> None:
-        """samples_seen and one column per layer of the live run."""
+        """samples_seen and one column per layer of the live run, then one per PReLU slope α
+        (empty where α was not measured)."""
         x, y = self.norms_data()
         header = ["samples_seen"] + [f"layer_{j + 1}" for j in range(y.shape[1])]
-        write_csv(path, header, [x] + [y[:, j] for j in range(y.shape[1])])
+        columns = [x] + [y[:, j] for j in range(y.shape[1])]
+        ax, ay = self.alpha_data()
+        for j, k in enumerate(self.alpha_layers):
+            header.append(f"alpha_layer_{k + 1}")
+            at = dict(zip(ax.tolist(), ay[:, j].tolist()))
+            columns.append(np.array([at.get(v, np.nan) for v in x.tolist()]))
+        write_csv(path, header, columns)
         self.exported.emit(str(path))
 
-    def export_image(self, path: str) -> None:
+    def export_image(self, path: str, size=DEFAULT_SIZE) -> None:
+        """The plot as a picture of ``size`` (a QSize): SVG if ``path`` ends in .svg, else PNG."""
         self.hover.hide()
-        export_image(self.plot, path)
+        export_image(self.plot, path, size)
         self.exported.emit(str(path))
 
 

@@ -30,20 +30,22 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.ui.common.formatting import fmt_full
+from nnviz.ui.common.plot_export import DEFAULT_SIZE, csv_cell, export_image, make_export_button
 from nnviz.ui.common.plot_style import (
     PALETTE,
     HoverReadout,
     add_legend,
-    export_image,
     fmt_value,
     make_curve,
-    make_export_button,
     nearest_index,
     pg,
+    set_axis_title,
+    set_curve_pen,
     style_plot,
     x_axis_selector,
 )
 from nnviz.ui.model.run_history import RunHistory
+from nnviz.ui.plots.hyper_names import hyper_title, hyper_value, run_title
 
 
 class _Run:
@@ -182,7 +184,8 @@ class RunComparison(QWidget):
         used = {r.color_index for r in self._runs.values()}
         color_index = next(i for i in range(len(self._runs) + 1) if i not in used)
         color = PALETTE[color_index % len(PALETTE)]
-        curves = (make_curve(self.loss_plot, color, label), make_curve(self.acc_plot, color))
+        curves = (make_curve(self.loss_plot, color, run_title(label, hyper)),
+                  make_curve(self.acc_plot, color))
         run = _Run(label, dict(hyper), data, color_index, curves)
         run.evals = evals
         self._runs[label] = run
@@ -231,7 +234,7 @@ class RunComparison(QWidget):
         self.x_axis = mode
         label = self.tr("epoch") if mode == "epoch" else self.tr("samples seen")
         for plot in (self.loss_plot, self.acc_plot):
-            plot.setLabel("bottom", label)
+            set_axis_title(plot, "bottom", label)
         for run in self._runs.values():
             self._set_run_data(run)
         self.fit()
@@ -252,20 +255,21 @@ class RunComparison(QWidget):
 
     def _rebuild_table(self) -> None:
         keys = self.hyper_columns()
-        headers = [self.tr("run")] + keys + self._result_columns()
+        headers = [self.tr("run")] + [hyper_title(k) for k in keys] + self._result_columns()
         self.table.blockSignals(True)
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(self._runs))
         for row, run in enumerate(self._runs.values()):
-            swatch = QTableWidgetItem("■ " + run.label)
+            title = run_title(run.label, run.hyper)
+            swatch = QTableWidgetItem("■ " + title)
             swatch.setForeground(QBrush(QColor(*PALETTE[run.color_index % len(PALETTE)])))
-            swatch.setToolTip(run.label)
+            swatch.setToolTip(title)
             swatch.setData(Qt.UserRole, run.label)
             self.table.setItem(row, 0, swatch)
             for j, k in enumerate(keys):
-                self.table.setItem(row, 1 + j, _cell(run.hyper.get(k, "")))
+                self.table.setItem(row, 1 + j, _hyper_cell(k, run.hyper.get(k, "")))
             d = run.data
             finals = (d[-1, 2], d[-1, 3]) if len(d) else (np.nan, np.nan)
             best = np.nanmax(d[:, 3]) if len(d) and np.any(np.isfinite(d[:, 3])) else np.nan
@@ -295,7 +299,7 @@ class RunComparison(QWidget):
             color = PALETTE[run.color_index % len(PALETTE)]
             width = 3.5 if run.label == chosen else 2.0
             for c in run.curves:
-                c.setPen(pg.mkPen(color, width=width))
+                set_curve_pen(c, color, width)
                 c.setZValue(10 if run.label == chosen else 0)
 
     def _on_remove_button_clicked(self) -> None:
@@ -317,7 +321,8 @@ class RunComparison(QWidget):
                 snap = float(run.data[i, xcol])
             r, g, b = PALETTE[run.color_index % len(PALETTE)]
             lines.append(f'<span style="color:#{r:02x}{g:02x}{b:02x}">■</span> '
-                         f"{html.escape(run.label)}: {fmt_value(run.data[i, col])}")
+                         f"{html.escape(run_title(run.label, run.hyper))}: "
+                         f"{fmt_value(run.data[i, col])}")
         if snap is None:
             return None
         return snap, "<br>".join(lines)
@@ -337,16 +342,26 @@ class RunComparison(QWidget):
                     w.writerow([run.label] + [_csv(v) for v in row] + hyper)
         self.exported.emit(str(path))
 
-    def export_image(self, path: str) -> None:
+    def export_image(self, path: str, size=DEFAULT_SIZE) -> None:
+        """Both plots as a picture of ``size`` (a QSize): SVG if ``path`` ends in .svg, else
+        PNG."""
         for h in self.hover.values():
             h.hide()
-        export_image(self.view.ci, path)
+        export_image(self.view.ci, path, size)
         self.exported.emit(str(path))
 
 
 
 def _is_number(v) -> bool:
     return isinstance(v, int | float | np.floating | np.integer) and not isinstance(v, bool)
+
+
+def _hyper_cell(key: str, v) -> QTableWidgetItem:
+    item = QTableWidgetItem(hyper_value(key, v) if v != "" else "")
+    item.setToolTip(fmt_full(v) if _is_number(v) else str(v))
+    if _is_number(v):
+        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+    return item
 
 
 def _cell(v) -> QTableWidgetItem:
@@ -361,12 +376,7 @@ def _cell(v) -> QTableWidgetItem:
 
 
 def _csv(v) -> str:
-    if _is_number(v):
-        v = float(v)
-        if not np.isfinite(v):
-            return ""
-        return str(int(v)) if v == int(v) and abs(v) < 1e15 else repr(v)
-    return str(v)
+    return csv_cell(v) if _is_number(v) else str(v)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ Each curve is created once and fed with ``setData`` from a bounded history
 full), with peak downsampling and clipping to the view, so a point costs O(1) and memory stays
 bounded however long the run.  Hover
 reads the values at the nearest evaluation; wheel zooms, drag pans, right-click offers
-pyqtgraph's view menu; the Export button writes PNG, SVG or CSV.
+pyqtgraph's view menu; the Export button writes a PNG or SVG of a chosen size, or CSV.
 
 Signals: ``exported(str)`` — a file was written (its path).
 """
@@ -28,18 +28,17 @@ from PySide6.QtWidgets import (
 
 from nnviz.core.history import RowHistory
 from nnviz.ui.common.formatting import count
+from nnviz.ui.common.plot_export import DEFAULT_SIZE, export_image, make_export_button, write_csv
 from nnviz.ui.common.plot_style import (
     HoverReadout,
     add_legend,
-    export_image,
     fmt_value,
     make_curve,
-    make_export_button,
     nearest_index,
     palette_color,
     pg,
+    set_axis_title,
     style_plot,
-    write_csv,
     x_axis_selector,
 )
 
@@ -101,7 +100,7 @@ class TrainingPlots(QWidget):
         for plot, title, corner in ((self.loss_plot, self.tr("loss"), (-10, 10)),
                                     (self.acc_plot, self.tr("accuracy"), (-10, -10))):
             style_plot(plot)
-            plot.setLabel("left", title)
+            set_axis_title(plot, "left", title)
             add_legend(plot, corner)
         self.acc_plot.setYRange(0.0, 1.0, padding=0.02)
         self.acc_plot.enableAutoRange(axis="y", enable=False)
@@ -150,6 +149,7 @@ class TrainingPlots(QWidget):
         self.add_marker(snap.samples_seen, self.tr("early stop"))
 
     def _on_lesson_preset_changed(self, _preset) -> None:
+        self.clear()  # another lesson: none of the previous lesson's points, markers or ranges
         self.set_empty_text(None if self.lesson.run.trainable else self.tr(
             "This lesson computes with the weights it is given; there is nothing to train, so "
             "no curves."))
@@ -324,11 +324,8 @@ class TrainingPlots(QWidget):
 
     def _update_axis_label(self) -> None:
         text = self.tr("epoch") if self.x_axis == "epoch" else self.tr("samples seen")
-        self.acc_plot.setLabel("bottom", text)
-        if self.side_by_side:
-            self.loss_plot.setLabel("bottom", text)
-        else:
-            self.loss_plot.showLabel("bottom", False)
+        set_axis_title(self.acc_plot, "bottom", text)
+        set_axis_title(self.loss_plot, "bottom", text if self.side_by_side else "")
 
     def _place_markers(self) -> None:
         for samples, _, lines in self._markers:
@@ -369,13 +366,19 @@ class TrainingPlots(QWidget):
         write_csv(path, COLUMNS[:n], [self.buf.column(j) for j in range(n)])
         self.exported.emit(str(path))
 
-    def export_image(self, path: str) -> None:
-        """Both plots as one picture: SVG if ``path`` ends in .svg, else PNG."""
+    def export_image(self, path: str, size=DEFAULT_SIZE) -> None:
+        """Both plots as one picture of ``size`` (a QSize) laid out at that size, whatever the
+        dock's: SVG if ``path`` ends in .svg, else PNG."""
         for h in self.hover.values():
             h.hide()
-        export_image(self.view.ci, path)
+        self.empty_label.hide()  # a widget over the view, not in the picture anyway
+        self._arrange(size.width(), size.height())  # stacked or side by side for the picture
+        try:
+            export_image(self.view.ci, path, size)
+        finally:
+            self._arrange(self.view.width(), self.view.height())
+            self._place_empty_label()
         self.exported.emit(str(path))
-
 
 
 if __name__ == "__main__":
