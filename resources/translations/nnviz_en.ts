@@ -255,6 +255,33 @@
         </message>
     </context>
     <context>
+        <name>ComputationGraphView</name>
+        <message>
+            <source>This lesson does not train: L is the squared error (MSE), for comparison.</source>
+            <translation>This lesson does not train: L is the squared error (MSE), for comparison.</translation>
+        </message>
+        <message>
+            <source>No lesson is open.</source>
+            <translation>No lesson is open.</translation>
+        </message>
+        <message>
+            <source>The computational graph is drawn for small networks (at most {n} neurons and {p} parameters: one neuron, the perceptron, XOR). This network has {k} neurons and {q} parameters; its graph would be too large to read. The explained step shows the same numbers.</source>
+            <translation>The computational graph is drawn for small networks (at most {n} neurons and {p} parameters: one neuron, the perceptron, XOR). This network has {k} neurons and {q} parameters; its graph would be too large to read. The explained step shows the same numbers.</translation>
+        </message>
+        <message>
+            <source>Choose a row of the data: the graph needs an input and its target.</source>
+            <translation>Choose a row of the data: the graph needs an input and its target.</translation>
+        </message>
+        <message>
+            <source>The perceptron learns by its own rule Δw = η·(d − y)·x; the step function's h′ is 0, so these gradients are 0.</source>
+            <translation>The perceptron learns by its own rule Δw = η·(d − y)·x; the step function's h′ is 0, so these gradients are 0.</translation>
+        </message>
+        <message>
+            <source>The graph cannot be drawn here: {e}</source>
+            <translation>The graph cannot be drawn here: {e}</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfusionView</name>
         <message>
             <source>Not evaluated yet</source>
@@ -782,6 +809,10 @@ The details were written to {path}</translation>
             <source>{where} = 0: this sample gives the weight no gradient</source>
             <translation>{where} = 0: this sample gives the weight no gradient</translation>
         </message>
+        <message>
+            <source>On every path to {param} the {count} factors h′ multiply to at most {value}: the gradient shrinks layer by layer (vanishing gradient)</source>
+            <translation>On every path to {param} the {count} factors h′ multiply to at most {value}: the gradient shrinks layer by layer (vanishing gradient)</translation>
+        </message>
     </context>
     <context>
         <name>ExplainedStepPanel</name>
@@ -917,6 +948,7 @@ The current lesson is unchanged.</translation>
         <name>GradientNormPlot</name>
         <message>
             <source>Gradient norm |∂L/∂W| of each layer</source>
+            <extracomment>PReLU layers' |∂L/∂α|: column 0 samples, then one per layer in ``alpha_layers``</extracomment>
             <translation>Gradient norm |∂L/∂W| of each layer</translation>
         </message>
         <message>
@@ -968,6 +1000,10 @@ The current lesson is unchanged.</translation>
             <translation>layer {k}</translation>
         </message>
         <message>
+            <source>α of layer {k}</source>
+            <translation>α of layer {k}</translation>
+        </message>
+        <message>
             <source>layer {k}: {v}</source>
             <translation>layer {k}: {v}</translation>
         </message>
@@ -981,6 +1017,151 @@ The current lesson is unchanged.</translation>
         </message>
     </context>
     <context>
+        <name>GradientTraceState</name>
+        <message>
+            <source>This weight cannot be traced here: {e}</source>
+            <translation>This weight cannot be traced here: {e}</translation>
+        </message>
+        <message>
+            <source>No lesson is open.</source>
+            <translation>No lesson is open.</translation>
+        </message>
+        <message>
+            <source>Choose a weight or a bias to trace.</source>
+            <translation>Choose a weight or a bias to trace.</translation>
+        </message>
+        <message>
+            <source>This lesson has no loss, so no gradient flows back to its weights.</source>
+            <translation>This lesson has no loss, so no gradient flows back to its weights.</translation>
+        </message>
+        <message>
+            <source>Choose a row of the data (or a test image): the gradient needs an input and its target.</source>
+            <translation>Choose a row of the data (or a test image): the gradient needs an input and its target.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GradientTracerPanel</name>
+        <message>
+            <source>weight w</source>
+            <translation>weight w</translation>
+        </message>
+        <message>
+            <source>bias b</source>
+            <translation>bias b</translation>
+        </message>
+        <message>
+            <source>The neuron the weight comes from (1 = the first)</source>
+            <translation>The neuron the weight comes from (1 = the first)</translation>
+        </message>
+        <message>
+            <source>The neuron the weight goes into (1 = the first)</source>
+            <translation>The neuron the weight goes into (1 = the first)</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>from</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>Trace</source>
+            <translation>Trace</translation>
+        </message>
+        <message>
+            <source>The paths from the loss back to the weight, the largest products first</source>
+            <translation>The paths from the loss back to the weight, the largest products first</translation>
+        </message>
+        <message>
+            <source>factor</source>
+            <translation>factor</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>value</translation>
+        </message>
+        <message>
+            <source>what it does</source>
+            <translation>what it does</translation>
+        </message>
+        <message>
+            <source>layer {l}</source>
+            <translation>layer {l}</translation>
+        </message>
+        <message>
+            <source>The gradient the backward pass computes for this sample</source>
+            <translation>The gradient the backward pass computes for this sample</translation>
+        </message>
+        <message>
+            <source>path {k}: product {v}</source>
+            <translation>path {k}: product {v}</translation>
+        </message>
+        <message>
+            <source>One path: the product of its factors is the gradient, {g}.</source>
+            <translation>One path: the product of its factors is the gradient, {g}.</translation>
+        </message>
+        <message>
+            <source>The table shows one of {n} paths ({k} strongest in the list). The sum of all {n} products is {s}, the gradient ∂L/∂{w} = {g}.</source>
+            <translation>The table shows one of {n} paths ({k} strongest in the list). The sum of all {n} products is {s}, the gradient ∂L/∂{w} = {g}.</translation>
+        </message>
+        <message>
+            <source>… and {n} more factors like these</source>
+            <translation>… and {n} more factors like these</translation>
+        </message>
+        <message>
+            <source>… {n} more δ lines (one per neuron after it)</source>
+            <translation>… {n} more δ lines (one per neuron after it)</translation>
+        </message>
+        <message>
+            <source>product</source>
+            <translation>product</translation>
+        </message>
+        <message>
+            <source>this path's share of the gradient</source>
+            <translation>this path's share of the gradient</translation>
+        </message>
+        <message>
+            <source>the input the weight multiplies</source>
+            <translation>the input the weight multiplies</translation>
+        </message>
+        <message>
+            <source>a weight on the way back</source>
+            <translation>a weight on the way back</translation>
+        </message>
+        <message>
+            <source>the activation's slope h′(a)</source>
+            <translation>the activation's slope h′(a)</translation>
+        </message>
+        <message>
+            <source>how the loss changes with the output</source>
+            <translation>how the loss changes with the output</translation>
+        </message>
+        <message>
+            <source>the output's error δ</source>
+            <translation>the output's error δ</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideControls</name>
+        <message>
+            <source>Why did it change? Trace ∂L/∂w</source>
+            <translation>Why did it change? Trace ∂L/∂w</translation>
+        </message>
+        <message>
+            <source>Edit the value</source>
+            <translation>Edit the value</translation>
+        </message>
+        <message>
+            <source>This step of the guide does not edit weights; leave the guide to edit freely.</source>
+            <translation>This step of the guide does not edit weights; leave the guide to edit freely.</translation>
+        </message>
+        <message>
+            <source>This step of the guide does not edit weights: the chain-rule tracer shows why this one changes.</source>
+            <translation>This step of the guide does not edit weights: the chain-rule tracer shows why this one changes.</translation>
+        </message>
+    </context>
+    <context>
         <name>GuideDocks</name>
         <message>
             <source>Guide</source>
@@ -989,6 +1170,14 @@ The current lesson is unchanged.</translation>
         <message>
             <source>Explained step</source>
             <translation>Explained step</translation>
+        </message>
+        <message>
+            <source>Chain-rule tracer</source>
+            <translation>Chain-rule tracer</translation>
+        </message>
+        <message>
+            <source>Computational graph</source>
+            <translation>Computational graph</translation>
         </message>
     </context>
     <context>
@@ -1438,6 +1627,66 @@ The current lesson is unchanged.</translation>
         <message>
             <source>only ReLU units can die (output 0 for every input)</source>
             <translation>only ReLU units can die (output 0 for every input)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LessonCard</name>
+        <message>
+            <source>Lesson {n}: {title}</source>
+            <extracomment>the largest size the dialog takes (1366×768 leaves it a margin); smaller screens shrink it</extracomment>
+            <translation>Lesson {n}: {title}</translation>
+        </message>
+        <message>
+            <source>Network {sizes}</source>
+            <translation>Network {sizes}</translation>
+        </message>
+        <message>
+            <source>Lesson {n} · Handout {h}</source>
+            <translation>Lesson {n} · Handout {h}</translation>
+        </message>
+        <message>
+            <source>{head} · open now</source>
+            <translation>{head} · open now</translation>
+        </message>
+    </context>
+    <context>
+        <name>LessonMapDialog</name>
+        <message>
+            <source>Lesson map</source>
+            <translation>Lesson map</translation>
+        </message>
+        <message>
+            <source>nnviz files (*.npz);;All files (*)</source>
+            <extracomment>File → Open's filter, so the map offers the same files (show_lesson_map passes it)</extracomment>
+            <translation>nnviz files (*.npz);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Lessons</source>
+            <translation>Lessons</translation>
+        </message>
+        <message>
+            <source>The lessons follow the course handouts, one idea after another. Start at the beginning, or pick any lesson.</source>
+            <translation>The lessons follow the course handouts, one idea after another. Start at the beginning, or pick any lesson.</translation>
+        </message>
+        <message>
+            <source>Start with lesson 1: {title}</source>
+            <translation>Start with lesson 1: {title}</translation>
+        </message>
+        <message>
+            <source>Open a lesson file…</source>
+            <translation>Open a lesson file…</translation>
+        </message>
+        <message>
+            <source>Open a lesson an instructor shared, or a saved model</source>
+            <translation>Open a lesson an instructor shared, or a saved model</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Open a lesson file</source>
+            <translation>Open a lesson file</translation>
         </message>
     </context>
     <context>
@@ -2271,30 +2520,6 @@ Click to edit</translation>
     <context>
         <name>OptimizerRace</name>
         <message>
-            <source>SGD</source>
-            <translation>SGD</translation>
-        </message>
-        <message>
-            <source>Momentum</source>
-            <translation>Momentum</translation>
-        </message>
-        <message>
-            <source>Nesterov (NAG)</source>
-            <translation>Nesterov (NAG)</translation>
-        </message>
-        <message>
-            <source>Adagrad</source>
-            <translation>Adagrad</translation>
-        </message>
-        <message>
-            <source>RMSProp</source>
-            <translation>RMSProp</translation>
-        </message>
-        <message>
-            <source>Adam</source>
-            <translation>Adam</translation>
-        </message>
-        <message>
             <source>bowl</source>
             <translation>bowl</translation>
         </message>
@@ -2499,6 +2724,46 @@ Click to edit</translation>
     <context>
         <name>PlotExport</name>
         <message>
+            <source>Export…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <source>PNG image</source>
+            <translation>PNG image</translation>
+        </message>
+        <message>
+            <source>SVG drawing</source>
+            <translation>SVG drawing</translation>
+        </message>
+        <message>
+            <source>CSV numbers</source>
+            <translation>CSV numbers</translation>
+        </message>
+        <message>
+            <source>Width of the picture, whatever the size of the panel</source>
+            <translation>Width of the picture, whatever the size of the panel</translation>
+        </message>
+        <message>
+            <source>Height of the picture, whatever the size of the panel</source>
+            <translation>Height of the picture, whatever the size of the panel</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>Format:</translation>
+        </message>
+        <message>
+            <source>Width:</source>
+            <translation>Width:</translation>
+        </message>
+        <message>
+            <source>Height:</source>
+            <translation>Height:</translation>
+        </message>
+        <message>
+            <source>Save…</source>
+            <translation>Save…</translation>
+        </message>
+        <message>
             <source>PNG image (*.png)</source>
             <translation>PNG image (*.png)</translation>
         </message>
@@ -2511,20 +2776,16 @@ Click to edit</translation>
             <translation>CSV table (*.csv)</translation>
         </message>
         <message>
-            <source>Export</source>
-            <translation>Export</translation>
+            <source> px</source>
+            <translation> px</translation>
         </message>
         <message>
-            <source>PNG image…</source>
-            <translation>PNG image…</translation>
+            <source>Could not write {path}</source>
+            <translation>Could not write {path}</translation>
         </message>
         <message>
-            <source>SVG drawing…</source>
-            <translation>SVG drawing…</translation>
-        </message>
-        <message>
-            <source>CSV numbers…</source>
-            <translation>CSV numbers…</translation>
+            <source>The file could not be written: {why}</source>
+            <translation>The file could not be written: {why}</translation>
         </message>
     </context>
     <context>
@@ -2824,6 +3085,70 @@ Click to edit</translation>
             <source>Export the comparison</source>
             <translation>Export the comparison</translation>
         </message>
+        <message>
+            <source>optimizer</source>
+            <translation>optimizer</translation>
+        </message>
+        <message>
+            <source>learning rate η</source>
+            <translation>learning rate η</translation>
+        </message>
+        <message>
+            <source>batch size</source>
+            <translation>batch size</translation>
+        </message>
+        <message>
+            <source>loss function</source>
+            <translation>loss function</translation>
+        </message>
+        <message>
+            <source>random seed</source>
+            <translation>random seed</translation>
+        </message>
+        <message>
+            <source>epochs</source>
+            <translation>epochs</translation>
+        </message>
+        <message>
+            <source>momentum β</source>
+            <translation>momentum β</translation>
+        </message>
+        <message>
+            <source>β₁</source>
+            <translation>β₁</translation>
+        </message>
+        <message>
+            <source>β₂</source>
+            <translation>β₂</translation>
+        </message>
+        <message>
+            <source>ε</source>
+            <translation>ε</translation>
+        </message>
+        <message>
+            <source>decay ρ</source>
+            <translation>decay ρ</translation>
+        </message>
+        <message>
+            <source>activation</source>
+            <translation>activation</translation>
+        </message>
+        <message>
+            <source>weight decay λ</source>
+            <translation>weight decay λ</translation>
+        </message>
+        <message>
+            <source>dropout</source>
+            <translation>dropout</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>no</translation>
+        </message>
     </context>
     <context>
         <name>RunControls</name>
@@ -3099,6 +3424,29 @@ Click to edit</translation>
         <message>
             <source>Not applied: {e}</source>
             <translation>Not applied: {e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartUp</name>
+        <message>
+            <source>No such lesson</source>
+            <translation>No such lesson</translation>
+        </message>
+        <message>
+            <source>There is no lesson called “{name}”.</source>
+            <translation>There is no lesson called “{name}”.</translation>
+        </message>
+        <message>
+            <source>The lessons are: {ids}</source>
+            <translation>The lessons are: {ids}</translation>
+        </message>
+        <message>
+            <source>Cannot open</source>
+            <translation>Cannot open</translation>
+        </message>
+        <message>
+            <source>There is no file {path}.</source>
+            <translation>There is no file {path}.</translation>
         </message>
     </context>
     <context>

@@ -255,6 +255,33 @@
         </message>
     </context>
     <context>
+        <name>ComputationGraphView</name>
+        <message>
+            <source>This lesson does not train: L is the squared error (MSE), for comparison.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No lesson is open.</source>
+            <translation type="unfinished">열린 수업이 없습니다.</translation>
+        </message>
+        <message>
+            <source>The computational graph is drawn for small networks (at most {n} neurons and {p} parameters: one neuron, the perceptron, XOR). This network has {k} neurons and {q} parameters; its graph would be too large to read. The explained step shows the same numbers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a row of the data: the graph needs an input and its target.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The perceptron learns by its own rule Δw = η·(d − y)·x; the step function's h′ is 0, so these gradients are 0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The graph cannot be drawn here: {e}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ConfusionView</name>
         <message>
             <source>Not evaluated yet</source>
@@ -782,6 +809,10 @@ The details were written to {path}</source>
             <source>{where} = 0: this sample gives the weight no gradient</source>
             <translation>{where} = 0: 이 샘플로는 이 가중치의 기울기가 0입니다</translation>
         </message>
+        <message>
+            <source>On every path to {param} the {count} factors h′ multiply to at most {value}: the gradient shrinks layer by layer (vanishing gradient)</source>
+            <translation>{param}까지 가는 모든 경로에서 h′ 인수 {count}개의 곱이 {value} 이하입니다: 기울기가 층마다 작아집니다 (기울기 소실)</translation>
+        </message>
     </context>
     <context>
         <name>ExplainedStepPanel</name>
@@ -917,6 +948,7 @@ The current lesson is unchanged.</source>
         <name>GradientNormPlot</name>
         <message>
             <source>Gradient norm |∂L/∂W| of each layer</source>
+            <extracomment>PReLU layers' |∂L/∂α|: column 0 samples, then one per layer in ``alpha_layers``</extracomment>
             <translation>층별 기울기 크기 |∂L/∂W|</translation>
         </message>
         <message>
@@ -968,6 +1000,10 @@ The current lesson is unchanged.</source>
             <translation>{k}층</translation>
         </message>
         <message>
+            <source>α of layer {k}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>layer {k}: {v}</source>
             <translation>{k}층: {v}</translation>
         </message>
@@ -981,6 +1017,151 @@ The current lesson is unchanged.</source>
         </message>
     </context>
     <context>
+        <name>GradientTraceState</name>
+        <message>
+            <source>This weight cannot be traced here: {e}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No lesson is open.</source>
+            <translation type="unfinished">열린 수업이 없습니다.</translation>
+        </message>
+        <message>
+            <source>Choose a weight or a bias to trace.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This lesson has no loss, so no gradient flows back to its weights.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a row of the data (or a test image): the gradient needs an input and its target.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>GradientTracerPanel</name>
+        <message>
+            <source>weight w</source>
+            <translation type="unfinished">가중치 w</translation>
+        </message>
+        <message>
+            <source>bias b</source>
+            <translation type="unfinished">바이어스 b</translation>
+        </message>
+        <message>
+            <source>The neuron the weight comes from (1 = the first)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The neuron the weight goes into (1 = the first)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>from</source>
+            <translation type="unfinished">입력 뉴런</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Trace</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The paths from the loss back to the weight, the largest products first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>factor</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>what it does</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>layer {l}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The gradient the backward pass computes for this sample</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>path {k}: product {v}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One path: the product of its factors is the gradient, {g}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The table shows one of {n} paths ({k} strongest in the list). The sum of all {n} products is {s}, the gradient ∂L/∂{w} = {g}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>… and {n} more factors like these</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>… {n} more δ lines (one per neuron after it)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this path's share of the gradient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the input the weight multiplies</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a weight on the way back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the activation's slope h′(a)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>how the loss changes with the output</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the output's error δ</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>GuideControls</name>
+        <message>
+            <source>Why did it change? Trace ∂L/∂w</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit the value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This step of the guide does not edit weights; leave the guide to edit freely.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This step of the guide does not edit weights: the chain-rule tracer shows why this one changes.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>GuideDocks</name>
         <message>
             <source>Guide</source>
@@ -989,6 +1170,14 @@ The current lesson is unchanged.</source>
         <message>
             <source>Explained step</source>
             <translation>스텝 풀이</translation>
+        </message>
+        <message>
+            <source>Chain-rule tracer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Computational graph</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1438,6 +1627,66 @@ The current lesson is unchanged.</source>
         <message>
             <source>only ReLU units can die (output 0 for every input)</source>
             <translation>ReLU 뉴런만 죽을 수 있습니다(모든 입력에서 출력 0)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LessonCard</name>
+        <message>
+            <source>Lesson {n}: {title}</source>
+            <extracomment>the largest size the dialog takes (1366×768 leaves it a margin); smaller screens shrink it</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Network {sizes}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lesson {n} · Handout {h}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{head} · open now</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LessonMapDialog</name>
+        <message>
+            <source>Lesson map</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nnviz files (*.npz);;All files (*)</source>
+            <extracomment>File → Open's filter, so the map offers the same files (show_lesson_map passes it)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lessons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The lessons follow the course handouts, one idea after another. Start at the beginning, or pick any lesson.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start with lesson 1: {title}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a lesson file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a lesson an instructor shared, or a saved model</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a lesson file</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2151,27 +2400,27 @@ The current lesson is unchanged.</source>
         </message>
         <message>
             <source>SGD</source>
-            <translation>SGD (확률적 경사 하강법)</translation>
+            <translation>확률적 경사 하강법(SGD)</translation>
         </message>
         <message>
             <source>momentum</source>
-            <translation>모멘텀</translation>
+            <translation>모멘텀(Momentum)</translation>
         </message>
         <message>
             <source>Nesterov (NAG)</source>
-            <translation>네스테로프 (NAG)</translation>
+            <translation>네스테로프 모멘텀(NAG)</translation>
         </message>
         <message>
             <source>Adagrad</source>
-            <translation>아다그라드</translation>
+            <translation>아다그라드(Adagrad)</translation>
         </message>
         <message>
             <source>RMSProp</source>
-            <translation>알엠에스프롭</translation>
+            <translation>알엠에스프롭(RMSProp)</translation>
         </message>
         <message>
             <source>Adam</source>
-            <translation>아담</translation>
+            <translation>아담(Adam)</translation>
         </message>
     </context>
     <context>
@@ -2270,30 +2519,6 @@ Click to edit</source>
     </context>
     <context>
         <name>OptimizerRace</name>
-        <message>
-            <source>SGD</source>
-            <translation>SGD</translation>
-        </message>
-        <message>
-            <source>Momentum</source>
-            <translation>모멘텀</translation>
-        </message>
-        <message>
-            <source>Nesterov (NAG)</source>
-            <translation>네스테로프 (NAG)</translation>
-        </message>
-        <message>
-            <source>Adagrad</source>
-            <translation>아다그라드</translation>
-        </message>
-        <message>
-            <source>RMSProp</source>
-            <translation>알엠에스프롭</translation>
-        </message>
-        <message>
-            <source>Adam</source>
-            <translation>아담</translation>
-        </message>
         <message>
             <source>bowl</source>
             <translation>그릇</translation>
@@ -2499,6 +2724,46 @@ Click to edit</source>
     <context>
         <name>PlotExport</name>
         <message>
+            <source>Export…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PNG image</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SVG drawing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Width of the picture, whatever the size of the panel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Height of the picture, whatever the size of the panel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Width:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Height:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>PNG image (*.png)</source>
             <translation>PNG 이미지 (*.png)</translation>
         </message>
@@ -2511,20 +2776,16 @@ Click to edit</source>
             <translation>CSV 표 (*.csv)</translation>
         </message>
         <message>
-            <source>Export</source>
-            <translation>내보내기</translation>
+            <source> px</source>
+            <translation type="unfinished"> 픽셀</translation>
         </message>
         <message>
-            <source>PNG image…</source>
-            <translation>PNG 이미지…</translation>
+            <source>Could not write {path}</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>SVG drawing…</source>
-            <translation>SVG 그림…</translation>
-        </message>
-        <message>
-            <source>CSV numbers…</source>
-            <translation>CSV 숫자…</translation>
+            <source>The file could not be written: {why}</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2824,6 +3085,70 @@ Click to edit</source>
             <source>Export the comparison</source>
             <translation>비교 내보내기</translation>
         </message>
+        <message>
+            <source>optimizer</source>
+            <translation type="unfinished">최적화 함수</translation>
+        </message>
+        <message>
+            <source>learning rate η</source>
+            <translation type="unfinished">학습률 η</translation>
+        </message>
+        <message>
+            <source>batch size</source>
+            <translation type="unfinished">배치 크기</translation>
+        </message>
+        <message>
+            <source>loss function</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>random seed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>epochs</source>
+            <translation type="unfinished">에포크</translation>
+        </message>
+        <message>
+            <source>momentum β</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>β₁</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>β₂</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ε</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>decay ρ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>activation</source>
+            <translation type="unfinished">활성화 함수</translation>
+        </message>
+        <message>
+            <source>weight decay λ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>dropout</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>yes</source>
+            <translation type="unfinished">예</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation type="unfinished">아니요</translation>
+        </message>
     </context>
     <context>
         <name>RunControls</name>
@@ -3099,6 +3424,29 @@ Click to edit</source>
         <message>
             <source>Not applied: {e}</source>
             <translation>적용하지 않았습니다: {e}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartUp</name>
+        <message>
+            <source>No such lesson</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no lesson called “{name}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The lessons are: {ids}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot open</source>
+            <translation type="unfinished">열 수 없습니다</translation>
+        </message>
+        <message>
+            <source>There is no file {path}.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 from nnviz.core import surfaces as S
 from nnviz.core.spec import OPTIMIZER_DEFAULTS
 from nnviz.ui.common.formatting import fmt, fmt_full
+from nnviz.ui.common.names import optimizer_name
 from nnviz.ui.common.plot_style import add_legend, palette_color, pg, style_plot
-from nnviz.ui.labs.race_labels import optimizer_name, surface_name, surface_rgb
+from nnviz.ui.labs.race_labels import surface_name, surface_rgb
 
 OPTIMIZERS = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 GRID = 200

@@ -1,4 +1,4 @@
-"""The optimizer race's names and colours: optimizers, loss surfaces, the surface's shading."""
+"""The optimizer race's loss surfaces: their names and shading (optimizers: ui/common/names)."""
 
 from __future__ import annotations
 
@@ -6,18 +6,6 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from nnviz.ui.common import colors
-
-
-def optimizer_name(name: str) -> str:
-    names = {
-        "sgd": QCoreApplication.translate("OptimizerRace", "SGD"),
-        "momentum": QCoreApplication.translate("OptimizerRace", "Momentum"),
-        "nesterov": QCoreApplication.translate("OptimizerRace", "Nesterov (NAG)"),
-        "adagrad": QCoreApplication.translate("OptimizerRace", "Adagrad"),
-        "rmsprop": QCoreApplication.translate("OptimizerRace", "RMSProp"),
-        "adam": QCoreApplication.translate("OptimizerRace", "Adam"),
-    }
-    return names.get(name, name)
 
 
 def surface_name(name: str) -> str:
