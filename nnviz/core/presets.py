@@ -52,12 +52,35 @@ class Preset:
     view: dict = field(default_factory=dict)  # UI hints (step unit, docks, ...)
     compare: dict = field(default_factory=dict)  # runs to overlay, e.g. {"optimizer": [...]}
     explain: dict = field(default_factory=dict)  # {"en": html, "ko": html}: formulas, what to watch
+    #: a trained model the lesson opens with (nnviz.core.pretrained; "" = none): the name of
+    #: a model file in the data folders, never a path
+    weights_file: str = ""
 
     def text(self, key: str, lang: str = "en") -> str:
         d = getattr(self, key)
         return d.get(lang) or d.get("en", "")
 
     def build_network(self, dtype=None) -> Network:
+        """The network the lesson opens with: its trained model if it names one and the file
+        is there (:meth:`pretrained_network`), else its initial (or hand-set) weights."""
+        trained = self.pretrained_network(dtype)
+        return trained if trained is not None else self.initial_network(dtype)
+
+    def pretrained_network(self, dtype=None) -> Network | None:
+        """The lesson's trained model (``weights_file``); None when it names none, or the file
+        is missing, damaged or of another shape (the lesson then trains it: see
+        :mod:`nnviz.core.pretrained`)."""
+        if not self.weights_file:
+            return None
+        from nnviz.core import pretrained
+
+        found = pretrained.find(self.network, self.weights_file)
+        if found is None:
+            return None
+        dtype = dtype or (self.training.dtype if self.training else "float64")
+        return found[0].astype(dtype)
+
+    def initial_network(self, dtype=None) -> Network:
         """The network with its initial (or hand-set) weights."""
         dtype = dtype or (self.training.dtype if self.training else "float64")
         net = Network.from_spec(self.network, dtype=dtype)
@@ -138,6 +161,11 @@ class Preset:
             weights = dict(d.get("weights", {}))
             _check_weights(network, weights)
             order = d.get("order", 0)
+            weights_file = d.get("weights_file", "")
+            if not isinstance(weights_file, str) or (
+                    weights_file and not PRESET_ID.fullmatch(weights_file)):
+                raise SpecError("weights_file must be the name of a model file (lowercase "
+                                f"letters, digits and '-'), got {str(weights_file)[:40]!r}")
             if not isinstance(order, int) or isinstance(order, bool) or abs(order) > 10**6:
                 raise SpecError(f"the lesson's order must be a whole number, got {order!r:.40}")
             return cls(id=str(d["id"]), group=group, order=order,
@@ -147,7 +175,7 @@ class Preset:
                        training=training, weights=weights,
                        targets=dict(d.get("targets", {})), expect=dict(d.get("expect", {})),
                        view=dict(d.get("view", {})), compare=dict(d.get("compare", {})),
-                       explain=dict(d.get("explain", {})))
+                       explain=dict(d.get("explain", {})), weights_file=weights_file)
         except KeyError as exc:
             raise SpecError(f"preset is missing the field {exc}") from None
         except (TypeError, ValueError, AttributeError, OverflowError, RecursionError) as exc:
