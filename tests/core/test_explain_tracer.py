@@ -141,3 +141,23 @@ def test_fused_output_shows_y_minus_t():
     assert [f.symbol for f in path.factors] == ["x₁", "(y₂ − t₂)"]
     k = param_index(net, EdgeRef(0, 0, 1))
     assert tr.gradient == pytest.approx(numeric_grad(net, [1, 1], [0, 1], "cce", k), rel=1e-6)
+
+
+def test_a_deep_sigmoid_chain_warns_of_the_vanishing_gradient():
+    """Six sigmoid layers: no single h′ is below SATURATION, but their product is at most
+    0.25⁶ on every path, and the tracer says so; the 2-2-1 XOR net gets no such warning."""
+    preset = get_preset("vanishing-sigmoid")
+    net, data = preset.build_network(), preset.load_data()
+    trace = trace_gradient(net, data.X[0], data.T[0], "bce", EdgeRef(0, 0, 0))
+    chain = [w for w in trace.warnings if w.kind == "vanishing"]
+    assert len(chain) == 1
+    # every path crosses one sigmoid per hidden layer: the bound is the product of the
+    # layers' largest h′ along the DAG, at most 0.25⁶, at least the strongest path's h′
+    h_strongest = np.prod([f.value for f in trace.strongest_paths(1)[0].factors
+                           if f.kind == "h_prime"])
+    assert abs(h_strongest) <= chain[0].value <= 0.25 ** 6
+    assert dict(chain[0].args)["count"] == 6
+    xor = get_preset("xor-backprop-2")
+    xnet, xd = xor.build_network(), xor.load_data()
+    t2 = trace_gradient(xnet, xd.X[3], xd.T[3], xor.training.loss, EdgeRef(0, 0, 0))
+    assert not [w for w in t2.warnings if w.kind == "vanishing"]

@@ -76,6 +76,9 @@ TEMPLATES: dict[str, str] = {
         "Explain", "{where}: {activation} has h′ = 0 here and lets no gradient through"),
     "warn.zero_input": QT_TRANSLATE_NOOP(
         "Explain", "{where} = 0: this sample gives the weight no gradient"),
+    "warn.vanishing": QT_TRANSLATE_NOOP(
+        "Explain", "On every path to {param} the {count} factors h′ multiply to at most "
+        "{value}: the gradient shrinks layer by layer (vanishing gradient)"),
 }
 
 #: Korean captions by template id, in the handouts' words (순전파, 역전파, 가중합, 기울기 소실 …).
@@ -112,6 +115,8 @@ KOREAN_BY_ID: dict[str, str] = {
     "warn.dead_relu": "{where}: 죽은 ReLU (a ≤ 0), h′ = 0 — 기울기가 전달되지 않습니다",
     "warn.flat": "{where}: 여기서 {activation}의 h′ = 0 — 기울기가 전달되지 않습니다",
     "warn.zero_input": "{where} = 0: 이 샘플로는 이 가중치의 기울기가 0입니다",
+    "warn.vanishing": "{param}까지 가는 모든 경로에서 h′ 인수 {count}개의 곱이 {value} "
+                      "이하입니다: 기울기가 층마다 작아집니다 (기울기 소실)",
 }
 
 #: English source text → Korean (what nnviz_ko.ts must hold for the "Explain" context).

@@ -9,13 +9,17 @@ fan-out has one path (a single product); with fan-out the sum is kept as a DAG o
 
 A factor that nearly stops the gradient carries a :class:`FactorWarning`: a saturated
 activation (|h′| < :data:`SATURATION`, the vanishing-gradient lesson), a dead ReLU (h′ = 0),
-a step function (h′ = 0 everywhere), or an input of 0.
+a step function (h′ = 0 everywhere), or an input of 0.  A deep chain whose h′ factors
+multiply to less than :data:`VANISHING` on every path gets a ``vanishing`` warning even when
+no single factor is small: six sigmoids give at most 0.25⁶ ≈ 0.00024 (handout 004's 기울기 소실).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+
+import numpy as np
 
 from nnviz.core.explain.equations import ELLIPSIS, rest_term
 from nnviz.core.explain.formatting import ACTIVATION_SYMBOLS, Symbols, factor, fmt, signed_sum
@@ -32,6 +36,10 @@ from nnviz.core.explain.passes import SamplePass, run_pass
 
 #: |h′| below this nearly kills a gradient (σ′ is at most 0.25; 0.01 means a ≈ ±4.6).
 SATURATION = 0.01
+#: Below this, the largest product of the h′ factors on any path marks a vanishing gradient.
+VANISHING = 0.01
+#: ... but only for chains of at least this many h′ factors (one small factor is "saturated").
+VANISHING_DEPTH = 3
 #: Paths written out one by one in the trace's text (more: one line per δ).
 PATH_TEXT_LIMIT = 4
 
@@ -40,7 +48,7 @@ PATH_TEXT_LIMIT = 4
 class FactorWarning:
     """A factor that (nearly) stops the gradient; ``template``/``args`` give its caption."""
 
-    kind: str  # "saturated", "dead_relu", "flat" (step function), "zero_input"
+    kind: str  # "saturated", "dead_relu", "flat" (step), "zero_input", "vanishing" (the chain)
     ref: Ref  # where it happens (a neuron)
     value: float
     template: str
@@ -266,6 +274,22 @@ def _node(sym: Symbols, p: SamplePass, layer: int, j: int) -> DeltaNode:
     return DeltaNode(me, ds, d, (Factor("delta_out", fused.get(p.output_rule, ds), d, me),), ())
 
 
+def _vanishing(nodes: tuple[DeltaNode, ...], root: NeuronRef,
+               symbol: str) -> FactorWarning | None:
+    """A ``vanishing`` warning when the h′ factors of every path multiply to < VANISHING."""
+    best: dict = {}  # neuron -> (largest |product of h′| to the loss, number of h′ factors)
+    for n in reversed(nodes):
+        hs = [abs(f.value) for f in n.head if f.kind == "h_prime"]
+        head = float(np.prod(hs)) if hs else 1.0
+        after = max((best[k] for _, k in n.terms), default=(1.0, 0))
+        best[n.neuron] = (head * after[0], len(hs) + after[1])
+    bound, depth = best[root]
+    if depth < VANISHING_DEPTH or bound >= VANISHING:
+        return None
+    return FactorWarning("vanishing", root, bound, "warn.vanishing",
+                         (("count", depth), ("value", bound), ("param", symbol)))
+
+
 def trace_gradient(net, x, t, loss: str, param: ParamRef) -> ChainTrace:
     """Decompose ∂L/∂param of the sample (x, t) along its paths from the loss.
 
@@ -313,5 +337,8 @@ def trace_gradient(net, x, t, loss: str, param: ParamRef) -> ChainTrace:
     factors = ([inp] if inp is not None else []) + [f for n in nodes for f in n.head]
     factors += [w for n in nodes for w, _ in n.terms]
     warnings = tuple(f.warning for f in factors if f.warning is not None)
+    chain = _vanishing(tuple(nodes), root, symbol)
+    if chain is not None:
+        warnings += (chain,)
     return ChainTrace(param, symbol, float(p.grad[k_param]), inp, root, tuple(nodes),
                       count[root], warnings)

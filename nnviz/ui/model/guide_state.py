@@ -7,7 +7,9 @@ panels); the current step's task is evaluated and ``guide_changed`` goes out.  E
 applies its ``set``: a reset, the weights (one undoable edit through the model, so Ctrl+Z
 works), the input row; the panels and controls it names are *requested* with signals that the
 shell honours (the model knows no windows).  The student may leave the guide (:meth:`leave`)
-and play freely; :meth:`resume` returns to the same step.
+and play freely; :meth:`resume` returns to the same step.  The progress of each lesson is
+kept in the settings (``guides/<lesson>``: the step and the tasks done, as JSON): reopening
+the lesson resumes at that step; :meth:`restart` starts the guide again from its first step.
 
 Signals
 -------
@@ -20,6 +22,7 @@ active_changed(bool)       the guide was left (False) or resumed (True)
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import numpy as np
@@ -35,6 +38,9 @@ from nnviz.core.guides import (
     guide_for,
     weight_name,
 )
+from nnviz.ui.common.settings import settings
+
+SETTINGS_GROUP = "guides"  # guides/<lesson id> = GuideProgress.to_dict() as JSON
 
 
 class GuideState(QObject):
@@ -55,6 +61,9 @@ class GuideState(QObject):
         self.active = True
         self.open_panels: frozenset[str] = frozenset()
         self.traced: str | None = None
+        self.drawn_input: np.ndarray | None = None  # the draw pad's network input
+        self.drawn_prediction: int | None = None
+        self.evaluated_accuracy: float | None = None  # the MNIST evaluator's test accuracy
         self.edits: set[str] = set()
         self._names: dict[int, str] | None = None  # flat parameter index -> "W1[0,1]"
         self._stack_index = model.undo_stack.index()
@@ -85,8 +94,10 @@ class GuideState(QObject):
             self.guide = guide_for(preset.id) if preset is not None else None
         except GuideError as e:
             self.error = str(e)
+        self.traced = self.drawn_input = self.drawn_prediction = None
+        self.evaluated_accuracy = None
         if self.guide is not None and len(self.guide):
-            self.progress = GuideProgress(self.guide)
+            self.progress = self._saved_progress(self.guide)
             if self._fresh_lesson():
                 self._enter_step()
             else:  # a file or restored work: its weights stay; the guide waits to be resumed
@@ -97,6 +108,38 @@ class GuideState(QObject):
         else:
             self.controls_requested.emit(None)
             self.guide_changed.emit()
+
+    # -- progress kept per lesson ---------------------------------------------------------
+    @staticmethod
+    def _key(guide: Guide) -> str:
+        return f"{SETTINGS_GROUP}/{guide.lesson}"
+
+    def _saved_progress(self, guide: Guide) -> GuideProgress:
+        """The lesson's progress from the settings (a fresh one when none or unreadable)."""
+        raw = settings().value(self._key(guide), "")
+        if isinstance(raw, str) and raw:
+            try:
+                return GuideProgress.from_dict(guide, json.loads(raw))
+            except (ValueError, GuideError):  # a damaged entry: start the guide again
+                pass
+        return GuideProgress(guide)
+
+    def save_progress(self) -> None:
+        """Keep where the student is (the step and the tasks done) for the next time."""
+        if self.progress is not None:
+            settings().setValue(self._key(self.progress.guide),
+                                json.dumps(self.progress.to_dict()))
+
+    def restart(self) -> None:
+        """Start the guide again from its first step, every task to do again."""
+        if self.guide is None or self.progress is None:
+            return
+        self.progress = GuideProgress(self.guide)
+        settings().remove(self._key(self.guide))
+        if not self.active:
+            self.active = True
+            self.active_changed.emit(True)
+        self._enter_step()
 
     def _fresh_lesson(self) -> bool:
         """Is the lesson on screen as it opens (not a model file, not restored work)?"""
@@ -184,6 +227,7 @@ class GuideState(QObject):
         self.controls_requested.emit(None if state.controls is None else tuple(state.controls))
         self.step_changed.emit(self.progress.index)
         self.reevaluate()
+        self.save_progress()
 
     # -- facts ----------------------------------------------------------------------------
     def set_open_panels(self, names: Any) -> None:
@@ -194,7 +238,21 @@ class GuideState(QObject):
             self.reevaluate()
 
     def set_traced(self, name: str | None) -> None:
-        self.traced = name
+        """The parameter the student traces in the chain-rule tracer ("W1[0,1]")."""
+        if name != self.traced:
+            self.traced = name
+            self.reevaluate()
+
+    def set_drawn(self, network_input: Any, prediction: int | None) -> None:
+        """The draw pad's digit as the network reads it (None: the pad is empty)."""
+        self.drawn_input = None if network_input is None \
+            else np.array(network_input, dtype=float)
+        self.drawn_prediction = prediction
+        self.reevaluate()
+
+    def set_evaluated_accuracy(self, accuracy: float | None) -> None:
+        """The test accuracy of the weights on screen (the MNIST evaluator; None: stale)."""
+        self.evaluated_accuracy = None if accuracy is None else float(accuracy)
         self.reevaluate()
 
     def _on_snapshot(self, snap: Any) -> None:
@@ -236,6 +294,8 @@ class GuideState(QObject):
         samples = m.samples
         start = run.start_spec if run.start_spec is not None else spec
         tests = [e.test_acc for e in run.evals if getattr(e, "test_acc", None) is not None]
+        if self.evaluated_accuracy is not None:
+            tests.append(self.evaluated_accuracy)
         phase = self.explained.furthest if self.explained is not None else None
         return LessonFacts(
             network=m.network,
@@ -256,6 +316,7 @@ class GuideState(QObject):
             selected_neuron=m.selected if m.selected[0] >= 0 else None,
             explain_phase=None if phase is None else str(phase.value),
             traced=self.traced,
+            drawn_input=self.drawn_input, drawn_prediction=self.drawn_prediction,
             grad_norms=() if snap is None else snap.grad_norms,
             compared_runs=len(m.history.runs()),
             open_panels=self.open_panels)
@@ -264,5 +325,8 @@ class GuideState(QObject):
         """Evaluate the current step's task again and tell the views."""
         if self.progress is None or self._applying:
             return
+        done = len(self.progress.done)
         self.status = self.progress.evaluate(self.facts())
+        if len(self.progress.done) != done:
+            self.save_progress()
         self.guide_changed.emit()

@@ -33,6 +33,7 @@ class ExplainedStepPanel(QWidget):
     def __init__(self, explained: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.explained = explained
+        self.navigation_allowed = True  # a guide step may leave Prev/Next out of its controls
         tr = QCoreApplication.translate
         self.phase_group = QButtonGroup(self)
         self.phase_buttons = {}
@@ -112,6 +113,13 @@ class ExplainedStepPanel(QWidget):
     def _on_changed(self, _value: object) -> None:
         self.refresh()
 
+    def set_navigation_allowed(self, on: bool) -> None:
+        """Enable or disable Prev/Next, the phases and auto-play (a guide step's controls)."""
+        self.navigation_allowed = bool(on)
+        if not on:
+            self.explained.stop()
+        self.refresh()
+
     def text(self) -> str:
         """Everything the panel shows as plain text (tests, accessibility)."""
         if self.stack.currentIndex() == 1:
@@ -139,13 +147,16 @@ class ExplainedStepPanel(QWidget):
         self.note.setText("\n".join(notes))
         self.note.setVisible(bool(notes))
         phases = e.phases
+        nav = self.navigation_allowed
         for phase, b in self.phase_buttons.items():
-            b.setEnabled(phase in phases)
+            b.setEnabled(nav and phase in phases)
             b.setChecked(phase is item.phase)
         n = len(e.step.items)
         self.position.setText(self.tr("{i} of {n}").format(i=e.index + 1, n=n))
-        self.prev_btn.setEnabled(e.index > 0)
-        self.next_btn.setEnabled(e.index < n - 1)
+        self.prev_btn.setEnabled(nav and e.index > 0)
+        self.next_btn.setEnabled(nav and e.index < n - 1)
+        self.play_btn.setEnabled(nav)
+        self.pace.setEnabled(nav)
         self.play_btn.setText(self.tr("Pause") if e.playing else self.tr("Play"))
 
 

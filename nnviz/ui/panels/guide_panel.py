@@ -57,6 +57,11 @@ class GuidePanel(QWidget):
         self.leave_btn = QPushButton(self.tr("Leave guide"))
         self.leave_btn.setToolTip(self.tr("Play freely with the lesson; the guide waits where "
                                           "you are"))
+        self.restart_btn = QToolButton()
+        self.restart_btn.setText("↺")
+        self.restart_btn.setToolTip(self.tr("Restart the guide from its first step (the tasks "
+                                            "done so far are forgotten)"))
+        self.restart_btn.clicked.connect(guide.restart)
         self.back_btn.clicked.connect(guide.back)
         self.next_btn.clicked.connect(guide.next)
         self.leave_btn.clicked.connect(self._on_leave_clicked)
@@ -76,6 +81,7 @@ class GuidePanel(QWidget):
         nav.addWidget(self.back_btn)
         nav.addWidget(self.next_btn)
         nav.addWidget(self.leave_btn)
+        nav.addWidget(self.restart_btn)
         right = QVBoxLayout()  # the buttons first: the band is short and its text may scroll
         right.setSpacing(2)
         right.addLayout(nav)
@@ -119,7 +125,7 @@ class GuidePanel(QWidget):
             self.text.setText(msg)
             self.task.clear()
             self.status.clear()
-            for b in (self.back_btn, self.next_btn, self.leave_btn):
+            for b in (self.back_btn, self.next_btn, self.leave_btn, self.restart_btn):
                 b.setEnabled(False)
             return
         if len(self.dots) != len(p.guide):
@@ -152,6 +158,7 @@ class GuidePanel(QWidget):
         self.back_btn.setEnabled(g.active and p.index > 0)
         self.next_btn.setEnabled(g.active and p.can_next())
         self.leave_btn.setEnabled(True)
+        self.restart_btn.setEnabled(p.index > 0 or bool(p.done) or not g.active)
         self.leave_btn.setText(self.tr("Leave guide") if g.active else self.tr("Resume guide"))
         for lab in (self.title, self.text, self.task):
             lab.setEnabled(g.active)

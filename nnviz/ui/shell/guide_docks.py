@@ -1,11 +1,15 @@
-"""The guide and the explained step in the main window: their docks and their wiring.
+"""The guide, the explained step, the chain-rule tracer and the graph in the main window.
 
-The window owns one :class:`GuideState` and one :class:`ExplainedStepState` on its lesson
-model.  The guide's dock sits at the top, shown when a lesson opens; the explained step is a
-dock among the bottom tabs, raised when a guide step asks for it.  The panels a guide step
+The window owns one :class:`GuideState`, one :class:`ExplainedStepState` and one
+:class:`GradientTraceState` on its lesson model.  Docks (object names for saved layouts):
+``dock_guide`` at the top, shown when a lesson opens; ``dock_explained`` (the explained
+step), ``dock_tracer`` (the chain-rule tracer) and ``dock_graph`` (the computational graph)
+among the bottom tabs, raised when a guide step asks for them.  The panels a guide step
 requests are shown and raised here (the model knows no windows), and the visible docks are
-reported back for the guide's ``panel_open`` checks.  The canvas highlights the explained
-step's current item.
+reported back for the guide's ``panel_open`` checks; the controls it names are enabled
+(the run bar here, the rest in :mod:`guide_controls`).  The canvas highlights the explained
+step's current item, or the tracer's path while the tracer is in front.  The draw pad's
+digit, the MNIST evaluator's accuracy and the traced weight are facts for the guide's checks.
 """
 
 from __future__ import annotations
@@ -13,12 +17,16 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
 from nnviz.ui.model.explained_step import ExplainedStepState
+from nnviz.ui.model.gradient_trace import GradientTraceState
 from nnviz.ui.model.guide_state import GuideState
+from nnviz.ui.panels.computation_graph_view import ComputationGraphView
 from nnviz.ui.panels.explained_step_panel import ExplainedStepPanel
 from nnviz.ui.panels.guide_panel import GuidePanel
+from nnviz.ui.panels.tracer_panel import GradientTracerPanel
+from nnviz.ui.shell.guide_controls import GuideControls
 
 
 def _tr(text: str) -> str:
@@ -31,7 +39,9 @@ PANEL_DOCKS = {
     "input_plane": "outputs", "hidden_space": "outputs", "outputs": "outputs",
     "loss_plot": "plots", "step_detail": "step", "explained_step": "explained",
     "weights": "weights", "inspector": "inspector", "hyper": "hyper",
-    "gradient_norms": "gradients", "compare": "compare",
+    "gradient_norms": "gradients", "compare": "compare", "tracer": "tracer", "graph": "graph",
+    "mnist_samples": "mnist_samples", "draw_pad": "mnist_draw", "confusion": "mnist_confusion",
+    "weight_images": "mnist_weight_images",
 }
 
 
@@ -69,9 +79,28 @@ class GuideDocks(QObject):
         self.explained.set_active(False)  # until its tab is shown
         ex.visibilityChanged.connect(self.explained.set_active)
         self._visible: dict[str, bool] = {}
-        for key, dock in window.docks.items():
-            dock.visibilityChanged.connect(lambda on, k=key: self._on_visibility(k, on))
-        self.explained.highlight_changed.connect(window.canvas.highlight)
+        self._tracer_refs: tuple = (None, ())
+        self._explained_refs: tuple = (None, ())
+        self._mnist: Any = None
+        self.explained.highlight_changed.connect(self._on_explained_highlight)
+        self.tracer = GradientTraceState(model)
+        self.tracer_panel = GradientTracerPanel(self.tracer)
+        tr_dock = window._dock("tracer", _tr("Chain-rule tracer"), self.tracer_panel,
+                               Qt.BottomDockWidgetArea, scroll=True)
+        window.tabifyDockWidget(ex, tr_dock)
+        self.graph_view = ComputationGraphView(model, self.explained)
+        gr_dock = window._dock("graph", _tr("Computational graph"), self.graph_view,
+                               Qt.BottomDockWidgetArea)
+        window.tabifyDockWidget(tr_dock, gr_dock)
+        window.docks["weights"].raise_()
+        self.tracer.set_active(False)
+        self.graph_view.set_active(False)
+        tr_dock.visibilityChanged.connect(self._on_tracer_visible)
+        gr_dock.visibilityChanged.connect(self.graph_view.set_active)
+        self.tracer.highlight_changed.connect(self._on_tracer_highlight)
+        self.tracer.param_changed.connect(self._on_traced)
+        self.controls_extra = GuideControls(window, self.tracer, self.show_tracer)
+        self._watch_visibility(window.docks)
         self.guide.panels_requested.connect(self.show_panels)
         self.controls: tuple | None = None  # the guide step's controls (None: the lesson's)
         self.guide.controls_requested.connect(self.enable_controls)
@@ -83,9 +112,71 @@ class GuideDocks(QObject):
         docks = self.window.docks
         docks["guide"].show()
         self.window.resizeDocks([docks["guide"]], [GUIDE_HEIGHT], Qt.Vertical)
+        mnist = getattr(self.window, "mnist", None)  # installed when the window starts
+        if self._mnist is None and mnist is not None:
+            self.connect_mnist(mnist)
+        # after the MNIST views' own update (they enable their actions per lesson)
+        QTimer.singleShot(0, self._reapply_controls)
+
+    def _reapply_controls(self) -> None:
+        if shiboken6.isValid(self.window):
+            self.enable_controls(self.controls)
 
     def _on_hyper_changed(self) -> None:
         self.enable_controls(self.controls)
+
+    def _watch_visibility(self, docks: dict) -> None:
+        for key, dock in docks.items():
+            dock.visibilityChanged.connect(lambda on, k=key: self._on_visibility(k, on))
+
+    # -- MNIST facts (the views exist once the window has started) ------------------------
+    def connect_mnist(self, mnist: Any) -> None:
+        """The draw pad's digit and the evaluator's accuracy become guide facts."""
+        self._mnist = mnist
+        self._watch_visibility({f"mnist_{k}": d for k, d in mnist.docks.items()})
+        mnist.draw.digit_changed.connect(self._on_digit_drawn)
+        mnist.evaluator.evaluated.connect(self._on_evaluated)
+        mnist.evaluator.stale.connect(self._on_evaluation_stale)
+        self.enable_controls(self.controls)
+
+    def _on_digit_drawn(self, _image: object) -> None:
+        pad = self._mnist.draw
+        drawn = pad.network_input() if pad.canvas.strokes and pad.prediction is not None \
+            else None
+        self.guide.set_drawn(drawn, pad.prediction)
+
+    def _on_evaluated(self, evaluation: Any) -> None:
+        self.guide.set_evaluated_accuracy(evaluation.accuracy)
+
+    def _on_evaluation_stale(self) -> None:
+        self.guide.set_evaluated_accuracy(None)
+
+    # -- the tracer and the highlight -----------------------------------------------------
+    def show_tracer(self) -> None:
+        d = self.window.docks["tracer"]
+        d.show()
+        d.raise_()
+        self.window.resizeDocks([d], [EXPLAINED_HEIGHT + 80], Qt.Vertical)
+
+    def _on_tracer_visible(self, on: bool) -> None:
+        self.tracer.set_active(on)
+        if on:
+            self._on_tracer_highlight(*self._tracer_refs)
+        else:
+            self._on_explained_highlight(*self._explained_refs)
+
+    def _on_traced(self, _ref: object) -> None:
+        self.guide.set_traced(self.tracer.name if self.tracer.chosen else None)
+
+    def _on_tracer_highlight(self, anchor: Any, targets: Any) -> None:
+        self._tracer_refs = (anchor, targets)
+        if self.tracer.active:
+            self.window.canvas.highlight(anchor, targets)
+
+    def _on_explained_highlight(self, anchor: Any, targets: Any) -> None:
+        self._explained_refs = (anchor, targets)
+        if not self.tracer.active:
+            self.window.canvas.highlight(anchor, targets)
 
     def enable_controls(self, names: Any) -> None:
         """Enable only the run bar's controls a guide step names (None: all the lesson has)."""
@@ -94,6 +185,8 @@ class GuideDocks(QObject):
         for name, attr in RUN_ACTIONS.items():
             allowed = self.controls is None or name in self.controls
             getattr(run_controls, attr).setEnabled(trainable and allowed)
+        if hasattr(self, "controls_extra"):
+            self.controls_extra.apply(self.controls)
 
     def _on_guide_changed(self) -> None:
         if not shiboken6.isValid(self.guide_panel):  # the window is being torn down
@@ -115,6 +208,8 @@ class GuideDocks(QObject):
             key = PANEL_DOCKS.get(name)
             if key == "explained":
                 self.show_explained()
+            elif key == "tracer":
+                self.show_tracer()
             elif key in docks:
                 docks[key].show()
                 docks[key].raise_()
