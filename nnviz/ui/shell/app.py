@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from nnviz.ui.common.i18n import install_translators
 from nnviz.ui.common.settings import APP, ORG, settings, ui_language
+from nnviz.ui.common.wheel_guard import install_wheel_guard
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 #: ``app.exec()`` returns this when the window asks to be re-created (language switch)
@@ -53,6 +54,7 @@ def create_app(argv=None) -> QApplication:
     app.setApplicationDisplayName("nnviz")
     app.setDesktopFileName("nnviz")
     app.setWindowIcon(app_icon())
+    install_wheel_guard(app)  # the wheel scrolls panels, not unfocused spin/combo boxes (H4)
     from nnviz.ui.shell.crash import protect_settings
     from nnviz.ui.shell.settings_guard import check_settings_files
 
