@@ -458,8 +458,8 @@ The details were written to {path}</translation>
             <translation>accuracy {a} · {b} · {c}</translation>
         </message>
         <message>
-            <source>{s} s/epoch</source>
-            <translation>{s} s/epoch</translation>
+            <source>{t}/epoch</source>
+            <translation>{t}/epoch</translation>
         </message>
         <message>
             <source>{n} samples/s</source>
@@ -1199,6 +1199,10 @@ The current lesson is unchanged.</translation>
             <translation>Play freely with the lesson; the guide waits where you are</translation>
         </message>
         <message>
+            <source>Restart the guide from its first step (the tasks done so far are forgotten)</source>
+            <translation>Restart the guide from its first step (the tasks done so far are forgotten)</translation>
+        </message>
+        <message>
             <source>No guide</source>
             <translation>No guide</translation>
         </message>
@@ -1633,7 +1637,6 @@ The current lesson is unchanged.</translation>
         <name>LessonCard</name>
         <message>
             <source>Lesson {n}: {title}</source>
-            <extracomment>the largest size the dialog takes (1366×768 leaves it a margin); smaller screens shrink it</extracomment>
             <translation>Lesson {n}: {title}</translation>
         </message>
         <message>
@@ -1657,7 +1660,6 @@ The current lesson is unchanged.</translation>
         </message>
         <message>
             <source>nnviz files (*.npz);;All files (*)</source>
-            <extracomment>File → Open's filter, so the map offers the same files (show_lesson_map passes it)</extracomment>
             <translation>nnviz files (*.npz);;All files (*)</translation>
         </message>
         <message>
@@ -2796,6 +2798,13 @@ Click to edit</translation>
         </message>
     </context>
     <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>Discard</source>
+            <translation>Discard</translation>
+        </message>
+    </context>
+    <context>
         <name>RegularisationPanel</name>
         <message>
             <source>Weight decay and dropout</source>
@@ -3643,8 +3652,12 @@ Click to edit</translation>
     <context>
         <name>TrainingWorker</name>
         <message>
-            <source>Compiling kernels …</source>
+            <source>The optimizer was changed since that step: its state starts fresh</source>
             <extracomment>rows kept when snapshots are merged (the perceptron's round tables) longest wait for the GUI to take a snapshot before training on (seconds) least training time between two snapshots, so a slow redraw cannot starve the training</extracomment>
+            <translation>The optimizer was changed since that step: its state starts fresh</translation>
+        </message>
+        <message>
+            <source>Compiling kernels …</source>
             <translation>Compiling kernels …</translation>
         </message>
         <message>

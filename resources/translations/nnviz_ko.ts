@@ -458,8 +458,8 @@ The details were written to {path}</source>
             <translation>정답률 {a} · {b} · {c}</translation>
         </message>
         <message>
-            <source>{s} s/epoch</source>
-            <translation>에포크당 {s}초</translation>
+            <source>{t}/epoch</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>{n} samples/s</source>
@@ -1199,6 +1199,10 @@ The current lesson is unchanged.</source>
             <translation>수업을 자유롭게 다뤄 보세요. 가이드는 지금 단계에서 기다립니다</translation>
         </message>
         <message>
+            <source>Restart the guide from its first step (the tasks done so far are forgotten)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>No guide</source>
             <translation>가이드 없음</translation>
         </message>
@@ -1633,60 +1637,58 @@ The current lesson is unchanged.</source>
         <name>LessonCard</name>
         <message>
             <source>Lesson {n}: {title}</source>
-            <extracomment>the largest size the dialog takes (1366×768 leaves it a margin); smaller screens shrink it</extracomment>
-            <translation type="unfinished" />
+            <translation>수업 {n}: {title}</translation>
         </message>
         <message>
             <source>Network {sizes}</source>
-            <translation type="unfinished" />
+            <translation>신경망 {sizes}</translation>
         </message>
         <message>
             <source>Lesson {n} · Handout {h}</source>
-            <translation type="unfinished" />
+            <translation>수업 {n} · 교재 {h}</translation>
         </message>
         <message>
             <source>{head} · open now</source>
-            <translation type="unfinished" />
+            <translation>{head} · 지금 열린 수업</translation>
         </message>
     </context>
     <context>
         <name>LessonMapDialog</name>
         <message>
             <source>Lesson map</source>
-            <translation type="unfinished" />
+            <translation>수업 지도</translation>
         </message>
         <message>
             <source>nnviz files (*.npz);;All files (*)</source>
-            <extracomment>File → Open's filter, so the map offers the same files (show_lesson_map passes it)</extracomment>
-            <translation type="unfinished" />
+            <translation>nnviz 파일 (*.npz);;모든 파일 (*)</translation>
         </message>
         <message>
             <source>Lessons</source>
-            <translation type="unfinished" />
+            <translation>수업</translation>
         </message>
         <message>
             <source>The lessons follow the course handouts, one idea after another. Start at the beginning, or pick any lesson.</source>
-            <translation type="unfinished" />
+            <translation>수업은 교재의 순서대로 한 가지 개념씩 이어집니다. 처음부터 시작하거나 원하는 수업을 고르세요.</translation>
         </message>
         <message>
             <source>Start with lesson 1: {title}</source>
-            <translation type="unfinished" />
+            <translation>수업 1부터 시작: {title}</translation>
         </message>
         <message>
             <source>Open a lesson file…</source>
-            <translation type="unfinished" />
+            <translation>수업 파일 열기…</translation>
         </message>
         <message>
             <source>Open a lesson an instructor shared, or a saved model</source>
-            <translation type="unfinished" />
+            <translation>강사가 공유한 수업이나 저장한 모델을 엽니다</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>닫기</translation>
         </message>
         <message>
             <source>Open a lesson file</source>
-            <translation type="unfinished" />
+            <translation>수업 파일 열기</translation>
         </message>
     </context>
     <context>
@@ -2796,6 +2798,13 @@ Click to edit</source>
         </message>
     </context>
     <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>Discard</source>
+            <translation>저장 안 함</translation>
+        </message>
+    </context>
+    <context>
         <name>RegularisationPanel</name>
         <message>
             <source>Weight decay and dropout</source>
@@ -3430,23 +3439,23 @@ Click to edit</source>
         <name>StartUp</name>
         <message>
             <source>No such lesson</source>
-            <translation type="unfinished" />
+            <translation>그런 수업이 없습니다</translation>
         </message>
         <message>
             <source>There is no lesson called “{name}”.</source>
-            <translation type="unfinished" />
+            <translation>“{name}”이라는 수업이 없습니다.</translation>
         </message>
         <message>
             <source>The lessons are: {ids}</source>
-            <translation type="unfinished" />
+            <translation>수업 목록: {ids}</translation>
         </message>
         <message>
             <source>Cannot open</source>
-            <translation type="unfinished">열 수 없습니다</translation>
+            <translation>열 수 없습니다</translation>
         </message>
         <message>
             <source>There is no file {path}.</source>
-            <translation type="unfinished" />
+            <translation>{path} 파일이 없습니다.</translation>
         </message>
     </context>
     <context>
@@ -3643,8 +3652,12 @@ Click to edit</source>
     <context>
         <name>TrainingWorker</name>
         <message>
-            <source>Compiling kernels …</source>
+            <source>The optimizer was changed since that step: its state starts fresh</source>
             <extracomment>rows kept when snapshots are merged (the perceptron's round tables) longest wait for the GUI to take a snapshot before training on (seconds) least training time between two snapshots, so a slow redraw cannot starve the training</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compiling kernels …</source>
             <translation>커널을 컴파일하는 중 …</translation>
         </message>
         <message>

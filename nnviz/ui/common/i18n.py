@@ -11,13 +11,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPaths, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from nnviz.ui.common.settings import APP
 
-#: Korean UI fonts by preference; any other family with Korean support comes after them
+# Korean UI fonts by preference; any other family with Korean support comes after them
 KOREAN_FONTS = ("Malgun Gothic", "Noto Sans CJK KR", "Noto Sans KR", "NanumGothic",
                 "NanumBarunGothic", "Apple SD Gothic Neo", "Source Han Sans KR", "UnDotum")
 _translators: list[QTranslator] = []  # kept alive for the life of the app
@@ -107,8 +107,7 @@ def install_translators(app: QApplication, lang: str) -> list[str]:
     loaded = []
     if lang == "en":
         return loaded
-    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.TranslationsPath))
-    candidates = [("qtbase_" + lang, qt_dir / f"qtbase_{lang}.qm"),
+    candidates = [("qtbase_" + lang, qt_translation_file(lang)),
                   ("pyqtgraph_" + lang, translation_file(lang, "pyqtgraph")),
                   ("nnviz_" + lang, translation_file(lang))]
     for name, path in candidates:
@@ -120,6 +119,40 @@ def install_translators(app: QApplication, lang: str) -> list[str]:
             _translators.append(tr)
             loaded.append(name)
     return loaded
+
+
+def qt_translation_file(lang: str) -> Path | None:
+    """Qt's own catalogue ``qtbase_<lang>.qm`` (file dialogs, message-box buttons), or None.
+
+    Qt's translations folder first; then the PySide6 package's own folders, where a PyInstaller
+    bundle keeps them (``PySide6/Qt/translations``, on Windows ``PySide6/translations``) should
+    the bundle's Qt prefix point elsewhere.
+    """
+    folders = [Path(QLibraryInfo.path(QLibraryInfo.TranslationsPath))]
+    try:
+        import PySide6
+
+        package = Path(PySide6.__file__).resolve().parent
+        folders += [package / "Qt" / "translations", package / "translations"]
+    except (ImportError, TypeError):  # pragma: no cover
+        pass
+    for folder in folders:
+        path = folder / f"qtbase_{lang}.qm"
+        if path.is_file():
+            return path
+    return None
+
+
+def qt_terms() -> tuple[str, ...]:
+    """Qt's own button texts the handouts word differently from ``qtbase_ko``.
+
+    nnviz's catalogue is asked before Qt's, so these messages (context "QPlatformTheme",
+    translated in nnviz_ko.ts) win: the Discard button of a save question reads "저장 안 함"
+    (qtbase_ko says "무시", "ignore").  The calls are here so that lupdate keeps them.
+    """
+    translate = QCoreApplication.translate
+    #: a save question's Discard button: the handouts' "저장 안 함", not qtbase_ko's "무시"
+    return (translate("QPlatformTheme", "Discard"),)
 
 
 def korean_font_family(families=None) -> str | None:
