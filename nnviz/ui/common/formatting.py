@@ -46,8 +46,62 @@ def pct(x, decimals: int = 1) -> str:
 
 
 def count(n) -> str:
-    """A whole number with thousands separators: ``count(60000) == "60,000"``."""
+    """A whole number with thousands separators: ``count(60000) == "60,000"`` (Korean writes
+    them the same way: 샘플 300,000개)."""
     return f"{int(n):,}".replace("-", "−")
+
+
+#: unit words of :func:`duration`: milliseconds, seconds, minutes, hours (with their spacing)
+_TIME_UNITS = {
+    "en": (" ms", " s", " min", " h"),
+    "ko": (" ms", "초", "분", "시간"),
+}
+
+
+def _plain(x: float, digits: int) -> str:
+    """``x`` > 0 with ``digits`` significant digits, never in scientific notation."""
+    decimals = max(0, digits - 1 - math.floor(math.log10(x)))
+    s = f"{x:.{decimals}f}"
+    return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+def locale_language() -> str:
+    """"ko" or "en": the language of the running app's default locale ("en" without Qt)."""
+    import sys
+
+    if "PySide6.QtCore" not in sys.modules:
+        return "en"
+    from PySide6.QtCore import QLocale
+
+    return "ko" if QLocale().language() == QLocale.Korean else "en"
+
+
+def duration(seconds, lang: str | None = None) -> str:
+    """A time a person reads, never in scientific notation: ``"0.09 ms"``, ``"12.3 ms"``,
+    ``"1.25 s"``, ``"2 min 5 s"``, ``"1 h 2 min"`` (Korean: ``"1.25초"``, ``"2분 5초"``).
+
+    ``lang``: "ko" or "en"; None: the app's language (:func:`locale_language`).  NaN and negative
+    times (nothing measured yet) are "–".
+    """
+    ms, sec, mins, hours = _TIME_UNITS.get(lang or locale_language(), _TIME_UNITS["en"])
+    t = float(seconds)
+    if math.isnan(t) or t < 0:
+        return "–"
+    if math.isinf(t):
+        return "∞"
+    if t == 0:
+        return "0" + sec
+    if t < 1e-5:
+        return "< 0.01" + ms
+    if t < 0.9995:
+        return _plain(t * 1000, 2 if t < 1e-3 else 3) + ms
+    if t < 59.95:
+        return _plain(t, 3) + sec
+    if round(t) < 3600:
+        m, s = divmod(round(t), 60)
+        return f"{m}{mins} {s}{sec}".strip() if s else f"{m}{mins}".strip()
+    h, m = divmod(round(t / 60), 60)
+    return f"{h}{hours} {m}{mins}".strip() if m else f"{h}{hours}".strip()
 
 
 def fmt_vec(v, digits: int = 4) -> str:

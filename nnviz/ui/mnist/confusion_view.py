@@ -136,13 +136,13 @@ class ConfusionView(QWidget):
                 item.setBackground(QBrush(QColor(*rgb)))
                 item.setForeground(QBrush(QColor(*colors.text_on(rgb))))
                 item.setToolTip(self.tr("{n} test images of digit {t} classified as {p} "
-                                        "(click to show them)").format(n=v, t=t, p=p))
+                                        "(click to show them)").format(n=count(v), t=t, p=p))
                 self.table.setItem(t, p, item)
             a = per[t] if t < len(per) else float("nan")
             item = QTableWidgetItem(pct(a))
             item.setTextAlignment(Qt.AlignCenter)
             item.setToolTip(self.tr("Digit {t}: {k} of {n} right = {a}").format(
-                t=t, k=int(cm[t, t]), n=int(rows[t]), a="–" if np.isnan(a) else fmt_full(a)))
+                t=t, k=count(cm[t, t]), n=count(rows[t]), a="–" if np.isnan(a) else fmt_full(a)))
             self.table.setItem(t, N, item)
         n = int(ev.cm.sum())
         self.summary.setText(self.tr("Accuracy {acc} ({k} of {n} test images)").format(
@@ -169,8 +169,8 @@ class ConfusionView(QWidget):
 
     def _on_evaluator_progressed(self, done, total):
         self.progress.setValue(100 * done // max(total, 1))
-        self.progress.setFormat(self.tr("{done} / {total} images").format(done=done,
-                                                                           total=total))
+        self.progress.setFormat(self.tr("{done} / {total} images").format(done=count(done),
+                                                                           total=count(total)))
 
     def _on_evaluator_evaluated(self, ev):
         self._set_running(False)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from nnviz.ui.common.formatting import count, fmt, pct
+from nnviz.ui.common.formatting import count, duration, fmt, pct
 
 if TYPE_CHECKING:
     from nnviz.ui.model.lesson_model import LessonModel
@@ -105,7 +105,7 @@ class Dashboard(QWidget):
                                                                   c=_num(xl)))
         t["acc"].setText(self.tr("accuracy {a} · {b} · {c}").format(a=pct(ta), b=pct(va),
                                                                     c=pct(xa)))
-        t["epoch_time"].setText(self.tr("{s} s/epoch").format(s=_num(spe)))
+        t["epoch_time"].setText(self.tr("{t}/epoch").format(t=duration(spe)))
         t["rate"].setText(self.tr("{n} samples/s").format(
             n=count(round(self.rate)) if math.isfinite(self.rate) else "–"))
 

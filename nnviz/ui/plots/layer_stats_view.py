@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.ui.common.formatting import fmt, fmt_full, pct
+from nnviz.ui.common.formatting import count, fmt, fmt_full, pct
 from nnviz.ui.common.plot_style import palette_color, pg, style_plot
 
 if TYPE_CHECKING:
@@ -164,7 +164,7 @@ class LayerStatsView(QWidget):
         if len(X) > SAMPLE_ROWS:
             X = X[np.sort(np.random.default_rng(0).choice(len(X), SAMPLE_ROWS, replace=False))]
         self.X = np.ascontiguousarray(X, dtype=net.dtype)
-        self.sample_label.setText(self.tr("activations on {n} {what}").format(n=len(self.X),
+        self.sample_label.setText(self.tr("activations on {n} {what}").format(n=count(len(self.X)),
                                                                               what=what))
         self.request_update()
 
