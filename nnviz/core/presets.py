@@ -100,6 +100,8 @@ class Preset:
 
         if kind == "gate":
             ds = datasets.gate(self.data["name"])
+        elif kind == "toy" and self.data.get("name") == "rows":
+            ds = datasets.given_rows(self.data.get("rows"))  # the lesson's own vectors
         elif kind == "toy":
             args = {k: v for k, v in self.data.items() if k not in ("kind", "name")}
             ds = datasets.toy(self.data["name"], **args)
@@ -160,6 +162,7 @@ class Preset:
             network = NetworkSpec.from_dict(d["network"])
             weights = dict(d.get("weights", {}))
             _check_weights(network, weights)
+            _check_rows(network, d["data"])
             order = d.get("order", 0)
             weights_file = d.get("weights_file", "")
             if not isinstance(weights_file, str) or (
@@ -204,6 +207,21 @@ def _check_weights(spec: NetworkSpec, weights: dict) -> None:
             raise SpecError(f"{key} has shape {arr.shape}; the network needs {dst.shape}")
         if not np.all(np.isfinite(arr)):
             raise SpecError(f"{key} must be finite numbers")
+
+
+def _check_rows(spec: NetworkSpec, data) -> None:
+    """A lesson's own input rows must be usable and as long as the network's input."""
+    if not isinstance(data, dict) or data.get("kind") != "toy" or data.get("name") != "rows":
+        return
+    from nnviz.core.datasets import given_rows
+
+    try:
+        ds = given_rows(data.get("rows"))
+    except ValueError as exc:
+        raise SpecError(f"the lesson's rows: {exc}") from None
+    if ds.n_inputs != spec.inputs:
+        raise SpecError(f"the lesson's rows have {ds.n_inputs} numbers; the network has "
+                        f"{spec.inputs} inputs")
 
 
 def _targets(y, kind, n_classes, lo, hi):

@@ -38,6 +38,7 @@ from nnviz.core.datasets.mnist import (
 )
 from nnviz.core.datasets.paths import bundled_data_dir, user_data_dir
 from nnviz.core.datasets.pixels import normalize_course, normalize_unit
+from nnviz.core.datasets.rows import given_rows
 from nnviz.core.datasets.toys import TOYS, toy
 
 __all__ = [
@@ -64,6 +65,7 @@ __all__ = [
     "download_mnist",
     "find_all_locations",
     "gate",
+    "given_rows",
     "idx_bytes",
     "load_mnist",
     "locate_mnist",

@@ -1,17 +1,25 @@
-"""Model file actions of the MNIST lessons: import pretrained weights, save/load a trained model.
+"""Model file actions of the MNIST lessons: the pretrained network, importing the book's
+weights, saving/loading a trained model.
 
-"Import pretrained weights…" reads a pickled dict such as the book's ``sample_weight.pkl``
-(W1, b1, W2, b2, W3, b3; sigmoid hidden layers, softmax output; handout 003) through the
-restricted unpickler of :mod:`nnviz.core.io`: a file that asks to run anything is refused with
-a message and nothing in it is executed.  Files are read off the GUI thread
-(:mod:`nnviz.ui.common.file_reading`); a file that cannot be read leaves the lesson as it was.  The
-network becomes the lesson's network and the 10,000 test images are classified in batches of
-100; the accuracy is reported when done.
+"MNIST with pretrained weights" opens with nnviz's own trained 784-50-100-10 network (made by
+``scripts/train-pretrained``; :class:`~nnviz.ui.mnist.pretrained_network.PretrainedNetwork`
+trains it in the background when a checkout lacks the file), and its test accuracy is
+reported once the evaluator has classified the test images.
+
+"Import the book's weights…" reads a pickled dict such as the book's ``sample_weight.pkl``
+(W1, b1, W2, b2, W3, b3; sigmoid hidden layers, softmax output; handout 003; ch03 of the
+book's GitHub repository, deep-learning-from-scratch) through the restricted unpickler of
+:mod:`nnviz.core.io`: a file that asks to run anything is refused with a message and nothing
+in it is executed.  Files are read off the GUI thread (:mod:`nnviz.ui.common.file_reading`); a
+file that cannot be read leaves the lesson as it was.  The network becomes the lesson's
+network and the 10,000 test images are classified in batches of 100; the accuracy is reported
+when done.
 
 Signals
 -------
 imported(str)            a weight file became the current network (its path)
-import_evaluated(float)  test accuracy of the imported network
+import_evaluated(float)  test accuracy of a network the lesson was given: imported weights,
+                         or the pretrained network when its lesson opens
 """
 
 from __future__ import annotations
@@ -19,13 +27,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nnviz.core.io import ModelFileError, load_any_weights
 from nnviz.ui.common.file_reading import read_in_background
 from nnviz.ui.common.formatting import count, pct
+from nnviz.ui.mnist.pretrained_network import PretrainedNetwork
 from nnviz.ui.model.mnist_evaluator import Evaluator
 from nnviz.ui.model.mnist_input import IMAGE_SIDE
 from nnviz.ui.model.spec_checks import clean_network
@@ -46,10 +55,14 @@ class ModelActions(QObject):
         self.last_accuracy = float("nan")
         self.last_error = ""
         self._awaiting = False
-        self.act_import = QAction(self.tr("Import pretrained weights…"), self)
-        self.act_import.setToolTip(self.tr("Load a pickled dict of weights (W1, b1, W2, b2, …, "
-                                           "like the book's sample_weight.pkl) safely and test "
-                                           "it on the 10,000 test images"))
+        #: the pretrained network whose first evaluation is still to be reported (None: none)
+        self._announce_pretrained = None
+        self.pretrained = PretrainedNetwork(lesson, self)
+        self.pretrained.ready.connect(self._on_pretrained_ready)
+        self.act_import = QAction(self.tr("Import the book's weights…"), self)
+        self.act_import.setToolTip(self.tr("The book's sample_weight.pkl (ch03 of its GitHub "
+                                           "repository, deep-learning-from-scratch), read "
+                                           "safely: nothing in the file runs"))
         self.act_import.triggered.connect(self.import_dialog)
         self.act_save = QAction(self.tr("Save trained model…"), self)
         self.act_save.setToolTip(self.tr("Save the network and its weights as an .npz file"))
@@ -61,9 +74,24 @@ class ModelActions(QObject):
             a.setStatusTip(a.toolTip())
         evaluator.evaluated.connect(self._on_evaluator_evaluated)
         evaluator.failed.connect(self._on_evaluator_failed)
+        lesson.preset_changed.connect(self._on_lesson_preset_changed)
+        if parent_widget is not None:
+            parent_widget.installEventFilter(self)  # its closing joins the preparation
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
 
     def actions(self) -> list[QAction]:
         return [self.act_import, self.act_save, self.act_load]
+
+    def shutdown(self) -> None:
+        """Join the pretrained network's preparation thread (window closing, tests)."""
+        self.pretrained.shutdown()
+
+    def eventFilter(self, obj, event):  # noqa: N802
+        if obj is self.widget and event.type() == QEvent.Close:
+            self.shutdown()
+        return False
 
     # -- messages -------------------------------------------------------------------------
     def _warn(self, title: str, text: str) -> None:
@@ -76,7 +104,8 @@ class ModelActions(QObject):
     # -- import ---------------------------------------------------------------------------
     def import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.widget, self.tr("Import pretrained weights"), "",
+            self.widget, self.tr("Import the book's weights (sample_weight.pkl from the "
+                                 "book's GitHub repository)"), "",
             self.tr("Weight files (*.pkl *.pickle *.npz);;All files (*)"))
         if path:
             self.import_weights(path)
@@ -120,8 +149,31 @@ class ModelActions(QObject):
         if target is not None and target is not self.lesson.preset:
             self.lesson.set_preset(target)
 
+    # -- the pretrained network ------------------------------------------------------------
+    def _on_lesson_preset_changed(self, preset) -> None:
+        self._awaiting = False
+        shipped = preset is not None and preset.weights_file and not self.pretrained.missing
+        self._announce_pretrained = self.lesson.network if shipped else None
+
+    def _on_pretrained_ready(self, net) -> None:
+        if self.lesson.network is net:  # shown (the lesson was untouched meanwhile)
+            self._announce_pretrained = net
+
+    def _report_pretrained(self, ev) -> None:
+        self._announce_pretrained = None
+        self.last_accuracy = ev.accuracy
+        self._status(self.tr("Test accuracy of the pretrained network: {acc} ({p}, {k} of {n})")
+                     .format(acc=f"{ev.accuracy:.4f}", p=pct(ev.accuracy, 2),
+                             k=count(ev.cm.trace()), n=count(len(ev))))
+        self.import_evaluated.emit(ev.accuracy)
+
     def _on_evaluator_evaluated(self, ev) -> None:
-        if not self._awaiting or self.evaluator.result_network is not self.lesson.network:
+        if self.evaluator.result_network is not self.lesson.network:
+            return
+        if self._announce_pretrained is self.lesson.network and not self._awaiting:
+            self._report_pretrained(ev)
+            return
+        if not self._awaiting:
             return
         self._awaiting = False
         self.last_accuracy = ev.accuracy
