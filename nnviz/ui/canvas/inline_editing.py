@@ -86,7 +86,7 @@ class InPlaceEditing(QGraphicsView):
         if isinstance(item, BiasItem):
             r = item.sceneBoundingRect()
             return QPointF(r.left() - 1, r.center().y()), Qt.AlignRight
-        for t in self.w_labels[item.layer]:
+        for t in self.w_labels:
             if t.isVisible() and getattr(t, "edit_target", None) is item:
                 return t.sceneBoundingRect().center(), Qt.AlignCenter
         return item.line().center(), Qt.AlignCenter

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGraphicsLineItem,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
 )
 
 from nnviz.ui.common import colors
@@ -21,8 +22,23 @@ from nnviz.ui.common.formatting import fmt_full, sub
 
 LUT_COLORS = [QColor(int(r), int(g), int(b)) for r, g, b in colors.LUT]
 LUT_BRUSHES = [QBrush(c) for c in LUT_COLORS]
-OUTLINE = QPen(QColor(90, 90, 90), 1.0)
+# the overview edges of a wide layer: the same colours, mostly transparent
+LUT_FADED = [QColor(c.red(), c.green(), c.blue(), 70) for c in LUT_COLORS]
+OUTLINE = QPen(QColor(90, 90, 90), 1.0)  # widths at interface scale 1 (the view scales them)
 SELECTED = QPen(QColor(20, 20, 20), 3.0)
+
+
+class LabelItem(QGraphicsSimpleTextItem):
+    """A number on the canvas on a pale box, so a line passing under it does not cross it out
+    (the box is the item's bounding rectangle, the one the placement keeps free)."""
+
+    BOX = QColor(250, 250, 250, 215)
+
+    def paint(self, painter, option, widget=None):
+        painter.fillRect(self.boundingRect(), self.BOX)
+        super().paint(painter, option, widget)
+
+
 class _HoverTip:
     """Mixin: the tooltip is computed when the mouse arrives (numbers are always current)."""
 
@@ -67,6 +83,9 @@ class EdgeItem(_HoverTip, QGraphicsLineItem):
         super().__init__()
         self._view, self.layer, self.i, self.j = view, layer, 0, 0
         self.w = 0.0
+        self.focus = False  # one of the selected neuron's edges (drawn on top, labelled first)
+        self.dense = False  # part of a dense pair's faded overview unless focus
+        self.pair_scale = 1.0  # the |w| of its pair that gets the widest pen
         self._key: tuple = ()  # (x1, y1, x2, y2, hit width) the cached shape was made for
         self._shape: QPainterPath | None = None
         self.setAcceptHoverEvents(True)

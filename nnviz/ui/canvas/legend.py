@@ -1,36 +1,96 @@
-"""The canvas legend: the colour scale of values and the edge-width key, in the view's corner."""
+"""The canvas legend: the colour scale of values, the edge-width key and the rule of which
+numbers are written on edges.
+
+It is an item of the scene, placed by the view outside the network's box (below it or right of
+it, :func:`~nnviz.ui.canvas.label_placement.legend_origin`), so it never covers a neuron,
+whatever the zoom.  Its sizes follow the interface scale like the rest of the canvas.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF
-from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem
 
 from nnviz.ui.common import colors
 
 translate = QCoreApplication.translate  # the name lupdate recognises
 
 
-def draw_legend(painter: QPainter, viewport_height: int) -> QRectF:
-    """Draw the legend at the bottom left of the viewport; returns the box it covers."""
-    fm = painter.fontMetrics()
-    h = viewport_height
-    x0, y0, bw = 12, h - 16 - 2 * fm.height() - 20, 120
-    box = QRectF(x0 - 6, y0 - fm.height() - 8, bw + 150, 2 * fm.height() + 44)
-    painter.setPen(QPen(QColor(200, 200, 200)))
-    painter.setBrush(QColor(255, 255, 255, 225))
-    painter.drawRoundedRect(box, 4, 4)
-    grad = QLinearGradient(QPointF(x0, 0), QPointF(x0 + bw, 0))
-    for t, col in ((0.0, colors.NEGATIVE), (0.5, colors.ZERO), (1.0, colors.POSITIVE)):
-        grad.setColorAt(t, QColor(*col))
-    painter.setPen(QColor(40, 40, 40))
-    painter.drawText(QPointF(x0, y0 - 4), translate("NetworkLegend", "value (a, z, w, b)"))
-    painter.fillRect(QRectF(x0, y0, bw, 10), QBrush(grad))
-    painter.drawText(QPointF(x0, y0 + 12 + fm.ascent()), "−1")
-    painter.drawText(QPointF(x0 + bw / 2 - 3, y0 + 12 + fm.ascent()), "0")
-    painter.drawText(QPointF(x0 + bw - 12, y0 + 12 + fm.ascent()), "+1")
-    ex = x0 + bw + 16
-    painter.drawText(QPointF(ex, y0 - 4), translate("NetworkLegend", "edge width ∝ |w|"))
-    for n, wdt in enumerate((1.0, 3.0, 6.0)):
-        painter.setPen(QPen(QColor(*colors.POSITIVE), wdt))
-        painter.drawLine(QPointF(ex + n * 42, y0 + 6), QPointF(ex + n * 42 + 34, y0 + 6))
-    return box
+def edge_number_rule(dense: bool) -> list[str]:
+    """The lines of the legend that say which edges carry their number (the placement rule)."""
+    lines = [translate("NetworkLegend", "Numbers on edges: the strongest weights that fit "
+                                        "without covering a neuron or another number; a "
+                                        "selected neuron's edges first. Hover an edge for "
+                                        "its exact weight.")]
+    if dense:
+        lines.append(translate("NetworkLegend", "Wide layers: only the strongest links, faded. "
+                                                "Click a neuron to draw its strongest edges."))
+    return lines
+
+
+class LegendItem(QGraphicsItem):
+    """The legend as one scene item of a fixed size (``boundingRect`` starts at 0, 0)."""
+
+    def __init__(self, font: QFont, scale: float, notes: list[str]):
+        super().__init__()
+        self._font, self._s, self.notes = QFont(font), float(scale), list(notes)
+        fm = QFontMetricsF(self._font)
+        s = self._s
+        self._pad = 6 * s
+        self._bar = 120 * s
+        self._key_x = self._pad + self._bar + 18 * s
+        key_w = max(fm.horizontalAdvance(self._key_title()), 3 * 42 * s)
+        self._w = self._key_x + key_w + self._pad
+        self._line = fm.height()
+        self._scale_h = self._line + 6 * s + 10 * s + 4 * s + self._line
+        flags = int(Qt.TextWordWrap)
+        self._note_rects = []
+        y = self._pad + self._scale_h + 6 * s
+        for note in self.notes:
+            r = fm.boundingRect(QRectF(0, 0, self._w - 2 * self._pad, 10000), flags, note)
+            self._note_rects.append(QRectF(self._pad, y, self._w - 2 * self._pad,
+                                           r.height()))
+            y += r.height() + 3 * s
+        self._h = y + self._pad - (3 * s if self.notes else 0)
+        self.setToolTip("\n".join(self.notes))
+        self.setZValue(6)
+        self.setAcceptedMouseButtons(Qt.NoButton)
+
+    @staticmethod
+    def _key_title() -> str:
+        return translate("NetworkLegend", "edge width ∝ |w|")
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
+        return QRectF(0, 0, self._w, self._h)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        s, pad = self._s, self._pad
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setFont(self._font)
+        fm = QFontMetricsF(self._font)
+        painter.setPen(QPen(QColor(200, 200, 200), 1.0 * s))
+        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.drawRoundedRect(self.boundingRect(), 4 * s, 4 * s)
+        x0, bw = pad, self._bar
+        y_bar = pad + self._line + 4 * s
+        painter.setPen(QColor(40, 40, 40))
+        painter.drawText(QPointF(x0, pad + fm.ascent()),
+                         translate("NetworkLegend", "value (a, z, w, b)"))
+        grad = QLinearGradient(QPointF(x0, 0), QPointF(x0 + bw, 0))
+        for t, col in ((0.0, colors.NEGATIVE), (0.5, colors.ZERO), (1.0, colors.POSITIVE)):
+            grad.setColorAt(t, QColor(*col))
+        painter.fillRect(QRectF(x0, y_bar, bw, 10 * s), QBrush(grad))
+        ty = y_bar + 12 * s + fm.ascent()
+        painter.drawText(QPointF(x0, ty), "−1")
+        painter.drawText(QPointF(x0 + bw / 2 - fm.horizontalAdvance("0") / 2, ty), "0")
+        painter.drawText(QPointF(x0 + bw - fm.horizontalAdvance("+1"), ty), "+1")
+        ex = self._key_x
+        painter.drawText(QPointF(ex, pad + fm.ascent()), self._key_title())
+        for n, wdt in enumerate((1.0, 3.0, 6.0)):
+            painter.setPen(QPen(QColor(*colors.POSITIVE), wdt * s))
+            painter.drawLine(QPointF(ex + n * 42 * s, y_bar + 5 * s),
+                             QPointF(ex + n * 42 * s + 34 * s, y_bar + 5 * s))
+        painter.setPen(QColor(70, 70, 70))
+        for rect, note in zip(self._note_rects, self.notes):
+            painter.drawText(rect, int(Qt.TextWordWrap), note)

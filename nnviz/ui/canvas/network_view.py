@@ -2,11 +2,13 @@
 
 Built once per network shape (:meth:`NetworkView.rebuild`); every later change (edit, input,
 training snapshot) only recolours the existing items (:meth:`NetworkView.update_values`), which
-keeps a 784-100-100-100-10 network animatable.  Wide layers show only the ``k`` strongest
-incoming edges of each neuron; a square input layer (MNIST) is drawn as its image.
+keeps a 784-100-100-100-10 network animatable.  A dense layer pair (more than
+``geometry.FULL_EDGES`` edges) shows a faded overview of its strongest edges and, in full
+colour, the selected neuron's strongest edges; a square input layer (MNIST) is its image.
 
-Editing a weight in place (a click on an edge or a bias) is :mod:`inline_editing`'s part; the
-items are in :mod:`items`, the legend in :mod:`legend`.
+The numbers are :mod:`canvas_labels`'s part (placed by :mod:`label_placement`), editing a
+weight in place :mod:`inline_editing`'s; the items are in :mod:`items`, the legend in
+:mod:`legend`.  Every size follows the interface scale (the items are rebuilt when it changes).
 
 Signals
 -------
@@ -20,43 +22,36 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QImage,
-    QPainter,
-    QPen,
-    QPixmap,
-)
-from PySide6.QtWidgets import (
-    QGraphicsScene,
-    QGraphicsSimpleTextItem,
-    QGraphicsView,
-)
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
 
 from nnviz.ui.canvas import geometry
+from nnviz.ui.canvas import label_placement as lp
+from nnviz.ui.canvas.canvas_labels import CanvasLabels, canvas_fonts
 from nnviz.ui.canvas.highlight import Highlighting
 from nnviz.ui.canvas.inline_editing import InPlaceEditing
 from nnviz.ui.canvas.items import (
     LUT_BRUSHES,
     LUT_COLORS,
+    LUT_FADED,
     OUTLINE,
     SELECTED,
     BiasItem,
     EdgeItem,
     HeatmapItem,
     ImageItem,
+    LabelItem,
     NeuronItem,
 )
-from nnviz.ui.canvas.legend import draw_legend
+from nnviz.ui.canvas.legend import LegendItem, edge_number_rule
 from nnviz.ui.common import colors
-from nnviz.ui.common.formatting import fmt
-from nnviz.ui.common.formulas import activation_symbol
+from nnviz.ui.common.interface_scale import interface_scale
 
 if TYPE_CHECKING:
     from nnviz.ui.model.lesson_model import LessonModel
 
-class NetworkView(Highlighting, InPlaceEditing):
+
+class NetworkView(Highlighting, CanvasLabels, InPlaceEditing):
     neuron_clicked = Signal(int, int)
     zoom_changed = Signal(float)
 
@@ -77,93 +72,49 @@ class NetworkView(Highlighting, InPlaceEditing):
         self.setBackgroundBrush(QColor(250, 250, 250))
         self.setToolTip("")
         self.show_numbers = True
-        self.k = 3  # strongest incoming edges per neuron drawn for wide layers
+        self.k = 3  # strongest incoming edges per neuron considered for wide layers
         self._auto_fit = True
         self.geom = None
+        self.legend: LegendItem | None = None
         self.neurons: list[list[NeuronItem]] = []
         self.biases: list[list[BiasItem | None]] = []
         self.edges: list[list[EdgeItem]] = []  # per weight matrix, a pool of items
-        self.z_labels: list[list[QGraphicsSimpleTextItem]] = []
-        self.a_labels: list[list[QGraphicsSimpleTextItem]] = []
-        self.b_labels: list[list[QGraphicsSimpleTextItem]] = []
-        self.w_labels: list[list[QGraphicsSimpleTextItem]] = []
+        self.z_labels: list[list[LabelItem]] = []
+        self.a_labels: list[list[LabelItem]] = []
+        self.b_labels: list[list[LabelItem]] = []
+        self.w_labels: list[LabelItem] = []  # a pool: the weights written on edges
+        self._label_at: dict = {}  # (layer, i, j) -> where along its edge its number was
         self.image: ImageItem | None = None
-        self._titles: list[QGraphicsSimpleTextItem] = []
+        self._titles: list[LabelItem] = []
+        self.heatmaps: list[HeatmapItem] = []
         self._init_editing(lesson)
         lesson.network_changed.connect(self.rebuild)
         lesson.forward_updated.connect(self._on_lesson_forward_updated)
         lesson.neuron_selected.connect(self._on_lesson_neuron_selected)
         self.neuron_clicked.connect(lesson.select_neuron)
+        interface_scale().changed.connect(self._on_interface_scale_changed)
 
     # -- building -------------------------------------------------------------------------
     def rebuild(self) -> None:
         """Create the items for the lesson's network (call when its shape changes)."""
         net = self.lesson.network
         self.close_editor()  # its item is about to be deleted
+        self.clear_highlight()
         self._scene.clear()
         self.neurons, self.biases, self.edges = [], [], []
         self.z_labels, self.a_labels, self.b_labels, self.w_labels = [], [], [], []
-        self.image, self._titles = None, []
-        self.heatmaps = []
+        self.image, self._titles, self.heatmaps, self.legend = None, [], [], None
+        self._label_at = {}
         if net is None:
             return
-        self.geom = geometry.network_geom(net.spec.sizes)
-        label_font = QFont(self.font())
-        label_font.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.85))
-        z_font = QFont(label_font)
-        z_font.setBold(True)
-        self._label_font = label_font
+        f = interface_scale().factor
+        self.geom = geometry.network_geom(net.spec.sizes, f)
+        self._fonts = canvas_fonts(self.font(), f)
+        self._outline = QPen(OUTLINE.color(), OUTLINE.widthF() * f)
+        self._selected_pen = QPen(SELECTED.color(), SELECTED.widthF() * f)
         for li, g in enumerate(self.geom.layers):
-            items, zl, al, bl, bias_items = [], [], [], [], []
-            if g.image_side:
-                self.image = ImageItem(self, g.image_side)
-                self.image.setScale(g.cell)
-                self.image.setPos(g.x - g.image_side * g.cell / 2, -g.image_side * g.cell / 2)
-                self._scene.addItem(self.image)
-                frame = self._scene.addRect(self.image.sceneBoundingRect(), OUTLINE)
-                frame.setZValue(2)
-            has_bias = li > 0 and net.b[li - 1] is not None
-            for k in range(0 if g.image_side else g.n):
-                x, y, r = g.x, float(g.ys[k]), g.radius
-                item = NeuronItem(self, li, k, QRectF(x - r, y - r, 2 * r, 2 * r))
-                item.setPen(OUTLINE if not g.compact else QPen(Qt.NoPen))
-                self._scene.addItem(item)
-                items.append(item)
-                if not g.compact:
-                    z = QGraphicsSimpleTextItem(item)
-                    z.setFont(z_font)
-                    z.setZValue(4)
-                    a = self._scene.addSimpleText("", label_font)
-                    a.setZValue(4)
-                    a.setBrush(QColor(60, 60, 60))
-                    zl.append(z)
-                    al.append(a)
-                if has_bias:
-                    if g.compact:
-                        bias_items.append(None)
-                    else:
-                        s = 9.0
-                        bi = BiasItem(self, li, k, QRectF(x - r - s + 3, y - r - 2, s, s))
-                        self._scene.addItem(bi)
-                        bias_items.append(bi)
-                        t = self._scene.addSimpleText("", label_font)
-                        t.setBrush(QColor(90, 90, 90))
-                        t.setZValue(4)
-                        t.edit_target = bi  # clicking the number edits the bias
-                        bl.append(t)
-            self.neurons.append(items)
-            self.z_labels.append(zl)
-            self.a_labels.append(al)
-            self.b_labels.append(bl)
-            self.biases.append(bias_items)
-            title = self._scene.addSimpleText(self._layer_title(li), label_font)
-            title.setBrush(QColor(40, 40, 40))
-            br = title.boundingRect()
-            title.setPos(g.x - br.width() / 2 if not g.image_side else g.x - br.width() / 2,
-                         g.top - 28 - (0 if not has_bias else 4))
-            self._titles.append(title)
-        self.heatmaps = []  # (layer, HeatmapItem) for 2-input networks with small layers
-        if net.spec.inputs == 2:
+            self._build_layer(li, g, li > 0 and net.b[li - 1] is not None)
+        if net.spec.inputs == 2:  # each hidden neuron's output over the input plane
             for li, g in enumerate(self.geom.layers[1:], 1):
                 if g.compact:
                     continue
@@ -173,28 +124,110 @@ class NetworkView(Highlighting, InPlaceEditing):
                     r = item.rect()
                     hm.setPos(r.right() - 0.35 * side, r.top() - 0.65 * side)
                     self.heatmaps.append(hm)
-        for _ in range(net.n_layers):
-            self.edges.append([])
-            self.w_labels.append([])
+        self.edges = [[] for _ in range(net.n_layers)]
         # large networks: antialiased lines cost most of a frame; small ones look better with it
         big = any(g.compact for g in self.geom.layers)
         self.setRenderHint(QPainter.Antialiasing, not big)
-        x, y, w, h = self.geom.bounds()
-        self._scene.setSceneRect(QRectF(x, y, w, h))
+        self._mark_selected(*self.lesson.selected)
         self.update_values()
+        dense = any(geometry.is_dense(W) for W in net.W)
+        self.legend = LegendItem(self._fonts["legend"], f, edge_number_rule(dense))
+        self._scene.addItem(self.legend)
+        self._place_legend()
         if self._auto_fit:
             self.fit()
+
+    def _build_layer(self, li: int, g, has_bias: bool) -> None:
+        s = self.geom.scale
+        items, zl, al, bl, bias_items = [], [], [], [], []
+        if g.image_side:
+            self.image = ImageItem(self, g.image_side)
+            self.image.setScale(g.cell)
+            self.image.setPos(g.x - g.image_side * g.cell / 2, -g.image_side * g.cell / 2)
+            self._scene.addItem(self.image)
+            frame = self._scene.addRect(self.image.sceneBoundingRect(), self._outline)
+            frame.setZValue(2)
+        for k in range(0 if g.image_side else g.n):
+            x, y, r = g.x, float(g.ys[k]), g.radius
+            item = NeuronItem(self, li, k, QRectF(x - r, y - r, 2 * r, 2 * r))
+            item.setPen(self._outline if not g.compact else QPen(Qt.NoPen))
+            self._scene.addItem(item)
+            items.append(item)
+            if not g.compact:
+                zl.append(self._new_label(self._fonts["value"], QColor(0, 0, 0), item))
+                al.append(self._new_label(self._fonts["label"], QColor(60, 60, 60)))
+            if has_bias:
+                if g.compact:
+                    bias_items.append(None)
+                    continue
+                c = 9.0 * s
+                bi = BiasItem(self, li, k, QRectF(x - r - c + 3 * s, y - r - 2 * s, c, c))
+                bi.setPen(self._outline)
+                self._scene.addItem(bi)
+                bias_items.append(bi)
+                t = self._new_label(self._fonts["label"], QColor(90, 90, 90))
+                t.edit_target = bi  # clicking the number edits the bias
+                bl.append(t)
+        self.neurons.append(items)
+        self.z_labels.append(zl)
+        self.a_labels.append(al)
+        self.b_labels.append(bl)
+        self.biases.append(bias_items)
+        title = self._new_label(self._fonts["title"], QColor(40, 40, 40))
+        title.setText(self._layer_title(li))
+        br = title.boundingRect()
+        title.setPos(g.x - br.width() / 2, g.top - br.height() - (14 if has_bias else 8) * s)
+        self._titles.append(title)
+
+    def _place_legend(self) -> None:
+        """Put the legend outside the network's box, where the whole fits the view larger."""
+        if self.legend is None or self.geom is None:
+            return
+        net_box = self._network_box()
+        size = self.legend.boundingRect()
+        vp = self.viewport().size()
+        gap = 16.0 * self.geom.scale
+        x, y = lp.legend_origin(net_box, (size.width(), size.height()),
+                                (vp.width(), vp.height()), gap)
+        self.legend.setPos(x, y)
+        m = 16.0 * self.geom.scale
+        x0, y0, w, h = lp.union([net_box, (x, y, size.width(), size.height())])
+        self._scene.setSceneRect(QRectF(x0 - m, y0 - m, w + 2 * m, h + 2 * m))
+
+    def _network_box(self) -> lp.Rect:
+        """The box of the diagram itself: neurons, image, titles and the neurons' numbers."""
+        x, y, w, h = self.geom.bounds(margin=0.0)
+        boxes = [(x, y, w, h)]
+        for item in (*self._titles, *(t for layer in self.b_labels for t in layer),
+                     *(t for layer in self.a_labels for t in layer)):
+            r = item.sceneBoundingRect()
+            boxes.append((r.x(), r.y(), r.width(), r.height()))
+        return lp.union(boxes)
+
+    def nodes_rect(self) -> QRectF:
+        """The scene box of every neuron (and the input image): what the legend stays out of."""
+        return QRectF(*self.geom.nodes_rect()) if self.geom is not None else QRectF()
+
+    def _on_interface_scale_changed(self, _factor: float) -> None:
+        self.rebuild()  # every size (neurons, fonts, pens) is made for one scale
 
     def _layer_title(self, li: int) -> str:
         net = self.lesson.network
         if li == 0:
             n = net.spec.inputs
             return self.tr("Input x ({n})").format(n=n) if n > 3 else self.tr("Input x")
-        act = activation_symbol(net.spec.layers[li - 1].activation)
+        act = self.activation_name(net.spec.layers[li - 1].activation)
         n = net.spec.layers[li - 1].units
         if li == len(net.spec.sizes) - 1:
             return self.tr("Output y · {act}").format(act=act)
         return self.tr("Hidden {l} · {act} ({n})").format(l=li, act=act, n=n)
+
+    def activation_name(self, name: str) -> str:
+        """An activation as the handouts name it (계단 함수, 시그모이드, ReLU …)."""
+        names = {"step": self.tr("step function"), "sigmoid": self.tr("sigmoid"),
+                 "softmax": self.tr("softmax"), "identity": self.tr("identity"),
+                 "tanh": "tanh", "relu": "ReLU", "leaky_relu": "Leaky ReLU"}
+        return names.get(name, name)
 
     def _edge_pool(self, layer: int, n: int) -> list[EdgeItem]:
         pool = self.edges[layer]
@@ -233,8 +266,7 @@ class NetworkView(Highlighting, InPlaceEditing):
             zz = np.asarray(z, dtype=float)
             aa = np.asarray(a, dtype=float)[: len(zz)]
             idx = colors.lut_index(zz)
-            items = self.neurons[li]
-            for k, item in enumerate(items):
+            for k, item in enumerate(self.neurons[li]):
                 item.a, item.z = float(aa[k]), float(zz[k])
                 item.setBrush(LUT_BRUSHES[int(idx[k])])
             if not g.compact:
@@ -245,14 +277,10 @@ class NetworkView(Highlighting, InPlaceEditing):
                 for k, bi in enumerate(self.biases[li]):
                     if bi is not None:
                         bi.setBrush(LUT_BRUSHES[int(bidx[k])])
-                for k, t in enumerate(self.b_labels[li]):
-                    t.setVisible(show)
-                    if show:
-                        t.setText(f"b {fmt(bvals[k], 3)}")
-                        br = t.boundingRect()
-                        t.setPos(g.x - g.radius - br.width() - 8, float(g.ys[k]) - g.radius - 5)
+                self._update_bias_labels(li, g, bvals, show)
         for l_ in range(net.n_layers):
             self._update_edges(l_)
+        self._place_edge_labels()
         self._update_heatmaps()
         self._sync_editor()
         self.viewport().update()
@@ -269,23 +297,6 @@ class NetworkView(Highlighting, InPlaceEditing):
         for hm in self.heatmaps:
             hm.set_values(planes[hm.layer - 1][hm.index])
 
-    def _update_neuron_labels(self, li, g, aa, zz, idx, show):
-        for k, zt in enumerate(self.z_labels[li]):
-            zt.setVisible(show)
-            at = self.a_labels[li][k]
-            at.setVisible(show and li > 0)
-            if not show:
-                continue
-            zt.setText(fmt(zz[k], 4))
-            fg = colors.text_on(colors.LUT[idx[k]])
-            zt.setBrush(QColor(*fg))
-            br = zt.boundingRect()
-            zt.setPos(g.x - br.width() / 2, float(g.ys[k]) - br.height() / 2)
-            if li > 0:
-                at.setText(f"a {fmt(aa[k], 4)}")
-                br = at.boundingRect()
-                at.setPos(g.x - br.width() / 2, float(g.ys[k]) + g.radius + 1)
-
     def _update_image(self, x, side) -> None:
         rgb = np.ascontiguousarray(colors.signed_rgb(np.asarray(x)[: side * side]
                                                      .reshape(side, side)))
@@ -298,12 +309,14 @@ class NetworkView(Highlighting, InPlaceEditing):
         units = net.spec.layers[layer].units
         if W.shape[1] != units:  # maxout: draw the first linear piece
             W = W[:, :units]
-        i, j = geometry.edge_pairs(W, self.k)
+        i, j, focus = geometry.shown_edges(W, self.k, layer, *self.lesson.selected)
+        dense = geometry.is_dense(W)
         w = W[i, j]
         src = self.geom.layers[layer].positions()
         dst = self.geom.layers[layer + 1]
         scale = geometry.weight_scale(W)
-        widths = geometry.edge_widths(w, scale)
+        s = self.geom.scale
+        widths = geometry.edge_widths(w, scale, 6.0 * s, 0.6 * s)
         strength = np.sign(w) * np.maximum(np.abs(w) / scale, 0.3)
         cidx = colors.lut_index(strength)
         pool = self._edge_pool(layer, len(i))
@@ -312,45 +325,30 @@ class NetworkView(Highlighting, InPlaceEditing):
             ii, jj = int(i[n]), int(j[n])
             x1, y1 = float(src[ii, 0]), float(src[ii, 1])
             e.i, e.j, e.w = ii, jj, float(w[n])
+            e.focus, e.dense, e.pair_scale = bool(focus[n]), dense, scale
+            faded = dense and not e.focus
             # plain floats: numpy scalars passed to Qt trip a refcount bug in shiboken
-            pen = QPen(LUT_COLORS[int(cidx[n])], float(widths[n]))
+            colour = (LUT_FADED if faded else LUT_COLORS)[int(cidx[n])]
+            pen = QPen(colour, 0.6 * s if faded else float(widths[n]))
             pen.setCapStyle(Qt.FlatCap)
             e.place(x1 + r_src, y1, dst.x - dst.radius, float(dst.ys[jj]), pen)
+            e.setZValue(1.2 if e.focus else 1.0)  # the selected neuron's edges on top
             e.setVisible(True)
-        self._update_edge_labels(layer, pool[: len(i)], dst)
 
-    def _update_edge_labels(self, layer, pool, dst) -> None:
-        """w labels on the edges of small layer pairs only (else they are unreadable)."""
-        labels = self.w_labels[layer]
-        src = self.geom.layers[layer]
-        small = len(pool) <= 40 and not dst.compact and not src.compact
-        want = len(pool) if (small and self.show_numbers) else 0
-        while len(labels) < want:
-            t = self._scene.addSimpleText("", self._label_font)
-            t.setBrush(QColor(30, 30, 30))
-            t.setZValue(5)
-            labels.append(t)
-        for t in labels[want:]:
-            t.setVisible(False)
-        n_out = max(1, dst.n)
-        for t, e in zip(labels[:want], pool):
-            line = e.line()
-            # stagger along the edge by target neuron so labels of a fan do not overlap
-            f = 0.22 + 0.5 * (e.j + 0.5) / n_out
-            p = line.pointAt(f)
-            t.setText(fmt(e.w, 3))
-            t.edit_target = e  # clicking the number edits the weight
-            br = t.boundingRect()
-            t.setPos(p.x() - br.width() / 2, p.y() - br.height() / 2)
-            t.setVisible(True)
-
-    def _on_lesson_neuron_selected(self, layer: int, index: int) -> None:
+    def _mark_selected(self, layer: int, index: int) -> None:
         g = self.geom
         for li, items in enumerate(self.neurons):
             compact = g.layers[li].compact if g else False
             for k, item in enumerate(items):
                 sel = li == layer and k == index
-                item.setPen(SELECTED if sel else (QPen(Qt.NoPen) if compact else OUTLINE))
+                item.setPen(self._selected_pen if sel
+                            else (QPen(Qt.NoPen) if compact else self._outline))
+
+    def _on_lesson_neuron_selected(self, layer: int, index: int) -> None:
+        if self.geom is None:
+            return
+        self._mark_selected(layer, index)
+        self.update_values()  # its edges come first (and are drawn, in a wide layer)
 
     # -- clicks, zoom and pan -------------------------------------------------------------
     def wheelEvent(self, event):  # noqa: N802
@@ -366,6 +364,7 @@ class NetworkView(Highlighting, InPlaceEditing):
         self.zoom_changed.emit(self.transform().m11())
 
     def fit(self) -> None:
+        self._place_legend()  # below or beside the network, whichever fits this view better
         self.fitInView(self._scene.sceneRect(), Qt.KeepAspectRatio)
         if self.transform().m11() > 1.6:  # small networks: do not blow the circles up
             self.resetTransform()
@@ -380,15 +379,6 @@ class NetworkView(Highlighting, InPlaceEditing):
         if self._auto_fit:
             self.fit()
         self._place_editor()
-
-    def drawForeground(self, painter: QPainter, rect) -> None:  # noqa: N802
-        """The legend, in viewport coordinates (bottom-left corner)."""
-        painter.save()
-        painter.resetTransform()
-        painter.setRenderHint(QPainter.Antialiasing)
-        self._legend_rect = draw_legend(painter, self.viewport().height())
-        painter.restore()
-
 
 
 if __name__ == "__main__":

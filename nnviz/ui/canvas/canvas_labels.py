@@ -1,0 +1,163 @@
+"""The numbers on the network canvas: a neuron's value inside it, its weighted sum below it,
+its bias beside it and the weights on the edges.
+
+:class:`CanvasLabels` is a mixin of :class:`~nnviz.ui.canvas.network_view.NetworkView`.  A
+neuron's value is written with 3 significant digits and shrunk until it fits inside the circle
+(the full value is in the neuron's tooltip and the inspector).  The weights on edges go where
+:func:`~nnviz.ui.canvas.label_placement.place_on_edges` finds room: never over a neuron, its
+numbers, a layer title or another weight (the rule is written in the legend).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont
+
+from nnviz.ui.canvas import label_placement as lp
+from nnviz.ui.canvas.items import LabelItem
+from nnviz.ui.common import colors
+from nnviz.ui.common.formatting import fmt
+
+DIGITS = 3  # significant digits of every number written on the canvas
+VALUE_PX = 13.0  # font sizes in scene pixels at interface scale 1
+LABEL_PX = 11.0
+TITLE_PX = 12.0
+
+
+def canvas_fonts(base: QFont, scale: float) -> dict[str, QFont]:
+    """The canvas's fonts at interface ``scale`` (pixel sizes: the scene is measured in px)."""
+    fonts = {}
+    for name, px, bold in (("value", VALUE_PX, True), ("label", LABEL_PX, False),
+                           ("title", TITLE_PX, True), ("legend", LABEL_PX, False)):
+        f = QFont(base)
+        f.setPixelSize(max(1, round(px * scale)))
+        f.setBold(bold)
+        fonts[name] = f
+    return fonts
+
+
+class CanvasLabels:
+    """Mixin: creates and places the canvas's number labels (needs the view's items)."""
+
+    def _new_label(self, font: QFont, color: QColor, parent=None) -> LabelItem:
+        t = LabelItem(parent)
+        if parent is None:
+            self._scene.addItem(t)
+        t.setFont(font)
+        t.setBrush(color)
+        t.setZValue(4)
+        return t
+
+    # -- neurons ----------------------------------------------------------------------------
+    def _update_neuron_labels(self, li, g, aa, zz, idx, show) -> None:
+        for k, zt in enumerate(self.z_labels[li]):
+            zt.setVisible(show)
+            at = self.a_labels[li][k]
+            at.setVisible(show and li > 0)
+            if not show:
+                continue
+            zt.setText(fmt(zz[k], DIGITS))
+            zt.setBrush(QColor(*colors.text_on(colors.LUT[idx[k]])))
+            br = zt.boundingRect()
+            fit = lp.fit_in_circle(br.width(), br.height(), g.radius, 2.0 * self.geom.scale)
+            zt.setScale(fit)
+            zt.setPos(g.x - fit * br.width() / 2, float(g.ys[k]) - fit * br.height() / 2)
+            if li > 0:
+                at.setText(f"a {fmt(aa[k], DIGITS)}")
+                br = at.boundingRect()
+                at.setPos(g.x - br.width() / 2, float(g.ys[k]) + g.radius + self.geom.scale)
+
+    def _update_bias_labels(self, li, g, bvals, show) -> None:
+        s = self.geom.scale
+        for k, t in enumerate(self.b_labels[li]):
+            t.setVisible(show)
+            if show:
+                t.setText(f"b {fmt(bvals[k], DIGITS)}")
+                br = t.boundingRect()
+                t.setPos(g.x - g.radius - br.width() - 8 * s, float(g.ys[k]) - g.radius - 5 * s)
+
+    # -- edges ------------------------------------------------------------------------------
+    def _obstacles(self) -> list[lp.Rect]:
+        """Boxes no edge number may touch: neurons (a wide layer's whole column), the input
+        image, the neurons' own numbers, bias squares, heatmaps and layer titles."""
+        pad = 2.0 * self.geom.scale
+        boxes: list[lp.Rect] = []
+
+        def add(item) -> None:
+            if item is not None and item.isVisible():
+                r = item.sceneBoundingRect()
+                boxes.append((r.x(), r.y(), r.width(), r.height()))
+
+        for li, g in enumerate(self.geom.layers):
+            if g.image_side or g.compact:
+                half = g.image_side * g.cell / 2 if g.image_side else g.radius
+                boxes.append((g.x - half - pad, g.top - pad, 2 * (half + pad),
+                              g.bottom - g.top + 2 * pad))
+                continue
+            for item in self.neurons[li]:
+                add(item)
+            for group in (self.a_labels[li], self.b_labels[li], self.biases[li]):
+                for item in group:
+                    add(item)
+        for item in (*self._titles, *self.heatmaps):
+            add(item)
+        return boxes
+
+    def _labelled_edges(self) -> list:
+        """The edges that may carry their number, in priority order: the selected neuron's
+        first, then the others of pairs drawn in full, strongest (relative to its pair) first."""
+        focus, rest = [], []
+        for pool in self.edges:
+            for e in pool:
+                if not e.isVisible():
+                    continue
+                if e.focus:
+                    focus.append(e)
+                elif not e.dense:
+                    rest.append(e)
+        focus.sort(key=lambda e: -abs(e.w))
+        rest.sort(key=lambda e: -abs(e.w) / e.pair_scale)
+        return focus + rest
+
+    def _place_edge_labels(self) -> None:
+        """Write the weights on the edges where they fit (see :mod:`label_placement`)."""
+        edges = self._labelled_edges() if self.show_numbers else []
+        while len(self.w_labels) < len(edges):
+            self.w_labels.append(self._new_label(self._fonts["label"], QColor(30, 30, 30)))
+        for t in self.w_labels[len(edges):]:
+            t.setVisible(False)
+        if not edges:
+            return
+        lines, sizes, preferred = [], [], []
+        for t, e in zip(self.w_labels, edges):
+            t.setText(fmt(e.w, DIGITS))
+            br = t.boundingRect()
+            ln = e.line()
+            lines.append((ln.x1(), ln.y1(), ln.x2(), ln.y2()))
+            sizes.append((br.width(), br.height()))
+            preferred.append(self._label_at.get((e.layer, e.i, e.j)))
+        drawn = []
+        for pool in self.edges:
+            for e in pool:
+                if e.isVisible():
+                    ln = e.line()
+                    drawn.append((ln.x1(), ln.y1(), ln.x2(), ln.y2()))
+        boxes = lp.place_on_edges(lines, sizes, self._obstacles(), preferred,
+                                  gap=lp.GAP * self.geom.scale, crossing=drawn)
+        self._label_at = {}
+        for t, e, box, line in zip(self.w_labels, edges, boxes, lines):
+            t.edit_target = e  # clicking the number edits the weight
+            t.setVisible(box is not None)
+            if box is not None:
+                t.setPos(box[0], box[1])
+                self._label_at[(e.layer, e.i, e.j)] = lp.fraction_of(box, line)
+
+    def edge_label_rects(self) -> list[tuple[tuple[int, int, int], lp.Rect]]:
+        """The weights written on edges now: ((layer, i, j), scene box) of each visible one."""
+        out = []
+        for t in self.w_labels:
+            if t.isVisible():
+                r = t.sceneBoundingRect()
+                e = t.edit_target
+                out.append(((e.layer, e.i, e.j), (r.x(), r.y(), r.width(), r.height())))
+        return out
+

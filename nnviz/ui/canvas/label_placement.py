@@ -1,0 +1,157 @@
+"""Where the canvas's numbers go so that none covers another or a neuron (Qt-free, unit-tested).
+
+Rectangles are ``(x, y, width, height)`` tuples in scene units.  The rule for the numbers on
+edges (also written in the legend): an edge's weight is written on the edge, at one of a few
+places along it, only where its box touches no neuron, no neuron's own numbers and no number
+already placed; edges are served in priority order (the selected neuron's edges first, then the
+strongest |w|), so when not every number fits, the strongest ones are the ones shown.  A weight
+whose number does not fit is still on its edge's tooltip.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+Rect = tuple[float, float, float, float]
+
+#: places along an edge (0 = its source end, 1 = its target end), the middle first
+FRACTIONS = (0.5, 0.36, 0.64, 0.26, 0.74, 0.18, 0.82)
+GAP = 2.0  # minimum free space between two boxes
+
+
+def intersects(a: Rect, b: Rect, gap: float = 0.0) -> bool:
+    """True if the boxes ``a`` and ``b`` overlap (or come closer than ``gap``)."""
+    return (a[0] < b[0] + b[2] + gap and b[0] < a[0] + a[2] + gap
+            and a[1] < b[1] + b[3] + gap and b[1] < a[1] + a[3] + gap)
+
+
+def union(rects: Sequence[Rect]) -> Rect:
+    """The smallest box holding every box of ``rects`` (which must not be empty)."""
+    a = np.asarray(rects, dtype=float).reshape(-1, 4)
+    x0, y0 = a[:, 0].min(), a[:, 1].min()
+    x1, y1 = (a[:, 0] + a[:, 2]).max(), (a[:, 1] + a[:, 3]).max()
+    return (float(x0), float(y0), float(x1 - x0), float(y1 - y0))
+
+
+class _Boxes:
+    """A growing set of boxes with a vectorised "does this box hit any of them" test."""
+
+    def __init__(self, rects: Sequence[Rect]):
+        self._a = np.asarray(rects, dtype=float).reshape(-1, 4)
+        self._n = len(self._a)
+        self._a = np.concatenate([self._a, np.zeros((64, 4))])
+
+    def hits(self, r: Rect, gap: float) -> bool:
+        a = self._a[: self._n]
+        return bool(np.any((r[0] < a[:, 0] + a[:, 2] + gap) & (a[:, 0] < r[0] + r[2] + gap)
+                           & (r[1] < a[:, 1] + a[:, 3] + gap) & (a[:, 1] < r[1] + r[3] + gap)))
+
+    def add(self, r: Rect) -> None:
+        if self._n == len(self._a):
+            self._a = np.concatenate([self._a, np.zeros((len(self._a), 4))])
+        self._a[self._n] = r
+        self._n += 1
+
+
+def place_on_edges(edges: Sequence[tuple[float, float, float, float]],
+                   sizes: Sequence[tuple[float, float]], obstacles: Sequence[Rect],
+                   preferred: Sequence[float | None] | None = None, gap: float = GAP,
+                   crossing: Sequence[tuple[float, float, float, float]] = ()
+                   ) -> list[Rect | None]:
+    """A box for the label of each edge, or None where it does not fit.
+
+    Parameters
+    ----------
+    edges : (x1, y1, x2, y2) of each edge, in priority order (the first is served first)
+    sizes : (width, height) of each edge's label
+    obstacles : boxes no label may touch (neurons, their numbers, titles)
+    preferred : per edge, the fraction along it where its label was last time (tried first,
+        so a label does not jump while training changes the numbers a little)
+    crossing : every line drawn; of the free places on an edge, the one crossed by the
+        fewest *other* lines is taken, so a number rarely sits where two edges cross
+        (it would be unclear which of them it belongs to)
+    """
+    taken = _Boxes(obstacles)
+    lines = _Samples(crossing)
+    out: list[Rect | None] = []
+    for n, (edge, (w, h)) in enumerate(zip(edges, sizes)):
+        x1, y1, x2, y2 = edge
+        first = preferred[n] if preferred is not None else None
+        order = FRACTIONS if first is None else (first, *FRACTIONS)
+        best, best_cost = None, math.inf
+        for f in order:
+            cx, cy = x1 + f * (x2 - x1), y1 + f * (y2 - y1)
+            r = (cx - w / 2, cy - h / 2, w, h)
+            if taken.hits(r, gap):
+                continue
+            cost = lines.crossing(r, edge)
+            if cost < best_cost:
+                best, best_cost = r, cost
+            if cost == 0:
+                break
+        if best is not None:
+            taken.add(best)
+        out.append(best)
+    return out
+
+
+class _Samples:
+    """Points along every drawn line, to count the lines that pass through a box."""
+
+    N = 24  # points per line
+
+    def __init__(self, lines: Sequence[tuple[float, float, float, float]]):
+        seg = np.asarray(lines, dtype=float).reshape(-1, 4)
+        t = (np.arange(self.N) + 0.5) / self.N
+        self._seg = seg
+        self._x = seg[:, :1] + t * (seg[:, 2:3] - seg[:, :1])  # (lines, N)
+        self._y = seg[:, 1:2] + t * (seg[:, 3:4] - seg[:, 1:2])
+
+    def crossing(self, r: Rect, own: tuple[float, float, float, float]) -> int:
+        """How many lines other than ``own`` have a point inside ``r``."""
+        if not len(self._seg):
+            return 0
+        inside = ((self._x > r[0]) & (self._x < r[0] + r[2])
+                  & (self._y > r[1]) & (self._y < r[1] + r[3])).any(axis=1)
+        if not inside.any():
+            return 0
+        mine = np.all(np.isclose(self._seg, own), axis=1)
+        return int(np.count_nonzero(inside & ~mine))
+
+
+def fraction_of(rect: Rect, edge: tuple[float, float, float, float]) -> float:
+    """Where along ``edge`` the centre of ``rect`` lies (0 at its start, 1 at its end)."""
+    x1, y1, x2, y2 = edge
+    cx, cy = rect[0] + rect[2] / 2, rect[1] + rect[3] / 2
+    d2 = (x2 - x1) ** 2 + (y2 - y1) ** 2
+    if d2 == 0:
+        return 0.5
+    return min(1.0, max(0.0, ((cx - x1) * (x2 - x1) + (cy - y1) * (y2 - y1)) / d2))
+
+
+def fit_in_circle(width: float, height: float, radius: float, margin: float = 2.0) -> float:
+    """The scale (≤ 1) that makes a ``width`` × ``height`` text box, centred in a circle of
+    ``radius``, keep all four corners ``margin`` inside it."""
+    r = max(radius - margin, 1e-6)
+    if width <= 0 or height <= 0:
+        return 1.0
+    half_diag = math.hypot(width / 2, height / 2)
+    return min(1.0, r / half_diag)
+
+
+def legend_origin(network: Rect, legend: tuple[float, float],
+                  viewport: tuple[float, float], gap: float) -> tuple[float, float]:
+    """Top-left corner of the legend, outside the ``network`` box: below it (left-aligned) or
+    right of it (top-aligned), whichever lets the whole picture be drawn larger in a
+    ``viewport`` of that size."""
+    nx, ny, nw, nh = network
+    lw, lh = legend
+    vw, vh = max(viewport[0], 1.0), max(viewport[1], 1.0)
+    below = min(vw / max(nw, lw), vh / (nh + gap + lh))
+    right = min(vw / (nw + gap + lw), vh / max(nh, lh))
+    if right > below:
+        return (nx + nw + gap, ny)
+    return (nx, ny + nh + gap)
