@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 PAD = 280  # pad side in pixels: 10 × 28
 PEN = 22  # pen width: about 2 MNIST pixels after scaling to the 20 × 20 box
 LIVE_MS = 40  # at most ~25 updates per second while drawing
+DIGITS = 10  # classes of the prediction (its bars' rows)
 
 
 def image_array(img: QImage) -> np.ndarray:
@@ -190,12 +191,18 @@ class DrawPad(QWidget):
         font.setBold(True)
         self.result.setFont(font)
         self.result.setToolTip(self.tr("The class with the highest output"))
+        # the prediction's widest text reserved from the start: its arrival moves nothing
+        widest = self.tr("Prediction: {d} ({p})").format(d=8, p=pct(1.0))
+        self.result.setMinimumWidth(self.result.fontMetrics().horizontalAdvance(widest) + 8)
         self.bars = ProbabilityBars()
         self.bars.setToolTip(self.tr("The network's output for your drawing: the probability "
                                      "of each digit"))
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setToolTip(self.tr("Why there is no prediction"))
+        keep = self.note.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # hiding the hint must not move the pad
+        self.note.setSizePolicy(keep)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setToolTip(self.tr("Erase the whole drawing"))
         self.undo_button = QPushButton(self.tr("Undo stroke"))
@@ -217,6 +224,7 @@ class DrawPad(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.canvas)
         left.addLayout(buttons)
+        left.addStretch(1)  # the pad stays at the top whatever the height of the side column
         lay = QHBoxLayout(self)
         lay.addLayout(left)
         lay.addLayout(side, 1)
@@ -279,6 +287,8 @@ class DrawPad(QWidget):
         if self.prediction is None:
             self.result.setText(self.tr("Prediction: –"))
             self.bars.set_values(np.zeros(0))
+            # the bars' room for ten digits stays reserved: the prediction moves nothing
+            self.bars.setFixedHeight(DIGITS * (self.bars.fontMetrics().height() + 4) + 4)
         else:
             p = self.probabilities[self.prediction]
             self.result.setText(self.tr("Prediction: {d} ({p})").format(

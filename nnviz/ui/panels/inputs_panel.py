@@ -120,7 +120,9 @@ class InputsPanel(QWidget):
             self.stack.setCurrentIndex(2)
             self.title.setText(self.tr("Input image"))
             n = len(c.samples) if c.samples is not None else 0
-            self.image_index.setRange(0, max(0, n - 1))
+            # -1: the input is no test image (a drawn digit), said in words, not "#0"
+            self.image_index.setRange(-1, max(0, n - 1))
+            self.image_index.setSpecialValueText(self.tr("your drawing (no test image)"))
             self.image_index.setEnabled(n > 0)
             self.image_note.setText(c.data_error)
             self.image_note.setToolTip(c.data_error)
@@ -251,6 +253,9 @@ class InputsPanel(QWidget):
             self.image_note.setVisible(True)
         elif not self.lesson.data_error:
             # a drawn (or typed) image is no test image: it has no label
+            self._updating, was = True, self._updating
+            self.image_index.setValue(-1)
+            self._updating = was
             self.image_note.setText(self.tr("your own input: it has no label"))
             self.image_note.setVisible(True)
 
@@ -275,7 +280,7 @@ class InputsPanel(QWidget):
             self.lesson.select_sample(i)
 
     def _on_image_index_changed(self, i):
-        if not self._updating:
+        if not self._updating and i >= 0:
             self.lesson.select_sample(i)
 
     def _on_retry_clicked(self):
