@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from nnviz.ui.model.explained_step import ExplainedStepState
 from nnviz.ui.model.gradient_trace import GradientTraceState
 from nnviz.ui.model.guide_state import GuideState
+from nnviz.ui.model.mnist_input import is_mnist_lesson
 from nnviz.ui.panels.computation_graph_view import ComputationGraphView
 from nnviz.ui.panels.explained_step_panel import ExplainedStepPanel
 from nnviz.ui.panels.guide_panel import GuidePanel
@@ -140,10 +141,12 @@ class GuideDocks(QObject):
         self.enable_controls(self.controls)
 
     def _on_digit_drawn(self, _image: object) -> None:
+        """The pad's image as the network reads it; the check classifies it with the
+        network itself (the pad emits before it shows its own prediction)."""
         pad = self._mnist.draw
-        drawn = pad.network_input() if pad.canvas.strokes and pad.prediction is not None \
-            else None
-        self.guide.set_drawn(drawn, pad.prediction)
+        mnist = is_mnist_lesson(self.window.model)
+        self.guide.set_drawn(pad.network_input() if pad.canvas.strokes and mnist else None,
+                             None)
 
     def _on_evaluated(self, evaluation: Any) -> None:
         self.guide.set_evaluated_accuracy(evaluation.accuracy)
