@@ -16,7 +16,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap
 
 from nnviz.ui.common.colors import POSITIVE, signed_rgb
 
@@ -95,8 +95,11 @@ def paint_network(qp: QPainter, rect: QRectF, preset) -> None:
     label_h = 11.0  # room under a big layer for its size
     usable_h = rect.height() - (label_h if any(n > MAX_SHOWN for n in sizes) else 0)
     radius = max(2.0, min(usable_h / (2.6 * rows), rect.width() / (5.0 * n_layers), 9.0))
-    gap_x = (rect.width() - 2 * radius) / max(1, n_layers - 1)
-    xs = [rect.left() + radius + i * gap_x for i in range(n_layers)]
+    # an image input is a square as wide as ~0.8 of a column: the first column moves right
+    digit_side = min(usable_h * 0.8, rect.width() / n_layers * 0.8) if image else 0.0
+    left = max(radius, digit_side / 2)
+    gap_x = (rect.width() - left - radius) / max(1, n_layers - 1)
+    xs = [rect.left() + left + i * gap_x for i in range(n_layers)]
 
     def ys(n: int) -> list[float]:
         """The neurons' heights; a big layer keeps one empty slot for its "⋮"."""
@@ -115,8 +118,8 @@ def paint_network(qp: QPainter, rect: QRectF, preset) -> None:
     _paint_edges(qp, preset, sizes, positions, radius, image)
     for i, n in enumerate(sizes):
         if i == 0 and image:
-            _paint_digit(qp, positions[0][0], min(usable_h * 0.8, gap_x * 0.8))
-            _paint_size(qp, xs[0], rect.bottom(), n)
+            _paint_digit(qp, positions[0][0], digit_side)
+            _paint_size(qp, xs[0], rect.bottom(), n, gap_x)
             continue
         fill = INPUT_FILL if i == 0 else OUTPUT_FILL if i == n_layers - 1 else NODE_FILL
         qp.setPen(QPen(NODE_LINE, max(0.8, radius / 6)))
@@ -125,7 +128,7 @@ def paint_network(qp: QPainter, rect: QRectF, preset) -> None:
             qp.drawEllipse(p, radius, radius)
         if n > MAX_SHOWN:
             _paint_gap(qp, positions[i], radius)
-            _paint_size(qp, xs[i], rect.bottom(), n)
+            _paint_size(qp, xs[i], rect.bottom(), n, gap_x)
 
 
 def _paint_edges(qp, preset, sizes, positions, radius, image) -> None:
@@ -159,13 +162,17 @@ def _paint_gap(qp: QPainter, points: list[QPointF], radius: float) -> None:
         qp.drawEllipse(QPointF(a.x(), mid + k * spread), 1.0, 1.0)
 
 
-def _paint_size(qp: QPainter, x: float, bottom: float, n: int) -> None:
+def _paint_size(qp: QPainter, x: float, bottom: float, n: int, room: float) -> None:
+    """A big layer's size under its column, in a font small enough for ``room`` pixels."""
+    text = f"{n:,}"
     font = QFont(qp.font())
-    font.setPixelSize(9)
+    for pixels in (9, 8, 7, 6):
+        font.setPixelSize(pixels)
+        if QFontMetrics(font).horizontalAdvance(text) <= room - 2:
+            break
     qp.setFont(font)
     qp.setPen(NODE_LINE)
-    box = QRectF(x - 20, bottom - 10, 40, 10)
-    qp.drawText(box, Qt.AlignCenter, f"{n:,}")
+    qp.drawText(QRectF(x - room / 2, bottom - 10, room, 10), Qt.AlignCenter, text)
 
 
 def _paint_digit(qp: QPainter, centre: QPointF, side: float) -> None:
