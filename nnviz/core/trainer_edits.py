@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import queue
 
+import numpy as np
+
 from nnviz.core.optimizers import make_optimizer
+from nnviz.core.trainer_checkpoint import TrainerCheckpoint, frozen_copy
 from nnviz.core.trainer_fields import TrainerFields
 
 
@@ -92,6 +95,60 @@ class TrainerEdits(TrainerFields):
         self.net.reinitialize(seed)
         self.initial_params = self.net.params.copy()
         self._reset_state()
+
+    def checkpoint(self, apply_edits: bool = True) -> TrainerCheckpoint:
+        """The state the next step starts from (see :mod:`nnviz.core.trainer_checkpoint`).
+
+        ``apply_edits``: apply the edits already submitted first (a weight typed before the
+        step belongs to the state before it), as the next step would.
+        """
+        if apply_edits:
+            self._apply_edits()
+        opt = self._optimizer
+        return TrainerCheckpoint(
+            params=frozen_copy(self.net.params), optimizer=opt.name, optimizer_t=int(opt.t),
+            optimizer_state=tuple((k, frozen_copy(v)) for k, v in sorted(opt.state.items())),
+            epoch=int(self.epoch), position=int(self.position),
+            samples_seen=int(self.samples_seen), updates=int(self.updates),
+            seconds=float(self.seconds), epoch_loss=float(self._epoch_loss),
+            epoch_correct=int(self._epoch_correct), best=tuple(self._best))
+
+    def restore_checkpoint(self, cp: TrainerCheckpoint, apply_edits: bool = True) -> bool:
+        """Put ``cp`` back: the next step continues exactly as it did after ``cp`` was taken.
+
+        ``apply_edits``: apply the edits submitted so far first (they happened before this
+        restore; False when the restore is itself one of the queued edits).  The
+        hyper-parameters stay the current ones.  Returns False when the optimizer was changed
+        since ``cp`` (its state then starts fresh; the weights and counters are restored).
+        """
+        if apply_edits:
+            self._apply_edits()
+        if cp.params.shape != self.net.params.shape:
+            raise ValueError("the checkpoint belongs to another network")
+        self.net.params[...] = cp.params
+        self.epoch, self.position = cp.epoch, cp.position
+        self.samples_seen, self.updates, self.seconds = cp.samples_seen, cp.updates, cp.seconds
+        self._epoch_loss, self._epoch_correct = cp.epoch_loss, cp.epoch_correct
+        self._best = cp.best
+        self._finished_epoch = None
+        self._order = self._make_order(self.epoch)
+        self._epoch_X = None  # this epoch's (augmented) inputs are made again
+        opt = self._optimizer
+        same = opt.name == cp.optimizer and all(
+            k in opt.state and opt.state[k].shape == v.shape for k, v in cp.optimizer_state)
+        if same:
+            opt.t = cp.optimizer_t
+            for k, v in cp.optimizer_state:
+                opt.state[k][...] = v
+        else:
+            opt.t = 0
+            for v in opt.state.values():
+                v[...] = np.zeros_like(v)
+        opt.set_hyper(lr=self.scheduled_lr())
+        self._last_good = self.net.params.copy()
+        self._watch.forget_reference()
+        self._sound = None
+        return same
 
     def resume_at(self, epoch: int, samples_seen: int) -> None:
         """Continue a restored run's counters (and its epoch's shuffle order)."""

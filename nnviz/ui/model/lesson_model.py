@@ -43,6 +43,7 @@ from nnviz.ui.model.param_edit import ParamEdit
 from nnviz.ui.model.run_history import RunHistory
 from nnviz.ui.model.samples import Samples, data_key, is_mnist_kind
 from nnviz.ui.model.spec_checks import clean_network
+from nnviz.ui.model.step_history import StepHistory
 from nnviz.ui.model.training_run import TrainingRun
 from nnviz.ui.model.weight_editing import WeightEditing
 
@@ -78,6 +79,7 @@ class LessonModel(WeightEditing, QObject):
         self.data.load_failed.connect(self._on_data_load_failed)
         self.history = RunHistory(self)
         self.run = TrainingRun(self)
+        self.step_history = StepHistory(self)  # training steps on the undo stack
         self.run.run_finished.connect(self._on_run_finished)
         self.comparer = ComparisonRunner(self)
         self.comparer.finished.connect(self._on_comparer_finished)
@@ -134,6 +136,8 @@ class LessonModel(WeightEditing, QObject):
     def _set_network(self, net: Network, load_samples: bool) -> None:
         self.network = net
         self.undo_stack.clear()
+        self.step_history.limit_stack(net, getattr(self.preset.training, "dtype", "float64")
+                                      if self.preset is not None else "float64")
         self.selected = (-1, -1)
         if load_samples:
             self._load_samples()

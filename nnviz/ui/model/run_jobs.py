@@ -23,6 +23,8 @@ JOIN_MS = 10_000
 
 class RunJobs(QObject):
     _job_requested = Signal(object)
+    _restore_requested = Signal(object)
+    _params_requested = Signal(object)
 
     def __init__(self, run: Any) -> None:
         super().__init__(run)
@@ -34,6 +36,10 @@ class RunJobs(QObject):
         self.play_serial = 0  # serial of the running play job (0: none)
         self._in_flight: set[int] = set()
         self._hidden_upto = 0  # results of jobs up to this serial are not shown (reset)
+        self._record: Any = None  # the StepRecord of the job that is finishing
+        self._numbers_serial = 0  # the job whose first snapshot was shown last
+        self._numbers_before: Any = None  # what was shown before that job's first snapshot
+        self._restores_queued = 0  # restores sent behind a running job, not yet done
 
     @property
     def busy(self) -> bool:
@@ -60,6 +66,10 @@ class RunJobs(QObject):
         self._thread.setObjectName("nnviz-training")
         worker.moveToThread(self._thread)
         self._job_requested.connect(worker.run_job)
+        self._restore_requested.connect(worker.restore)
+        self._params_requested.connect(worker.set_params)
+        worker.recorded.connect(self._on_worker_recorded)
+        worker.restored.connect(self._on_worker_restored)
         worker.snapshot_ready.connect(self._on_worker_snapshot_ready)
         worker.finished.connect(self._on_worker_finished)
         worker.failed.connect(self._on_worker_failed)
@@ -80,6 +90,10 @@ class RunJobs(QObject):
                 self.run.status_posted.emit(
                     self.tr("The training thread did not stop in time."))
             self._job_requested.disconnect(worker.run_job)
+            self._restore_requested.disconnect(worker.restore)
+            self._params_requested.disconnect(worker.set_params)
+            worker.recorded.disconnect(self._on_worker_recorded)
+            worker.restored.disconnect(self._on_worker_restored)
             worker.snapshot_ready.disconnect(self._on_worker_snapshot_ready)
             worker.finished.disconnect(self._on_worker_finished)
             worker.failed.disconnect(self._on_worker_failed)
@@ -88,6 +102,8 @@ class RunJobs(QObject):
         self._thread = self._worker = self.trainer = None
         self._in_flight.clear()
         self.play_serial = 0
+        self._record = self._numbers_before = None
+        self._restores_queued = 0
         if was_playing:
             self.run.playing_changed.emit(False)
         if was_busy:
@@ -102,6 +118,37 @@ class RunJobs(QObject):
         if not was_busy:
             self.run.busy_changed.emit(True)
         return job.serial
+
+    def restore(self, checkpoint: Any) -> None:
+        """Put the trainer back to ``checkpoint`` (undo/redo of a step), in order.
+
+        Idle, it is an edit in the trainer's queue, between the weights typed before and after.
+        While a job runs (it was just cancelled) it goes behind the job in the worker's queue:
+        an edit would be applied at the job's next step, which would then train from it; weights
+        typed until it is done follow the same way (:meth:`set_params`).
+        """
+        worker = self._worker
+        if worker is None:
+            return
+        if self.busy:
+            self._restores_queued += 1
+            self._restore_requested.emit(checkpoint)
+        else:
+            self.trainer.submit(worker.restore_edit(checkpoint))
+
+    def set_params(self, params: Any) -> None:
+        """Weights typed (or an edit undone): the trainer trains from them next."""
+        if self._worker is None:
+            return
+        if self._restores_queued:
+            self._params_requested.emit(params)
+        else:
+            self.trainer.submit(lambda t: t.set_params(params))
+
+    @Slot()
+    def _on_worker_restored(self) -> None:
+        if self._from_worker():
+            self._restores_queued = max(0, self._restores_queued - 1)
 
     def pause(self) -> None:
         if self._worker is not None and self.playing:
@@ -120,12 +167,23 @@ class RunJobs(QObject):
     def _from_worker(self) -> bool:
         return self._worker is not None and self.sender() is self._worker
 
+    def _show(self, serial: int, snap: Any) -> None:
+        if serial != self._numbers_serial:  # the job's first snapshot: keep what it replaces
+            self._numbers_serial = serial
+            self._numbers_before = self.run.model.step_history.numbers_now()
+        self.run.show_snapshot(snap)
+
+    @Slot(object)
+    def _on_worker_recorded(self, record: Any) -> None:
+        if self._from_worker():
+            self._record = record
+
     @Slot(object)
     def _on_worker_snapshot_ready(self, snap: Any) -> None:
         if not self._from_worker():
             return  # a discarded worker's last words
         if self._current_job() > self._hidden_upto:
-            self.run.show_snapshot(snap)
+            self._show(self._current_job(), snap)
         if self._worker is not None:  # after the repaints the views just asked for
             QTimer.singleShot(0, self._worker.ack)
 
@@ -136,8 +194,11 @@ class RunJobs(QObject):
         serial = self._current_job()
         self._in_flight.discard(serial)
         shown = snap is not None and serial > self._hidden_upto
+        record, self._record = self._record, None
         if shown:
-            self.run.show_snapshot(snap)
+            self._show(serial, snap)
+            if record is not None and record.serial == serial:  # one step back for undo
+                self.run.model.step_history.record(record, self._numbers_before)
         if serial and serial == self.play_serial:
             self.play_serial = 0
             self.run.playing_changed.emit(False)

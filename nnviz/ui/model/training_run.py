@@ -33,6 +33,7 @@ from PySide6.QtCore import QObject, Signal
 
 from nnviz.core.history import EvalHistory
 from nnviz.ui.model.run_jobs import RunJobs
+from nnviz.ui.model.run_moments import RunMoments
 from nnviz.ui.model.spec_checks import changed_spec, clamp_batch
 
 #: a play's snapshot interval meaning "only at the end"
@@ -41,7 +42,7 @@ END = 10**9
 RUN_SETTINGS = ("play_unit", "every", "delay", "until_epoch", "until_accuracy")
 
 
-class TrainingRun(QObject):
+class TrainingRun(RunMoments, QObject):
     run_reset = Signal()
     snapshot_shown = Signal(object)
     busy_changed = Signal(bool)
@@ -71,6 +72,7 @@ class TrainingRun(QObject):
         self.until_epoch: int | None = None  # None: the spec's epochs
         self.until_accuracy: float | None = None
         self._resume_at: tuple[int, int] | None = None  # (epoch, samples) of a restored run
+        self._resume_from: Any = None  # a TrainerCheckpoint (undo/redo) for the next trainer
 
     # -- state ----------------------------------------------------------------------------
     @property
@@ -132,7 +134,7 @@ class TrainingRun(QObject):
         self.evals = EvalHistory()
         self.epoch = self.samples_seen = 0
         self.start_spec = None
-        self._resume_at = None
+        self._resume_at = self._resume_from = None
         self.run_reset.emit()
 
     # -- the trainer ----------------------------------------------------------------------
@@ -157,9 +159,11 @@ class TrainingRun(QObject):
         except ValueError as exc:
             self.status_posted.emit(self.tr("Cannot train this network: {e}").format(e=exc))
             return False
-        if self._resume_at:
+        if self._resume_from is not None:  # a step undone or redone while no trainer existed
+            trainer.restore_checkpoint(self._resume_from)
+        elif self._resume_at:
             trainer.resume_at(*self._resume_at)
-            self._resume_at = None
+        self._resume_at = self._resume_from = None
         self.initial_params = trainer.initial_params.copy()
         self.last_good = self.initial_params
         self.jobs.start(trainer)
@@ -169,7 +173,7 @@ class TrainingRun(QObject):
         """Stop the worker, join its thread and forget the trainer (lesson switch, new net)."""
         had_run = self.trainer is not None
         self.jobs.stop_thread()
-        self.initial_params = self.last_good = None
+        self.initial_params = self.last_good = self._resume_from = None
         if had_run:
             self._clear_run()  # the run is gone with its trainer
 
@@ -259,7 +263,7 @@ class TrainingRun(QObject):
         """Weights typed by the user (or undone): train from them."""
         if self.trainer is not None:
             p = np.array(params, dtype=self.trainer.net.dtype)
-            self.trainer.submit(lambda t: t.set_params(p))
+            self.jobs.set_params(p)
             self.last_good = p
 
     def restore_last_good(self) -> None:
@@ -267,8 +271,7 @@ class TrainingRun(QObject):
         if self.last_good is None:
             return
         good = np.array(self.last_good)
-        if self.trainer is not None:
-            self.trainer.submit(lambda t: t.set_params(good))
+        self.jobs.set_params(good)
         self.model.show_trained_params(good)
         if self.spec is not None:
             self.set_lr(self.spec.lr / 10)
@@ -378,19 +381,3 @@ class TrainingRun(QObject):
         self.last_good = snap.params  # finite always: a diverged step is undone by the trainer
         self.model.show_trained_params(snap.params)
         self.snapshot_shown.emit(snap)
-
-    def restore_progress(self, spec: Any, evals: list, epoch: int, samples_seen: int,
-                         settings: dict, snapshot: Any) -> None:
-        """A saved run comes back: its hyper-parameters, run settings, curves and counters.
-
-        The next trainer continues from ``epoch``/``samples_seen``.
-        """
-        if spec is not None and self.spec is not None:
-            self.spec = spec
-        self.set_play_settings(**settings)
-        self.hyper_changed.emit()
-        self.evals = EvalHistory(evals)
-        self.epoch, self.samples_seen = int(epoch), int(samples_seen)
-        self._resume_at = (self.epoch, self.samples_seen)
-        self.last = snapshot
-        self.snapshot_shown.emit(snapshot)  # curves and counters follow
