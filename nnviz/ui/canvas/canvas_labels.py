@@ -11,6 +11,7 @@ numbers, a layer title or another weight (the rule is written in the legend).
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from nnviz.ui.canvas import label_placement as lp
 from nnviz.ui.canvas.items import LabelItem
@@ -38,8 +39,10 @@ def canvas_fonts(base: QFont, scale: float) -> dict[str, QFont]:
 class CanvasLabels:
     """Mixin: creates and places the canvas's number labels (needs the view's items)."""
 
-    def _new_label(self, font: QFont, color: QColor, parent=None) -> LabelItem:
-        t = LabelItem(parent)
+    def _new_label(self, font: QFont, color: QColor, parent=None,
+                   boxed: bool = False) -> QGraphicsSimpleTextItem:
+        """A number or title; ``boxed``: on a pale box (numbers lying on edges)."""
+        t = LabelItem(parent) if boxed else QGraphicsSimpleTextItem(parent)
         if parent is None:
             self._scene.addItem(t)
         t.setFont(font)
@@ -102,31 +105,57 @@ class CanvasLabels:
             add(item)
         return boxes
 
-    def _labelled_edges(self) -> list:
+    def _labelled_edges(self, cap: int | None = None) -> list:
         """The edges that may carry their number, in priority order: the selected neuron's
-        first, then the others of pairs drawn in full, strongest (relative to its pair) first."""
+        first, then the others of pairs drawn in full, strongest (relative to its pair) first;
+        with ``cap``, only that many of those others per layer pair."""
         focus, rest = [], []
         for pool in self.edges:
-            for e in pool:
-                if not e.isVisible():
-                    continue
-                if e.focus:
-                    focus.append(e)
-                elif not e.dense:
-                    rest.append(e)
+            others = [e for e in pool if e.isVisible() and not e.focus and not e.dense]
+            focus += [e for e in pool if e.isVisible() and e.focus]
+            others.sort(key=lambda e: -abs(e.w))
+            rest += others if cap is None else others[:cap]
         focus.sort(key=lambda e: -abs(e.w))
         rest.sort(key=lambda e: -abs(e.w) / e.pair_scale)
         return focus + rest
 
     def _place_edge_labels(self) -> None:
-        """Write the weights on the edges where they fit (see :mod:`label_placement`)."""
-        edges = self._labelled_edges() if self.show_numbers else []
-        while len(self.w_labels) < len(edges):
-            self.w_labels.append(self._new_label(self._fonts["label"], QColor(30, 30, 30)))
+        """Write the weights on the edges: all of them if they all fit; otherwise the selected
+        neuron's and, per layer pair, as many of the strongest as the wider layer has neurons
+        (a crowd of numbers is no more readable than none), each where it fits."""
+        if not self.show_numbers:
+            for t in self.w_labels:
+                t.setVisible(False)
+            return
+        drawn = []
+        for pool in self.edges:
+            for e in pool:
+                if e.isVisible():
+                    ln = e.line()
+                    drawn.append((ln.x1(), ln.y1(), ln.x2(), ln.y2()))
+        obstacles = self._obstacles()
+        edges = self._labelled_edges()
+        boxes = self._place(edges, obstacles, drawn)
+        if any(b is None for b in boxes):
+            cap = max((len(layer) for layer in self.neurons), default=1)
+            edges = self._labelled_edges(cap)
+            boxes = self._place(edges, obstacles, drawn)
+        self._label_at = {}
+        for t, e, box in zip(self.w_labels, edges, boxes):
+            t.edit_target = e  # clicking the number edits the weight
+            t.setVisible(box is not None)
+            if box is not None:
+                t.setPos(box[0], box[1])
+                ln = e.line()
+                self._label_at[(e.layer, e.i, e.j)] = lp.fraction_of(
+                    box, (ln.x1(), ln.y1(), ln.x2(), ln.y2()))
         for t in self.w_labels[len(edges):]:
             t.setVisible(False)
-        if not edges:
-            return
+
+    def _place(self, edges, obstacles, drawn) -> list:
+        while len(self.w_labels) < len(edges):
+            self.w_labels.append(self._new_label(self._fonts["label"], QColor(30, 30, 30),
+                                                 boxed=True))
         lines, sizes, preferred = [], [], []
         for t, e in zip(self.w_labels, edges):
             t.setText(fmt(e.w, DIGITS))
@@ -135,21 +164,8 @@ class CanvasLabels:
             lines.append((ln.x1(), ln.y1(), ln.x2(), ln.y2()))
             sizes.append((br.width(), br.height()))
             preferred.append(self._label_at.get((e.layer, e.i, e.j)))
-        drawn = []
-        for pool in self.edges:
-            for e in pool:
-                if e.isVisible():
-                    ln = e.line()
-                    drawn.append((ln.x1(), ln.y1(), ln.x2(), ln.y2()))
-        boxes = lp.place_on_edges(lines, sizes, self._obstacles(), preferred,
-                                  gap=lp.GAP * self.geom.scale, crossing=drawn)
-        self._label_at = {}
-        for t, e, box, line in zip(self.w_labels, edges, boxes, lines):
-            t.edit_target = e  # clicking the number edits the weight
-            t.setVisible(box is not None)
-            if box is not None:
-                t.setPos(box[0], box[1])
-                self._label_at[(e.layer, e.i, e.j)] = lp.fraction_of(box, line)
+        return lp.place_on_edges(lines, sizes, obstacles, preferred,
+                                 gap=lp.GAP * self.geom.scale, crossing=drawn)
 
     def edge_label_rects(self) -> list[tuple[tuple[int, int, int], lp.Rect]]:
         """The weights written on edges now: ((layer, i, j), scene box) of each visible one."""
