@@ -168,8 +168,15 @@ def test_a_guide_step_enables_only_its_controls(window, qtbot):
 def test_the_explained_step_is_computed_only_while_its_tab_is_shown(window, qtbot):
     window.open_lesson("xor-backprop-2")
     e = window.guides.explained
-    assert not e.active and e.step is None  # a hidden tab costs nothing
+    window.docks["weights"].show()
+    window.docks["weights"].raise_()  # the lesson's layout may put the step in front
+    qtbot.waitUntil(lambda: not e.active, timeout=3000)
+    stale_step = e.step
+    window.model.select_sample(1)
+    qtbot.wait(50)
+    assert e.step is stale_step  # a hidden tab costs nothing: no step computed for the row
     window.guides.show_explained()
+    qtbot.waitUntil(lambda: e.active and e.step is not stale_step, timeout=3000)
     qtbot.waitUntil(lambda: e.available, timeout=3000)
     assert window.guides.explained_panel.isVisible()
     assert window.canvas.highlighted[0] == e.item.anchor
