@@ -92,9 +92,11 @@ def paint_network(qp: QPainter, rect: QRectF, preset) -> None:
     n_layers = len(sizes)
     rows = max(min(n, MAX_SHOWN) for n in sizes[1 if image else 0:] or sizes)
     rows = max(rows, 3 if image else 1)
-    label_h = 11.0  # room under a big layer for its size
+    text_px = max(9, round(rect.height() / 6))  # the sizes' font grows with the thumbnail
+    label_h = text_px + 2.0  # room under a big layer for its size
     usable_h = rect.height() - (label_h if any(n > MAX_SHOWN for n in sizes) else 0)
-    radius = max(2.0, min(usable_h / (2.6 * rows), rect.width() / (5.0 * n_layers), 9.0))
+    radius = max(2.0, min(usable_h / (2.6 * rows), rect.width() / (5.0 * n_layers),
+                             max(9.0, rect.height() / 6)))
     # an image input is a square as wide as ~0.8 of a column: the first column moves right
     digit_side = min(usable_h * 0.8, rect.width() / n_layers * 0.8) if image else 0.0
     left = max(radius, digit_side / 2)
@@ -119,7 +121,7 @@ def paint_network(qp: QPainter, rect: QRectF, preset) -> None:
     for i, n in enumerate(sizes):
         if i == 0 and image:
             _paint_digit(qp, positions[0][0], digit_side)
-            _paint_size(qp, xs[0], rect.bottom(), n, gap_x)
+            _paint_size(qp, xs[0], rect, n, gap_x, text_px)
             continue
         fill = INPUT_FILL if i == 0 else OUTPUT_FILL if i == n_layers - 1 else NODE_FILL
         qp.setPen(QPen(NODE_LINE, max(0.8, radius / 6)))
@@ -128,7 +130,7 @@ def paint_network(qp: QPainter, rect: QRectF, preset) -> None:
             qp.drawEllipse(p, radius, radius)
         if n > MAX_SHOWN:
             _paint_gap(qp, positions[i], radius)
-            _paint_size(qp, xs[i], rect.bottom(), n, gap_x)
+            _paint_size(qp, xs[i], rect, n, gap_x, text_px)
 
 
 def _paint_edges(qp, preset, sizes, positions, radius, image) -> None:
@@ -162,17 +164,22 @@ def _paint_gap(qp: QPainter, points: list[QPointF], radius: float) -> None:
         qp.drawEllipse(QPointF(a.x(), mid + k * spread), 1.0, 1.0)
 
 
-def _paint_size(qp: QPainter, x: float, bottom: float, n: int, room: float) -> None:
-    """A big layer's size under its column, in a font small enough for ``room`` pixels."""
+def _paint_size(qp: QPainter, x: float, rect: QRectF, n: int, room: float,
+                largest_px: int = 9) -> None:
+    """A big layer's size under its column, in a font small enough for ``room`` pixels,
+    kept inside ``rect`` (the last column's "10" would stick out on the right)."""
     text = f"{n:,}"
     font = QFont(qp.font())
-    for pixels in (9, 8, 7, 6):
+    for pixels in range(largest_px, 5, -1):
         font.setPixelSize(pixels)
-        if QFontMetrics(font).horizontalAdvance(text) <= room - 2:
+        if QFontMetrics(font).horizontalAdvance(text) <= room * 0.8:  # a visible gap
             break
     qp.setFont(font)
     qp.setPen(NODE_LINE)
-    qp.drawText(QRectF(x - room / 2, bottom - 10, room, 10), Qt.AlignCenter, text)
+    half = QFontMetrics(font).horizontalAdvance(text) / 2 + 1
+    x = min(max(x, rect.left() + half), rect.right() - half)
+    qp.drawText(QRectF(x - half, rect.bottom() - font.pixelSize() - 1, 2 * half,
+                       font.pixelSize() + 1), Qt.AlignCenter, text)
 
 
 def _paint_digit(qp: QPainter, centre: QPointF, side: float) -> None:
