@@ -8,17 +8,48 @@ the GUI thread.  Closing the window or switching lessons joins the thread (``sto
 
 from __future__ import annotations
 
+import atexit
 import gc
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 from nnviz.ui.common.formatting import count
 from nnviz.ui.model.training_worker import Job, TrainingWorker
 
 #: How long closing the window or switching lessons waits for the worker (it stops between
-#: steps; one MNIST epoch step is the longest, about a second).
+#: steps; one MNIST epoch step is the longest, about a second).  A kernel compile cannot be
+#: interrupted and may take longer: such a thread is parked (:func:`park`), never destroyed.
 JOIN_MS = 10_000
+
+#: threads that did not stop in time, with their workers, kept alive until they end
+_parked: list[tuple[QThread, Any]] = []
+_waits_at_exit: list[bool] = []  # [True] once the exit hooks are installed
+
+
+def park(thread: QThread, worker: Any) -> None:
+    """Keep a thread that is still running (compiling kernels) until it ends by itself.
+
+    Dropping the last reference to a running QThread destroys it, and Qt aborts the whole
+    process ("QThread: Destroyed while thread is still running").  The thread was told to quit:
+    it ends after its current job.  The application waits for parked threads when it quits
+    (``aboutToQuit``) and, as a last resort, when Python exits.
+    """
+    _parked[:] = [(t, w) for t, w in _parked if not t.isFinished()]
+    if not _waits_at_exit:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(wait_for_parked)
+        atexit.register(wait_for_parked)
+        _waits_at_exit.append(True)
+    _parked.append((thread, worker))
+
+
+def wait_for_parked() -> None:
+    """Wait until every parked thread has ended (its compile finished), then release it."""
+    while _parked:
+        thread, _worker = _parked.pop()
+        thread.wait()
 
 
 class RunJobs(QObject):
@@ -87,8 +118,7 @@ class RunJobs(QObject):
             worker.cancel(self._serial)
             thread.quit()
             if not thread.wait(JOIN_MS):
-                self.run.status_posted.emit(
-                    self.tr("The training thread did not stop in time."))
+                park(thread, worker)  # still compiling: it ends by itself, then is released
             self._job_requested.disconnect(worker.run_job)
             self._restore_requested.disconnect(worker.restore)
             self._params_requested.disconnect(worker.set_params)

@@ -154,6 +154,9 @@ class TrainingWorker(QObject):
             return
         try:
             self._warm_up()
+            if self._is_cancelled(job.serial):  # cancelled while the kernels were loading
+                self.finished.emit(None)
+                return
             before = self._checkpoint(apply_edits=True)
             if job.single:
                 last = self.trainer.step(job.unit, until_epoch=job.until_epoch)
