@@ -164,10 +164,12 @@ def fit_plot(plot: pg.PlotItem) -> None:
             if on_top != left_title_on_top(plot):
                 plot._nnviz_title_on_top = on_top
                 _show_titles(plot)
-        legend = plot.legend
+        legend, room = plot.legend, plot.vb.height() - 12
+        if legend is None and getattr(plot, "_nnviz_side_legend", None) is not None:
+            legend, room = plot._nnviz_side_legend, plot.height() - 8
         if legend is not None and legend.items:
             row = max(label.boundingRect().height() for _, label in legend.items)
-            rows = max(1, int((plot.vb.height() - 12) // max(row, 1.0)))
+            rows = max(1, int(room // max(row, 1.0)))
             legend.setColumnCount(max(1, math.ceil(len(legend.items) / rows)))
     finally:
         plot._nnviz_fitting = False
@@ -189,11 +191,12 @@ def scale_plot(plot: pg.PlotItem, factor: float) -> None:
             pen = QPen(item.opts["pen"])
             pen.setWidthF(base * factor)
             item.setPen(pen)
-    if plot.legend is not None:
-        plot.legend.setLabelTextSize(f"{LEGEND_PT * factor:.1f}pt")
-        for _, label in plot.legend.items:  # a label takes its new size when its text is set
-            label.setText(label.text)
-        plot.legend.updateSize()
+    for legend in (plot.legend, getattr(plot, "_nnviz_side_legend", None)):
+        if legend is not None:
+            legend.setLabelTextSize(f"{LEGEND_PT * factor:.1f}pt")
+            for _, label in legend.items:  # a label takes its new size when its text is set
+                label.setText(label.text)
+            legend.updateSize()
     _show_titles(plot)
     fit_plot(plot)
 
@@ -215,6 +218,17 @@ def add_legend(plot: pg.PlotItem, offset=(-10, 10)) -> pg.LegendItem:
     size = f"{LEGEND_PT * getattr(plot, '_nnviz_scale', 1.0):.1f}pt"
     return plot.addLegend(offset=offset, labelTextSize=size, brush=pg.mkBrush(255, 255, 255, 210),
                           pen=pg.mkPen(200, 200, 200))
+
+
+def side_legend(layout: pg.GraphicsLayout, plot: pg.PlotItem) -> pg.LegendItem:
+    """A legend in its own cell right of ``plot`` (in ``layout``): never over the curves, and
+    with as many columns as the plot's height needs to show every entry.  Entries are added
+    with ``legend.addItem(curve, name)``."""
+    legend = pg.LegendItem(offset=None, labelTextSize=f"{LEGEND_PT * plot._nnviz_scale:.1f}pt",
+                           verSpacing=-4)
+    layout.addItem(legend, row=0, col=1)
+    plot._nnviz_side_legend = legend
+    return legend
 
 
 def make_curve(plot: pg.PlotItem, color, name: str | None = None, width: float = 2.0,

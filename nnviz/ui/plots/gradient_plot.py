@@ -30,7 +30,6 @@ from nnviz.ui.common.formatting import count
 from nnviz.ui.common.plot_export import DEFAULT_SIZE, export_image, make_export_button, write_csv
 from nnviz.ui.common.plot_style import (
     HoverReadout,
-    add_legend,
     fit_plot,
     fmt_value,
     make_curve,
@@ -38,6 +37,7 @@ from nnviz.ui.common.plot_style import (
     pg,
     sequential_color,
     set_axis_title,
+    side_legend,
     style_plot,
 )
 from nnviz.ui.model.training_worker import grad_history
@@ -91,14 +91,16 @@ class GradientNormPlot(QWidget):
         bar.addWidget(self.drop_button)
         bar.addWidget(self.export_button)
 
-        self.view = pg.PlotWidget()
+        self.view = pg.GraphicsLayoutWidget()
         self.view.setToolTip(self.tr("Wheel: zoom · drag: pan · right-click: view menu"))
-        self.plot = self.view.getPlotItem()
+        self.plot = self.view.addPlot(row=0, col=0)
         style_plot(self.plot)
         self.plot.setLogMode(y=True)
         set_axis_title(self.plot, "left", self.tr("|∂L/∂W| (log scale)"))
         set_axis_title(self.plot, "bottom", self.tr("samples seen"))
-        self.legend = add_legend(self.plot, (-10, -10))
+        # beside the plot, not on it: a deep network's seven layers and their α would hide the
+        # curves of a short dock (and a legend inside it was cut off)
+        self.legend = side_legend(self.view.ci, self.plot)
         self.hover = HoverReadout(self.plot, self._describe)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
@@ -111,6 +113,11 @@ class GradientNormPlot(QWidget):
             lesson.preset_changed.connect(self._on_lesson_preset_changed)
 
     def _on_run_snapshot_shown(self, snap) -> None:
+        self.add_snapshot(snap)
+
+    def add_snapshot(self, snap) -> None:
+        """A training ``Snapshot``: its gradient norms (and the merged ones'), and |∂L/∂α| of
+        its PReLU layers."""
         self.add_history(grad_history(snap))
         grads = snap.detail.alpha_grad if snap.detail is not None else ()
         alphas = {k: float(np.linalg.norm(g)) for k, g in enumerate(grads) if g is not None}
@@ -268,8 +275,9 @@ class GradientNormPlot(QWidget):
             self.plot.removeItem(c)
             self.legend.removeItem(c)
         self.buf = RowHistory(n + 1)
-        self.curves = [make_curve(self.plot, sequential_color(j, n),
-                                  self.tr("layer {k}").format(k=j + 1)) for j in range(n)]
+        self.curves = [make_curve(self.plot, sequential_color(j, n)) for j in range(n)]
+        for j, c in enumerate(self.curves):
+            self.legend.addItem(c, self.tr("layer {k}").format(k=j + 1))
         self._make_alpha_curves(self.alpha_layers)  # after the layers' entries, same colours
         if self._reference_legend is not None:  # keep the reference's entry last
             self.legend.removeItem(self._reference_legend)
@@ -284,9 +292,10 @@ class GradientNormPlot(QWidget):
         self.alpha_layers = tuple(layers)
         self.alpha_buf = RowHistory(len(layers) + 1) if layers else None
         n = max(self.layers, max(layers, default=-1) + 1)
-        self.alpha_curves = [
-            make_curve(self.plot, sequential_color(k, n), self.tr("α of layer {k}").format(k=k + 1),
-                       width=1.5, style=Qt.DotLine) for k in layers]
+        self.alpha_curves = [make_curve(self.plot, sequential_color(k, n), width=1.5,
+                                        style=Qt.DotLine) for k in layers]
+        for k, c in zip(layers, self.alpha_curves):
+            self.legend.addItem(c, self.tr("α of layer {k}").format(k=k + 1))
         fit_plot(self.plot)
 
     def _redraw_alpha(self) -> None:
@@ -338,7 +347,7 @@ class GradientNormPlot(QWidget):
     def export_image(self, path: str, size=DEFAULT_SIZE) -> None:
         """The plot as a picture of ``size`` (a QSize): SVG if ``path`` ends in .svg, else PNG."""
         self.hover.hide()
-        export_image(self.plot, path, size)
+        export_image(self.view.ci, path, size)
         self.exported.emit(str(path))
 
 
