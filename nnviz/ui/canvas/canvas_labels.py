@@ -67,7 +67,9 @@ class CanvasLabels:
             if li > 0:
                 at.setText(f"a {fmt(aa[k], DIGITS)}")
                 br = at.boundingRect()
-                at.setPos(g.x - br.width() / 2, float(g.ys[k]) + g.radius + self.geom.scale)
+                # below the ring a selected neuron gets (its pen is 3 px wide)
+                below = g.radius + 2.5 * self.geom.scale
+                at.setPos(g.x - br.width() / 2, float(g.ys[k]) + below)
 
     def _update_bias_labels(self, li, g, bvals, show) -> None:
         s = self.geom.scale

@@ -119,10 +119,11 @@ class NetworkView(Highlighting, CanvasLabels, InPlaceEditing):
                 if g.compact:
                     continue
                 for item in self.neurons[li]:
-                    side = 0.95 * g.radius
+                    # at the top right, low enough to leave the numbers of the neuron above free
+                    side = 0.85 * g.radius
                     hm = HeatmapItem(item, side)
                     r = item.rect()
-                    hm.setPos(r.right() - 0.35 * side, r.top() - 0.65 * side)
+                    hm.setPos(r.right() - 0.35 * side, r.top() - 0.3 * side)
                     self.heatmaps.append(hm)
         self.edges = [[] for _ in range(net.n_layers)]
         # large networks: antialiased lines cost most of a frame; small ones look better with it
