@@ -1420,6 +1420,10 @@ The current lesson is unchanged.</translation>
             <translation>Input image</translation>
         </message>
         <message>
+            <source>your drawing (no test image)</source>
+            <translation>your drawing (no test image)</translation>
+        </message>
+        <message>
             <source>Input x</source>
             <translation>Input x</translation>
         </message>
@@ -1944,6 +1948,22 @@ The current lesson is unchanged.</translation>
             <translation>Version and licence</translation>
         </message>
         <message>
+            <source>&amp;Reset Layout</source>
+            <translation>&amp;Reset Layout</translation>
+        </message>
+        <message>
+            <source>Show this lesson's panels as the lesson arranges them</source>
+            <translation>Show this lesson's panels as the lesson arranges them</translation>
+        </message>
+        <message>
+            <source>Fit</source>
+            <translation>Fit</translation>
+        </message>
+        <message>
+            <source>Numbers</source>
+            <translation>Numbers</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>&amp;File</translation>
         </message>
@@ -2242,14 +2262,6 @@ The current lesson is unchanged.</translation>
     <context>
         <name>ModelActions</name>
         <message>
-            <source>Import pretrained weights…</source>
-            <translation>Import pretrained weights…</translation>
-        </message>
-        <message>
-            <source>Load a pickled dict of weights (W1, b1, W2, b2, …, like the book's sample_weight.pkl) safely and test it on the 10,000 test images</source>
-            <translation>Load a pickled dict of weights (W1, b1, W2, b2, …, like the book's sample_weight.pkl) safely and test it on the 10,000 test images</translation>
-        </message>
-        <message>
             <source>Save trained model…</source>
             <translation>Save trained model…</translation>
         </message>
@@ -2266,8 +2278,17 @@ The current lesson is unchanged.</translation>
             <translation>Open a model saved by nnviz (.npz)</translation>
         </message>
         <message>
-            <source>Import pretrained weights</source>
-            <translation>Import pretrained weights</translation>
+            <source>Import the book's weights…</source>
+            <extracomment>the pretrained network whose first evaluation is still to be reported (None: none)</extracomment>
+            <translation>Import the book's weights…</translation>
+        </message>
+        <message>
+            <source>The book's sample_weight.pkl (ch03 of its GitHub repository, deep-learning-from-scratch), read safely: nothing in the file runs</source>
+            <translation>The book's sample_weight.pkl (ch03 of its GitHub repository, deep-learning-from-scratch), read safely: nothing in the file runs</translation>
+        </message>
+        <message>
+            <source>Import the book's weights (sample_weight.pkl from the book's GitHub repository)</source>
+            <translation>Import the book's weights (sample_weight.pkl from the book's GitHub repository)</translation>
         </message>
         <message>
             <source>Weight files (*.pkl *.pickle *.npz);;All files (*)</source>
@@ -2294,6 +2315,10 @@ Nothing in the file was run; the current lesson is unchanged.</translation>
         <message>
             <source>Imported {name}: classifying the test images in batches of 100 …</source>
             <translation>Imported {name}: classifying the test images in batches of 100 …</translation>
+        </message>
+        <message>
+            <source>Test accuracy of the pretrained network: {acc} ({p}, {k} of {n})</source>
+            <translation>Test accuracy of the pretrained network: {acc} ({p}, {k} of {n})</translation>
         </message>
         <message>
             <source>Test accuracy of the imported weights: {acc} ({p}, {k} of {n})</source>
@@ -2428,6 +2453,14 @@ The current lesson is unchanged.</translation>
     <context>
         <name>NetworkLegend</name>
         <message>
+            <source>Numbers on edges: the strongest weights that fit without covering a neuron or another number; a selected neuron's edges first. Hover an edge for its exact weight.</source>
+            <translation>Numbers on edges: the strongest weights that fit without covering a neuron or another number; a selected neuron's edges first. Hover an edge for its exact weight.</translation>
+        </message>
+        <message>
+            <source>Wide layers: only the strongest links, faded. Click a neuron to draw its strongest edges.</source>
+            <translation>Wide layers: only the strongest links, faded. Click a neuron to draw its strongest edges.</translation>
+        </message>
+        <message>
             <source>value (a, z, w, b)</source>
             <translation>value (a, z, w, b)</translation>
         </message>
@@ -2453,6 +2486,22 @@ The current lesson is unchanged.</translation>
         <message>
             <source>Hidden {l} · {act} ({n})</source>
             <translation>Hidden {l} · {act} ({n})</translation>
+        </message>
+        <message>
+            <source>step function</source>
+            <translation>step function</translation>
+        </message>
+        <message>
+            <source>sigmoid</source>
+            <translation>sigmoid</translation>
+        </message>
+        <message>
+            <source>softmax</source>
+            <translation>softmax</translation>
+        </message>
+        <message>
+            <source>identity</source>
+            <translation>identity</translation>
         </message>
         <message>
             <source>weight W{l}[{i},{j}] = {w}</source>
@@ -2685,6 +2734,22 @@ Click to edit</translation>
             <translation>Probabilities (softmax)</translation>
         </message>
         <message>
+            <source>Compare with the textbook softmax</source>
+            <translation>Compare with the textbook softmax</translation>
+        </message>
+        <message>
+            <source>Show softmax computed as e^a / Σ e^a, which overflows for large a, beside the stable e^(a − max a) / Σ e^(a − max a) the network uses</source>
+            <translation>Show softmax computed as e^a / Σ e^a, which overflows for large a, beside the stable e^(a − max a) / Σ e^(a − max a) the network uses</translation>
+        </message>
+        <message>
+            <source>Textbook e^a / Σ e^a: {y}</source>
+            <translation>Textbook e^a / Σ e^a: {y}</translation>
+        </message>
+        <message>
+            <source>Max subtracted e^(a − max a) / Σ e^(a − max a): {y}</source>
+            <translation>Max subtracted e^(a − max a) / Σ e^(a − max a): {y}</translation>
+        </message>
+        <message>
             <source>y = {y}  →  class {k}</source>
             <translation>y = {y}  →  class {k}</translation>
         </message>
@@ -2695,6 +2760,10 @@ Click to edit</translation>
         <message>
             <source>(label {d})</source>
             <translation>(label {d})</translation>
+        </message>
+        <message>
+            <source>nan (overflow: e^{a} = ∞)</source>
+            <translation>nan (overflow: e^{a} = ∞)</translation>
         </message>
     </context>
     <context>
@@ -2788,6 +2857,56 @@ Click to edit</translation>
         <message>
             <source>The file could not be written: {why}</source>
             <translation>The file could not be written: {why}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Presentation</name>
+        <message>
+            <source>&amp;Presentation Mode</source>
+            <translation>&amp;Presentation Mode</translation>
+        </message>
+        <message>
+            <source>Full screen with large text: only the network, the explanation and the lesson's plot (F5; Esc leaves)</source>
+            <translation>Full screen with large text: only the network, the explanation and the lesson's plot (F5; Esc leaves)</translation>
+        </message>
+        <message>
+            <source>Leave presentation mode</source>
+            <translation>Leave presentation mode</translation>
+        </message>
+        <message>
+            <source>&amp;Text Size</source>
+            <translation>&amp;Text Size</translation>
+        </message>
+        <message>
+            <source>{p} %</source>
+            <translation>{p} %</translation>
+        </message>
+        <message>
+            <source>Text, network and plots at {p} % (stored)</source>
+            <translation>Text, network and plots at {p} % (stored)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PretrainedNetwork</name>
+        <message>
+            <source>The pretrained network is not installed yet: it will be trained from MNIST as soon as the images are loaded.</source>
+            <translation>The pretrained network is not installed yet: it will be trained from MNIST as soon as the images are loaded.</translation>
+        </message>
+        <message>
+            <source>Preparing the pretrained network… {p} (random weights until it is ready)</source>
+            <translation>Preparing the pretrained network… {p} (random weights until it is ready)</translation>
+        </message>
+        <message>
+            <source>The pretrained network is ready: test accuracy {a}</source>
+            <translation>The pretrained network is ready: test accuracy {a}</translation>
+        </message>
+        <message>
+            <source>The pretrained network is ready (test accuracy {a}); reopen the lesson to use it.</source>
+            <translation>The pretrained network is ready (test accuracy {a}); reopen the lesson to use it.</translation>
+        </message>
+        <message>
+            <source>The pretrained network could not be prepared: {m}</source>
+            <translation>The pretrained network could not be prepared: {m}</translation>
         </message>
     </context>
     <context>
@@ -3298,12 +3417,8 @@ Click to edit</translation>
     <context>
         <name>RunJobs</name>
         <message>
-            <source>The training thread did not stop in time.</source>
-            <extracomment>How long closing the window or switching lessons waits for the worker (it stops between steps; one MNIST epoch step is the longest, about a second).</extracomment>
-            <translation>The training thread did not stop in time.</translation>
-        </message>
-        <message>
             <source>Training stopped: the loss became NaN or infinite</source>
+            <extracomment>How long closing the window or switching lessons waits for the worker (it stops between steps; one MNIST epoch step is the longest, about a second). A kernel compile cannot be interrupted and may take longer: such a thread is parked (:func:`park`), never destroyed. threads that did not stop in time, with their workers, kept alive until they end</extracomment>
             <translation>Training stopped: the loss became NaN or infinite</translation>
         </message>
         <message>
@@ -3519,6 +3634,29 @@ Click to edit</translation>
         </message>
     </context>
     <context>
+        <name>StepHistory</name>
+        <message>
+            <source>training step</source>
+            <translation>training step</translation>
+        </message>
+        <message>
+            <source>training ({n} samples)</source>
+            <translation>training ({n} samples)</translation>
+        </message>
+        <message>
+            <source>training step (1 sample)</source>
+            <translation>training step (1 sample)</translation>
+        </message>
+        <message>
+            <source>training step (1 batch)</source>
+            <translation>training step (1 batch)</translation>
+        </message>
+        <message>
+            <source>training step (1 epoch)</source>
+            <translation>training step (1 epoch)</translation>
+        </message>
+    </context>
+    <context>
         <name>TrainingPlots</name>
         <message>
             <source>samples seen</source>
@@ -3657,12 +3795,16 @@ Click to edit</translation>
             <translation>The optimizer was changed since that step: its state starts fresh</translation>
         </message>
         <message>
-            <source>Compiling kernels …</source>
-            <translation>Compiling kernels …</translation>
+            <source>Loading the training kernels …</source>
+            <translation>Loading the training kernels …</translation>
         </message>
         <message>
-            <source>Kernels ready ({s:.1f} s)</source>
-            <translation>Kernels ready ({s:.1f} s)</translation>
+            <source>Kernels compiled ({s:.1f} s)</source>
+            <translation>Kernels compiled ({s:.1f} s)</translation>
+        </message>
+        <message>
+            <source>Kernels loaded ({s:.1f} s)</source>
+            <translation>Kernels loaded ({s:.1f} s)</translation>
         </message>
     </context>
     <context>

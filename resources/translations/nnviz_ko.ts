@@ -459,7 +459,7 @@ The details were written to {path}</source>
         </message>
         <message>
             <source>{t}/epoch</source>
-            <translation type="unfinished" />
+            <translation>에포크당 {t}</translation>
         </message>
         <message>
             <source>{n} samples/s</source>
@@ -1001,7 +1001,7 @@ The current lesson is unchanged.</source>
         </message>
         <message>
             <source>α of layer {k}</source>
-            <translation type="unfinished" />
+            <translation>{k}층의 α</translation>
         </message>
         <message>
             <source>layer {k}: {v}</source>
@@ -1418,6 +1418,10 @@ The current lesson is unchanged.</source>
         <message>
             <source>Input image</source>
             <translation>입력 이미지</translation>
+        </message>
+        <message>
+            <source>your drawing (no test image)</source>
+            <translation>직접 그린 숫자 (테스트 이미지 아님)</translation>
         </message>
         <message>
             <source>Input x</source>
@@ -1944,6 +1948,22 @@ The current lesson is unchanged.</source>
             <translation>버전과 라이선스</translation>
         </message>
         <message>
+            <source>&amp;Reset Layout</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show this lesson's panels as the lesson arranges them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fit</source>
+            <translation type="unfinished">맞추기</translation>
+        </message>
+        <message>
+            <source>Numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>파일(&amp;F)</translation>
         </message>
@@ -2242,14 +2262,6 @@ The current lesson is unchanged.</source>
     <context>
         <name>ModelActions</name>
         <message>
-            <source>Import pretrained weights…</source>
-            <translation>학습된 가중치 가져오기…</translation>
-        </message>
-        <message>
-            <source>Load a pickled dict of weights (W1, b1, W2, b2, …, like the book's sample_weight.pkl) safely and test it on the 10,000 test images</source>
-            <translation>피클로 저장된 가중치 딕셔너리(W1, b1, W2, b2, …, 책의 sample_weight.pkl 같은 파일)를 안전하게 불러와 테스트 이미지 10,000장으로 시험합니다</translation>
-        </message>
-        <message>
             <source>Save trained model…</source>
             <translation>학습한 모델 저장…</translation>
         </message>
@@ -2266,8 +2278,17 @@ The current lesson is unchanged.</source>
             <translation>nnviz로 저장한 모델(.npz)을 엽니다</translation>
         </message>
         <message>
-            <source>Import pretrained weights</source>
-            <translation>학습된 가중치 가져오기</translation>
+            <source>Import the book's weights…</source>
+            <extracomment>the pretrained network whose first evaluation is still to be reported (None: none)</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The book's sample_weight.pkl (ch03 of its GitHub repository, deep-learning-from-scratch), read safely: nothing in the file runs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import the book's weights (sample_weight.pkl from the book's GitHub repository)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Weight files (*.pkl *.pickle *.npz);;All files (*)</source>
@@ -2294,6 +2315,10 @@ Nothing in the file was run; the current lesson is unchanged.</source>
         <message>
             <source>Imported {name}: classifying the test images in batches of 100 …</source>
             <translation>{name}을(를) 가져왔습니다. 테스트 이미지를 100장씩 분류하는 중 …</translation>
+        </message>
+        <message>
+            <source>Test accuracy of the pretrained network: {acc} ({p}, {k} of {n})</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Test accuracy of the imported weights: {acc} ({p}, {k} of {n})</source>
@@ -2428,6 +2453,14 @@ The current lesson is unchanged.</source>
     <context>
         <name>NetworkLegend</name>
         <message>
+            <source>Numbers on edges: the strongest weights that fit without covering a neuron or another number; a selected neuron's edges first. Hover an edge for its exact weight.</source>
+            <translation>연결선 위의 수: 뉴런이나 다른 수를 가리지 않는 자리가 있는 가장 강한 가중치부터 씁니다(선택한 뉴런의 연결선이 먼저). 연결선에 마우스를 올리면 정확한 가중치가 보입니다.</translation>
+        </message>
+        <message>
+            <source>Wide layers: only the strongest links, faded. Click a neuron to draw its strongest edges.</source>
+            <translation>넓은 층: 가장 강한 연결만 흐리게 그립니다. 뉴런을 누르면 그 뉴런의 가장 강한 연결선이 그려집니다.</translation>
+        </message>
+        <message>
             <source>value (a, z, w, b)</source>
             <translation>값 (a, z, w, b)</translation>
         </message>
@@ -2453,6 +2486,22 @@ The current lesson is unchanged.</source>
         <message>
             <source>Hidden {l} · {act} ({n})</source>
             <translation>은닉층 {l} · {act} ({n})</translation>
+        </message>
+        <message>
+            <source>step function</source>
+            <translation>계단 함수</translation>
+        </message>
+        <message>
+            <source>sigmoid</source>
+            <translation>시그모이드</translation>
+        </message>
+        <message>
+            <source>softmax</source>
+            <translation>소프트맥스</translation>
+        </message>
+        <message>
+            <source>identity</source>
+            <translation>항등 함수</translation>
         </message>
         <message>
             <source>weight W{l}[{i},{j}] = {w}</source>
@@ -2685,6 +2734,22 @@ Click to edit</source>
             <translation>확률 (소프트맥스)</translation>
         </message>
         <message>
+            <source>Compare with the textbook softmax</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show softmax computed as e^a / Σ e^a, which overflows for large a, beside the stable e^(a − max a) / Σ e^(a − max a) the network uses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Textbook e^a / Σ e^a: {y}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Max subtracted e^(a − max a) / Σ e^(a − max a): {y}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>y = {y}  →  class {k}</source>
             <translation>y = {y}  →  클래스 {k}</translation>
         </message>
@@ -2695,6 +2760,10 @@ Click to edit</source>
         <message>
             <source>(label {d})</source>
             <translation>(정답 {d})</translation>
+        </message>
+        <message>
+            <source>nan (overflow: e^{a} = ∞)</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2727,43 +2796,43 @@ Click to edit</source>
         <name>PlotExport</name>
         <message>
             <source>Export…</source>
-            <translation type="unfinished" />
+            <translation>내보내기…</translation>
         </message>
         <message>
             <source>PNG image</source>
-            <translation type="unfinished" />
+            <translation>PNG 이미지</translation>
         </message>
         <message>
             <source>SVG drawing</source>
-            <translation type="unfinished" />
+            <translation>SVG 벡터 그림</translation>
         </message>
         <message>
             <source>CSV numbers</source>
-            <translation type="unfinished" />
+            <translation>CSV 숫자 표</translation>
         </message>
         <message>
             <source>Width of the picture, whatever the size of the panel</source>
-            <translation type="unfinished" />
+            <translation>그림의 너비 (패널 크기와 상관없음)</translation>
         </message>
         <message>
             <source>Height of the picture, whatever the size of the panel</source>
-            <translation type="unfinished" />
+            <translation>그림의 높이 (패널 크기와 상관없음)</translation>
         </message>
         <message>
             <source>Format:</source>
-            <translation type="unfinished" />
+            <translation>형식:</translation>
         </message>
         <message>
             <source>Width:</source>
-            <translation type="unfinished" />
+            <translation>너비:</translation>
         </message>
         <message>
             <source>Height:</source>
-            <translation type="unfinished" />
+            <translation>높이:</translation>
         </message>
         <message>
             <source>Save…</source>
-            <translation type="unfinished" />
+            <translation>저장…</translation>
         </message>
         <message>
             <source>PNG image (*.png)</source>
@@ -2779,14 +2848,64 @@ Click to edit</source>
         </message>
         <message>
             <source> px</source>
-            <translation type="unfinished"> 픽셀</translation>
+            <translation> px</translation>
         </message>
         <message>
             <source>Could not write {path}</source>
-            <translation type="unfinished" />
+            <translation>{path}에 쓸 수 없습니다</translation>
         </message>
         <message>
             <source>The file could not be written: {why}</source>
+            <translation>파일을 쓸 수 없습니다: {why}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Presentation</name>
+        <message>
+            <source>&amp;Presentation Mode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full screen with large text: only the network, the explanation and the lesson's plot (F5; Esc leaves)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leave presentation mode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Text Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{p} %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text, network and plots at {p} % (stored)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PretrainedNetwork</name>
+        <message>
+            <source>The pretrained network is not installed yet: it will be trained from MNIST as soon as the images are loaded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preparing the pretrained network… {p} (random weights until it is ready)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The pretrained network is ready: test accuracy {a}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The pretrained network is ready (test accuracy {a}); reopen the lesson to use it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The pretrained network could not be prepared: {m}</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3096,67 +3215,67 @@ Click to edit</source>
         </message>
         <message>
             <source>optimizer</source>
-            <translation type="unfinished">최적화 함수</translation>
+            <translation>최적화 함수</translation>
         </message>
         <message>
             <source>learning rate η</source>
-            <translation type="unfinished">학습률 η</translation>
+            <translation>학습률 η</translation>
         </message>
         <message>
             <source>batch size</source>
-            <translation type="unfinished">배치 크기</translation>
+            <translation>배치 크기</translation>
         </message>
         <message>
             <source>loss function</source>
-            <translation type="unfinished" />
+            <translation>손실 함수</translation>
         </message>
         <message>
             <source>random seed</source>
-            <translation type="unfinished" />
+            <translation>난수 시드</translation>
         </message>
         <message>
             <source>epochs</source>
-            <translation type="unfinished">에포크</translation>
+            <translation>에포크</translation>
         </message>
         <message>
             <source>momentum β</source>
-            <translation type="unfinished" />
+            <translation>모멘텀 계수 β</translation>
         </message>
         <message>
             <source>β₁</source>
-            <translation type="unfinished" />
+            <translation>β₁</translation>
         </message>
         <message>
             <source>β₂</source>
-            <translation type="unfinished" />
+            <translation>β₂</translation>
         </message>
         <message>
             <source>ε</source>
-            <translation type="unfinished" />
+            <translation>ε</translation>
         </message>
         <message>
             <source>decay ρ</source>
-            <translation type="unfinished" />
+            <translation>감쇠율 ρ</translation>
         </message>
         <message>
             <source>activation</source>
-            <translation type="unfinished">활성화 함수</translation>
+            <translation>활성화 함수</translation>
         </message>
         <message>
             <source>weight decay λ</source>
-            <translation type="unfinished" />
+            <translation>가중치 감쇠 λ</translation>
         </message>
         <message>
             <source>dropout</source>
-            <translation type="unfinished" />
+            <translation>드롭아웃</translation>
         </message>
         <message>
             <source>yes</source>
-            <translation type="unfinished">예</translation>
+            <translation>예</translation>
         </message>
         <message>
             <source>no</source>
-            <translation type="unfinished">아니요</translation>
+            <translation>아니요</translation>
         </message>
     </context>
     <context>
@@ -3298,12 +3417,8 @@ Click to edit</source>
     <context>
         <name>RunJobs</name>
         <message>
-            <source>The training thread did not stop in time.</source>
-            <extracomment>How long closing the window or switching lessons waits for the worker (it stops between steps; one MNIST epoch step is the longest, about a second).</extracomment>
-            <translation>학습 스레드가 제때 멈추지 않았습니다.</translation>
-        </message>
-        <message>
             <source>Training stopped: the loss became NaN or infinite</source>
+            <extracomment>How long closing the window or switching lessons waits for the worker (it stops between steps; one MNIST epoch step is the longest, about a second). A kernel compile cannot be interrupted and may take longer: such a thread is parked (:func:`park`), never destroyed. threads that did not stop in time, with their workers, kept alive until they end</extracomment>
             <translation>학습이 멈췄습니다: 손실이 NaN 또는 무한대가 되었습니다</translation>
         </message>
         <message>
@@ -3519,6 +3634,29 @@ Click to edit</source>
         </message>
     </context>
     <context>
+        <name>StepHistory</name>
+        <message>
+            <source>training step</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>training ({n} samples)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>training step (1 sample)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>training step (1 batch)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>training step (1 epoch)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>TrainingPlots</name>
         <message>
             <source>samples seen</source>
@@ -3657,12 +3795,16 @@ Click to edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Compiling kernels …</source>
-            <translation>커널을 컴파일하는 중 …</translation>
+            <source>Loading the training kernels …</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Kernels ready ({s:.1f} s)</source>
-            <translation>커널 준비 완료({s:.1f}초)</translation>
+            <source>Kernels compiled ({s:.1f} s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kernels loaded ({s:.1f} s)</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
