@@ -91,7 +91,9 @@ class GuideState(QObject):
         self.active = True
         self._initial_loss = None
         try:
-            self.guide = guide_for(preset.id) if preset is not None else None
+            own = getattr(self.model, "lesson_guide", None)  # a lesson file's own guide
+            self.guide = own if own is not None else (
+                guide_for(preset.id) if preset is not None else None)
         except GuideError as e:
             self.error = str(e)
         self.traced = self.drawn_input = self.drawn_prediction = None
@@ -108,6 +110,10 @@ class GuideState(QObject):
         else:
             self.controls_requested.emit(None)
             self.guide_changed.emit()
+
+    def reload(self) -> None:
+        """Take the lesson's guide again (an instructor attached one: ``model.lesson_guide``)."""
+        self._on_preset_changed(self.model.preset)
 
     # -- progress kept per lesson ---------------------------------------------------------
     @staticmethod
