@@ -140,7 +140,9 @@ class RunControls(QToolBar):
             w.setEnabled(on)
         for w in (self.speed, self.refresh, self.stop_epoch, self.stop_acc):
             w.setEnabled(on)
-        self.act_step_batch.setVisible(s.kind != "perceptron")
+        for a in self.actions():  # buttons, boxes, separators, counters
+            a.setVisible(on)  # a lesson that does not train shows no greyed-out Play
+        self.act_step_batch.setVisible(on and s.kind != "perceptron")
         choices = list(REFRESH)
         cur = (s.play_unit, s.every)
         if cur not in choices:

@@ -4,10 +4,11 @@ Every view takes the window's :class:`~nnviz.ui.model.lesson_model.LessonModel` 
 it by itself; the window only arranges them in docks, and its commands (menus, files, run
 feedback) live in the mixins :mod:`window_menus`, :mod:`file_commands` and :mod:`run_feedback`.
 
-Layout (docs/ux.md): input on the left, the network canvas in the centre, output and decision
-boundary on the right with the training curves under them, the run bar across the top, and
-tabbed docks below for the weight editor, inspector, step detail, explanation and
-hyper-parameters.
+Layout: each lesson says which docks it shows and where (``resources/layouts/<lesson>.json``,
+:mod:`lesson_layout`); :mod:`layout_keeper` applies it and keeps the user's own arrangement per
+lesson.  The canvas is the central widget, the side columns run the window's full height.  The
+pyqtgraph views are built after the first show (:mod:`plot_docks`, issue 18), presentation mode
+and View → Text size are :mod:`presentation`.
 
 Signals
 -------
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QSplitter,
+    QWidget,
 )
 
 from nnviz.ui.canvas.network_view import NetworkView
@@ -44,18 +46,16 @@ from nnviz.ui.panels.run_controls import RunControls
 from nnviz.ui.panels.step_detail import StepDetail
 from nnviz.ui.panels.weight_editor import WeightEditor
 from nnviz.ui.plots.decision_boundary_view import DecisionBoundaryView
-from nnviz.ui.plots.gradient_plot import GradientNormPlot
-from nnviz.ui.plots.layer_stats_view import LayerStatsView
-from nnviz.ui.plots.run_comparison import RunComparison
-from nnviz.ui.plots.training_plots import TrainingPlots
 from nnviz.ui.shell.file_commands import FileCommands
 from nnviz.ui.shell.guide_docks import GuideDocks
+from nnviz.ui.shell.layout_keeper import LAYOUT_STATE_VERSION, LayoutKeeper
+from nnviz.ui.shell.presentation import Presentation
 from nnviz.ui.shell.run_feedback import RunFeedback
 from nnviz.ui.shell.window_menus import WindowMenus
 
 DEFAULT_LESSON = "forward-walkthrough"
-STATE_VERSION = 4  # 2: run bar, step detail, hyper-parameters and plot docks; 3: regularisation,
-# weight statistics, live figures; 4: guide and explained step
+STATE_VERSION = LAYOUT_STATE_VERSION  # 2: run bar, step detail, hyper-parameters and plot docks;
+# 3: regularisation, weight statistics, live figures; 4: guide and explained step; 5: per lesson
 
 
 class MainWindow(FileCommands, WindowMenus, RunFeedback):
@@ -74,6 +74,11 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
         self.resize(1366, 740)
         self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowTabbedDocks
                             | QMainWindow.AllowNestedDocks)
+        for corner, area in ((Qt.TopLeftCorner, Qt.LeftDockWidgetArea),
+                             (Qt.BottomLeftCorner, Qt.LeftDockWidgetArea),
+                             (Qt.TopRightCorner, Qt.RightDockWidgetArea),
+                             (Qt.BottomRightCorner, Qt.RightDockWidgetArea)):
+            self.setCorner(corner, area)  # the side columns run the full height
         self._started = False
         self._shown = False
         self.unsaved_guard = None  # () -> bool: False cancels a close or lesson switch (session)
@@ -92,25 +97,28 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
         self.run_controls = RunControls(self.model)
         self.step_detail = StepDetail(self.model)
         self.hyper = HyperPanel(self.model)
-        self.plots = TrainingPlots(self.model)
-        self.grad_plot = GradientNormPlot(self.model)
-        self.comparison = RunComparison(self.model.history)
+        # the pyqtgraph views: built after the first show (plot_docks.install)
+        self.plots = self.grad_plot = self.comparison = self.layer_stats = None
         self.comparer = self.model.comparer
         self.comparer.started.connect(self._on_comparer_started)
         self.comparer.finished.connect(self._on_comparer_finished)
         self.comparer.failed.connect(self._on_comparer_failed)
         self.comparer.progress.connect(self._on_comparer_progress)
         self.regularisation = RegularisationPanel(self.model)
-        self.layer_stats = LayerStatsView(self.model)
         self.dashboard = Dashboard(self.model)
         self.labs: dict[str, QDockWidget] = {}
         self.diverged_box: QMessageBox | None = None
         self.docks: dict[str, QDockWidget] = {}
         self._make_docks()
+        # before anything else that shows docks for a lesson (the guide): the lesson being left
+        # is stored as the user left it, then the new one's panels are put up
+        self.model.preset_changed.connect(self._on_model_preset_entered)
         self.guides = GuideDocks(self)  # the guide (top) and the explained step (a tab)
         self._make_actions()
-        self._make_menus()
         self._make_toolbar()
+        self.layouts = LayoutKeeper(self, self.docks, self.toolbars)
+        self.presentation = Presentation(self)  # F5, View → Text size
+        self._make_menus()
         self._make_status_bar()
         self._connect()
         self._connect_training()
@@ -161,29 +169,19 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
         sd = self._dock("step", self.tr("Step Detail"), self.step_detail, Qt.BottomDockWidgetArea)
         h = self._dock("hyper", self.tr("Hyper-parameters"), self.hyper, Qt.BottomDockWidgetArea,
                        scroll=True)
-        g = self._dock("gradients", self.tr("Gradient Norms"), self.grad_plot,
-                       Qt.BottomDockWidgetArea, scroll=True)
-        cmp_ = self._dock("compare", self.tr("Run Comparison"), self.comparison,
-                          Qt.BottomDockWidgetArea, scroll=True)
+        g = self._dock("gradients", self.tr("Gradient Norms"), QWidget(),
+                       Qt.BottomDockWidgetArea)
+        cmp_ = self._dock("compare", self.tr("Run Comparison"), QWidget(),
+                          Qt.BottomDockWidgetArea)
         reg = self._dock("regularisation", self.tr("Regularisation"), self.regularisation,
                          Qt.BottomDockWidgetArea, scroll=True)
-        ls = self._dock("layer_stats", self.tr("Weight statistics"), self.layer_stats,
+        ls = self._dock("layer_stats", self.tr("Weight statistics"), QWidget(),
                         Qt.BottomDockWidgetArea)
         for a, b in ((w, i), (i, sd), (sd, e), (e, h), (h, reg), (reg, g), (g, ls), (ls, cmp_)):
             self.tabifyDockWidget(a, b)
-        w.raise_()
-        # the curves go under the output, as in docs/ux.md
-        pl = self._dock("plots", self.tr("Loss and Accuracy"), self.plots, Qt.RightDockWidgetArea)
+        pl = self._dock("plots", self.tr("Loss and Accuracy"), QWidget(), Qt.RightDockWidgetArea)
         self.splitDockWidget(self.docks["outputs"], pl, Qt.Vertical)
-        self._default_sizes = True  # applied once the window has its size (showEvent)
-
-    def _apply_default_dock_sizes(self):
-        """At 1366×768 the boundary and the curves need room more than the canvas does."""
-        d = self.docks
-        self.resizeDocks([d["inputs"], d["outputs"]], [210, 430], Qt.Horizontal)
-        self.resizeDocks([d["weights"]], [150], Qt.Vertical)
-        h = max(300, d["outputs"].height() + d["plots"].height())
-        self.resizeDocks([d["outputs"], d["plots"]], [h * 11 // 20, h * 9 // 20], Qt.Vertical)
+        # where they go for a lesson is its layout's business (LayoutKeeper)
 
     def _connect(self):
         c = self.model
@@ -217,8 +215,7 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
         super().showEvent(event)
         if not self._shown:
             self._shown = True
-            if self._default_sizes:
-                QTimer.singleShot(0, self._apply_default_dock_sizes)
+            QTimer.singleShot(0, self.layouts.settle)  # now that the window has its size
             self.first_shown.emit()
             QTimer.singleShot(0, self.finish_startup)
 
@@ -228,8 +225,11 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
             return
         self._started = True
         from nnviz.ui.shell.mnist_docks import install as install_mnist_views
+        from nnviz.ui.shell.plot_docks import install as install_plot_views
 
         self.mnist = install_mnist_views(self, self.model)  # docks + MNIST menu, MNIST lessons only
+        install_plot_views(self)  # pyqtgraph: after the first show
+        self.layouts.reapply()  # the lesson's layout with the docks made just now
         self.model.load_lessons()
         last = settings().value("lesson/last", DEFAULT_LESSON)
         try:
@@ -265,15 +265,16 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
         s = settings()
         s.setValue("lesson/last", preset_id)
 
+    def _on_model_preset_entered(self, preset):
+        self.layouts.show_lesson(preset.id)
+
     def _on_model_preset_changed(self, preset):
         self.picker.set_current(preset.id)
         net = self.model.network
         sizes = "-".join(str(n) for n in net.spec.sizes)
         self.net_label.setText(self.tr("network {sizes} · {n} parameters").format(
             sizes=sizes, n=count(net.params.size)))
-        self.k_box.setEnabled(max(net.spec.sizes) > 16)
-        if self.model.run.kind == "perceptron":
-            self.docks["step"].raise_()
+        self.k_box_action.setVisible(max(net.spec.sizes) > 16)  # wide layers only
         if preset.trainer == "gallery":
             self.open_lab("gallery")
         self._update_title()
@@ -289,19 +290,20 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
     # -- view / help ----------------------------------------------------------------------
     # -- persistence ----------------------------------------------------------------------
     def _restore_layout(self):
+        """The window's place, and the last lesson's panels for the first paint."""
         s = settings()
         geo = s.value("window/geometry")
         if isinstance(geo, QByteArray | bytes) and geo:
             self.restoreGeometry(geo)
-        state = s.value("window/state")
-        if isinstance(state, QByteArray | bytes) and state:
-            if self.restoreState(state, STATE_VERSION):
-                self._default_sizes = False
+        self.layouts.show_lesson(str(s.value("lesson/last", DEFAULT_LESSON)))
 
     def save_layout(self):
+        """The window's place and the current lesson's panels (per lesson: LayoutKeeper)."""
+        if self.presentation.active:
+            self.presentation.leave()
         s = settings()
         s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState(STATE_VERSION))
+        self.layouts.remember()
         s.sync()
 
     def closeEvent(self, event):  # noqa: N802

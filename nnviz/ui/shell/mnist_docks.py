@@ -5,7 +5,8 @@ The main window needs one line::
 
     from nnviz.ui.shell.mnist_docks import install; self.mnist = install(self, self.model)
 
-:func:`install` adds the views as docks (tabbed on the right, hidden outside MNIST lessons) and
+:func:`install` adds the views as docks (where the lesson's layout puts them, see
+:mod:`nnviz.ui.shell.lesson_layout`; hidden outside MNIST lessons) and
 an "MNIST" menu (data, import/save/load model, evaluate, the docks' toggles).  It is idempotent:
 a second call returns the first call's :class:`MnistViews`.
 """
@@ -72,10 +73,12 @@ class MnistViews:
         for a in (self.actions.act_import, self.actions.act_save, self.act_evaluate):
             a.setEnabled(mnist)
         if mnist != self._was_mnist:
-            for d in self.docks.values():
-                d.setVisible(mnist)
-            if mnist:
-                self.docks["samples"].raise_()
+            # a window with lesson layouts shows the docks its layout names (layout_keeper)
+            if getattr(self.window, "layouts", None) is None:
+                for d in self.docks.values():
+                    d.setVisible(mnist)
+                if mnist:
+                    self.docks["samples"].raise_()
             self._was_mnist = mnist
         for w in (self.samples, self.draw, self.confusion, self.weights):
             w.setEnabled(mnist)

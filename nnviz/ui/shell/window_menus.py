@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSpinBox
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSpinBox, QWidgetAction
 
 from nnviz.ui.common.settings import LANGUAGES, set_ui_language
+from nnviz.ui.shell.undo_buttons import UndoButtons
 
 
 def _tr(text: str) -> str:
@@ -68,6 +69,14 @@ class WindowMenus(QMainWindow):
                                      _tr("What this lesson is about (F1)"))
         self.act_about = self._action(_tr("&About nnviz"), self.about, None,
                                       _tr("Version and licence"))
+        self.act_reset_layout = self._action(
+            _tr("&Reset Layout"), lambda: self.layouts.reset(), None,
+            _tr("Show this lesson's panels as the lesson arranges them"))
+        # short texts on the toolbar buttons (the menus keep the long ones)
+        self.act_zoom_out.setIconText("−")
+        self.act_zoom_in.setIconText("+")
+        self.act_fit.setIconText(_tr("Fit"))
+        self.act_numbers.setIconText(_tr("Numbers"))
 
     def _make_menus(self):
         mb = self.menuBar()
@@ -90,6 +99,10 @@ class WindowMenus(QMainWindow):
             a.setToolTip(_tr("Show or hide this panel"))
             m.addAction(a)
         m.addSeparator()
+        m.addAction(self.act_reset_layout)
+        m.addAction(self.presentation.act_present)
+        self.presentation.add_text_size_menu(m)
+        m.addSeparator()
         m.addActions([self.act_zoom_in, self.act_zoom_out, self.act_fit])
         m.addSeparator()
         m.addAction(self.act_numbers)
@@ -107,7 +120,8 @@ class WindowMenus(QMainWindow):
             self.lang_actions[code] = a
         self.lessons_menu = mb.addMenu(_tr("&Lessons"))
         m = mb.addMenu(_tr("&Training"))
-        m.addActions(self.run_controls.actions())
+        m.addActions([a for a in self.run_controls.actions()
+                      if not isinstance(a, QWidgetAction)])  # not the boxes
         m.addSeparator()
         self.act_compare = m.addAction(_tr("&Compare the lesson's variants"))
         self.act_compare.setToolTip(_tr(
@@ -143,7 +157,9 @@ class WindowMenus(QMainWindow):
         tb.addWidget(QLabel(" " + _tr("Lesson") + " "))
         tb.addWidget(self.picker)
         tb.addSeparator()
-        tb.addActions([self.act_undo, self.act_redo])
+        self.undo_buttons = UndoButtons(self.model.undo_stack, self.act_undo, self.act_redo)
+        for button in self.undo_buttons.buttons:
+            tb.addWidget(button)
         tb.addSeparator()
         tb.addActions([self.act_zoom_out, self.act_fit, self.act_zoom_in])
         tb.addSeparator()
@@ -156,7 +172,8 @@ class WindowMenus(QMainWindow):
         self.k_box.setToolTip(_tr("Wide layers: draw only this many strongest incoming edges "
                                       "of each neuron"))
         self.k_box.valueChanged.connect(self.canvas.set_k)
-        tb.addWidget(self.k_box)
+        self.k_box_action = tb.addWidget(self.k_box)
+        self.k_box_action.setVisible(False)  # shown for lessons with wide layers
         self.addToolBarBreak()
         self.addToolBar(self.run_controls)
         self.addToolBarBreak()
@@ -164,6 +181,7 @@ class WindowMenus(QMainWindow):
         live.setObjectName("toolbar_dashboard")
         live.setMovable(False)
         live.addWidget(self.dashboard)
+        self.toolbars = {"main": tb, "run": self.run_controls, "live": live}
 
     def _make_status_bar(self):
         sb = self.statusBar()
