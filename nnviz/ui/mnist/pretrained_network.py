@@ -98,8 +98,11 @@ class PretrainedNetwork(QObject):
                 last[0] = percent
                 relay.progressed.emit(percent)
 
+        spec, minimum = pretrained.RECIPE, pretrained.MIN_TEST_ACCURACY
+
         def work():
-            return pretrained.make(net, data, out, progress=progress, cancelled=cancel.is_set)
+            return pretrained.make(net, data, out, spec, min_accuracy=minimum,
+                                   progress=progress, cancelled=cancel.is_set)
 
         task = Task(work, self, expected=(InterruptedError, ValueError, RuntimeError, OSError))
         task.done.connect(lambda result, t=task: self._on_task_done(t, result))
