@@ -73,6 +73,7 @@ class LessonModel(WeightEditing, QObject):
         self.trace: list = []  # (a, z) per layer for the current input
         self.selected = (-1, -1)
         self.file_path = ""
+        self.lesson_guide: Any = None  # a guide a lesson file brought (or attached), else None
         self.undo_stack = QUndoStack(self)
         self.data = LessonData(self)
         self.data.loaded.connect(self._on_data_loaded)
@@ -108,8 +109,10 @@ class LessonModel(WeightEditing, QObject):
             preset = self.preset_by_id(preset)
         self.enter_lesson(preset, preset.build_network("float64"))
 
-    def enter_lesson(self, preset: Any, net: Network, file_path: str = "") -> None:
-        """Show ``net`` in lesson ``preset``: its data, its hyper-parameters, its runs.
+    def enter_lesson(self, preset: Any, net: Network, file_path: str = "",
+                     guide: Any = None) -> None:
+        """Show ``net`` in lesson ``preset``: its data, its hyper-parameters, its runs
+        (``guide``: the lesson file's own guide; None: the lesson's shipped one).
 
         The lesson's samples are (re)loaded unless the lesson stays the same and the network
         still fits them; a network that does not fit the lesson's data gets a blank input.
@@ -119,6 +122,7 @@ class LessonModel(WeightEditing, QObject):
         self.run.discard()  # its trainer holds the previous network
         self.preset = preset
         self.file_path = str(file_path)
+        self.lesson_guide = guide
         self._set_network(net, load_samples=not keep_data)
         self.undo_stack.setClean()
         self.run.set_preset(preset)

@@ -67,8 +67,10 @@ def _run_settings(ui: dict) -> dict:
     return out
 
 
-def restore(model: Any, session: Session) -> list[str]:
-    """Bring back the lesson, weights, hyper-parameters and curves; returns notes for the user."""
+def restore(model: Any, session: Session, guide: Any = None) -> list[str]:
+    """Bring back the lesson, weights, hyper-parameters and curves; returns notes for the user.
+
+    ``guide``: a lesson file's own guide (it replaces the lesson's shipped one)."""
     notes = []
     net = clean_network(session.build_network())  # validated; built before anything changes
     preset = model.preset
@@ -80,7 +82,7 @@ def restore(model: Any, session: Session) -> list[str]:
                          .format(id=session.lesson))
     if preset is not None and net.spec.inputs != preset.network.inputs:
         notes.append(_tr("The saved network does not fit this lesson's data."))
-    model.enter_lesson(preset, net.astype("float64"))  # unsaved work: no file name
+    model.enter_lesson(preset, net.astype("float64"), guide=guide)  # unsaved work: no file name
     i = session.ui.get("sample_index", -1)
     if isinstance(i, int) and model.samples is not None and 0 <= i < len(model.samples):
         model.select_sample(i)

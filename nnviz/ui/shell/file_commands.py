@@ -1,6 +1,9 @@
-"""The File menu's commands: open (models and sessions), save, recent files, PNG export.
+"""The File menu's commands: open (models, sessions, lessons), save, lessons, recent files, PNG.
 
-:class:`FileCommands` is mixed into :class:`~nnviz.ui.shell.main_window.MainWindow`.
+:class:`FileCommands` is mixed into :class:`~nnviz.ui.shell.main_window.MainWindow`.  Lesson
+files (``.nnviz``, :mod:`nnviz.core.lesson_file`): File → Save Lesson… writes the lesson as it
+is on screen, File → Attach a Guide… gives it a guide an instructor wrote (JSON, the format of
+``resources/guides``); File → Open (or a double click on the file) opens one.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QAction, QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from nnviz.core.io import ModelFileError
@@ -25,8 +28,8 @@ def _tr(text: str) -> str:
 
 
 class OpenedFile(NamedTuple):
-    kind: str  # "session" or "model"
-    session: Any = None  # a Session (kind "session")
+    kind: str  # "session", "lesson" or "model"
+    session: Any = None  # a Session (kind "session"), a LessonFile (kind "lesson")
     net: Any = None  # a float64 Network (kind "model")
     extra: dict | None = None  # the model file's extra dict
 
@@ -34,10 +37,15 @@ class OpenedFile(NamedTuple):
 def read_opened_file(path) -> OpenedFile:
     """File → Open's reading (a worker thread): a session or a model, validated."""
     from nnviz.core.io import load_any_weights
+    from nnviz.core.lesson_file import lesson_from_session
     from nnviz.core.session import is_session_file, load_session
 
     if is_session_file(path):
-        return OpenedFile("session", session=load_session(path))
+        session = load_session(path)
+        lesson = lesson_from_session(session, Path(path).name)
+        if lesson is not None:
+            return OpenedFile("lesson", session=lesson)
+        return OpenedFile("session", session=session)
     net, extra = load_any_weights(path)
     return OpenedFile("model", net=clean_network(net.astype("float64")),
                       extra=extra if isinstance(extra, dict) else {})
@@ -46,7 +54,7 @@ def read_opened_file(path) -> OpenedFile:
 def open_file(window, path: str) -> bool:
     """File → Open: read ``path`` in the background, then show it; False (with a message)
     when it could not be read or the student cancelled."""
-    from nnviz.ui.shell.session_state import open_session
+    from nnviz.ui.shell.session_state import open_lesson, open_session
 
     outcome = read_in_background(window, path, lambda: read_opened_file(path))
     if outcome.cancelled:
@@ -59,6 +67,8 @@ def open_file(window, path: str) -> bool:
     opened: OpenedFile = outcome.value
     if opened.kind == "session":
         return open_session(window, opened.session)
+    if opened.kind == "lesson":
+        return open_lesson(window, opened.session, Path(path).name)
     try:
         window.model.install_opened(path, opened.net, opened.extra)
     except (ModelFileError, ValueError) as exc:
@@ -79,10 +89,12 @@ class FileCommands(QMainWindow):
         self.setWindowTitle(" — ".join(parts) + mod if parts else "nnviz")
 
     def _filters(self) -> str:
-        return _tr("nnviz models (*.npz);;Pickled weights (*.pkl *.pickle);;All files (*)")
+        return _tr("nnviz lessons and models (*.nnviz *.npz);;nnviz lessons (*.nnviz);;"
+                   "nnviz models (*.npz);;Pickled weights (*.pkl *.pickle);;All files (*)")
 
     def open_dialog(self):
-        path, _ = QFileDialog.getOpenFileName(self, _tr("Open a model"), "", self._filters())
+        path, _ = QFileDialog.getOpenFileName(self, _tr("Open a lesson or a model"), "",
+                                              self._filters())
         if path:
             self.open_file(path)
 
@@ -117,6 +129,79 @@ class FileCommands(QMainWindow):
         self._add_recent(path)
         return True
 
+    # -- lesson files ---------------------------------------------------------------------
+    def _add_lesson_actions(self, file_menu) -> None:
+        """File → Save Lesson… and Attach a Guide…, after Save As (once)."""
+        if getattr(self, "act_save_lesson", None) is not None or file_menu is None:
+            return
+        self.act_save_lesson = QAction(_tr("Save &Lesson…"), self)
+        self.act_save_lesson.setStatusTip(_tr(
+            "Save the lesson as it is now (weights, hyper-parameters, data, panels, guide) "
+            "in one .nnviz file to share with students"))
+        self.act_save_lesson.triggered.connect(self.save_lesson_dialog)
+        self.act_attach_guide = QAction(_tr("Attach a &Guide…"), self)
+        self.act_attach_guide.setStatusTip(_tr(
+            "Give this lesson a guide you wrote (JSON, see the README); Save Lesson keeps it"))
+        self.act_attach_guide.triggered.connect(self.attach_guide_dialog)
+        before = next((a for a in file_menu.actions()
+                       if a is getattr(self, "act_export", None)), None)
+        file_menu.insertActions(before, [self.act_save_lesson, self.act_attach_guide])
+        file_menu.insertSeparator(before)
+
+    def save_lesson_dialog(self) -> bool:
+        from nnviz.core.lesson_file import SUFFIX
+
+        name = (self.model.preset.id if self.model.preset else "lesson") + SUFFIX
+        path, _ = QFileDialog.getSaveFileName(self, _tr("Save the lesson"), name,
+                                              _tr("nnviz lessons (*.nnviz)"))
+        if not path:
+            return False
+        if not path.endswith(SUFFIX):
+            path += SUFFIX
+        return self.save_lesson_file(path)
+
+    def save_lesson_file(self, path: str) -> bool:
+        """Write the lesson on screen to ``path`` (mode 0644: other accounts can read it)."""
+        from nnviz.core.lesson_file import save_lesson
+        from nnviz.ui.shell.session_state import capture_lesson
+
+        lesson = capture_lesson(self)
+        if lesson is None:
+            return False
+        try:
+            save_lesson(path, lesson)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, _tr("Cannot save"), str(exc))
+            return False
+        self._add_recent(path)
+        self.model.status_posted.emit(_tr("Saved the lesson {path}").format(path=path))
+        return True
+
+    def attach_guide_dialog(self) -> bool:
+        path, _ = QFileDialog.getOpenFileName(self, _tr("Attach a guide"), "",
+                                              _tr("Guides (*.json);;All files (*)"))
+        return bool(path) and self.attach_guide(path)
+
+    def attach_guide(self, path: str) -> bool:
+        """Use the guide in ``path`` for this lesson (checked against it; kept by Save Lesson)."""
+        from nnviz.core.guides import GuideError, load_guide_file, validate_for_lesson
+
+        preset = self.model.preset
+        try:
+            guide = load_guide_file(path)
+            if preset is None:
+                raise GuideError(_tr("no lesson is open"))
+            validate_for_lesson(guide, preset)
+        except GuideError as exc:
+            QMessageBox.warning(self, _tr("Cannot use this guide"), str(exc))
+            return False
+        self.model.lesson_guide = guide
+        self.guides.guide.reload()
+        self.model.status_posted.emit(_tr("The lesson now follows the guide {name}; "
+                                          "Save Lesson keeps it").format(name=Path(path).name))
+        return True
+
+    # -- recent files -----------------------------------------------------------------------
     def recent_files(self) -> list[str]:
         v = settings().value("files/recent", [])
         if isinstance(v, str):
@@ -133,6 +218,7 @@ class FileCommands(QMainWindow):
         self._update_recent_menu()
 
     def _update_recent_menu(self):
+        self._add_lesson_actions(self.recent_menu.parentWidget())  # (the File menu)
         self.recent_menu.clear()
         files = self.recent_files()
         for p in files:

@@ -40,9 +40,11 @@ def capture(window, checkpoint=None) -> Session | None:
     return session
 
 
-def restore(window, session: Session) -> list[str]:
-    """Bring back the model's work and the panels; returns notes for the user."""
-    notes = saved_work.restore(window.model, session)
+def restore(window, session: Session, guide=None) -> list[str]:
+    """Bring back the model's work and the panels; returns notes for the user.
+
+    ``guide``: a lesson file's own guide."""
+    notes = saved_work.restore(window.model, session, guide)
     if hasattr(window, "restoreState"):
         _restore_panels(window, session.ui.get(PANELS_KEY))
     return notes
@@ -56,6 +58,58 @@ def open_session(window, session: Session) -> bool:
     notes = restore(window, session)
     if notes:
         QMessageBox.information(window, _tr("Session opened"), "\n".join(notes))
+    return True
+
+
+def capture_lesson(window):
+    """The window's lesson as a :class:`~nnviz.core.lesson_file.LessonFile` (None: no network).
+
+    Holds the session (network, weights, hyper-parameters, curves, run settings, sample shown,
+    panels and layout), the lesson's data choice and the guide an instructor attached.
+    """
+    from nnviz.core.lesson_file import LessonFile
+
+    session = capture(window)
+    if session is None:
+        return None
+    preset = window.model.preset
+    data = dict(preset.data) if preset is not None else {}
+    return LessonFile(session, data, window.model.lesson_guide)
+
+
+def lesson_does_not_fit(window, lesson) -> str:
+    """Why ``lesson`` cannot be opened here ('' when it can): its lesson, its guide."""
+    from nnviz.core.guides import GuideError, validate_for_lesson
+
+    if not lesson.preset:
+        return ""
+    try:
+        preset = window.model.preset_by_id(lesson.preset)
+    except KeyError:
+        return _tr("The lesson {id} does not exist in this nnviz.").format(id=lesson.preset)
+    if lesson.guide is not None:
+        try:
+            validate_for_lesson(lesson.guide, preset)
+        except GuideError as exc:
+            return _tr("Its guide does not fit the lesson: {e}").format(e=exc)
+    return ""
+
+
+def open_lesson(window, lesson, name: str) -> bool:
+    """File → Open of a lesson file already read: check it fits, ask about unsaved work, then
+    show it (False, with the reason, and nothing changed when it cannot be opened)."""
+    why = lesson_does_not_fit(window, lesson)
+    if why:
+        QMessageBox.warning(window, _tr("Cannot open the lesson"),
+                            _tr("{name} cannot be opened: {why}").format(name=name, why=why))
+        return False
+    guard = getattr(window, "unsaved_guard", None)
+    if guard is not None and not guard():
+        return False
+    notes = restore(window, lesson.session, lesson.guide)
+    window.model.status_posted.emit(_tr("Opened the lesson {name}").format(name=name))
+    if notes:
+        QMessageBox.information(window, _tr("Lesson opened"), "\n".join(notes))
     return True
 
 
