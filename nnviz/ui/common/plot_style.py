@@ -15,7 +15,7 @@ from collections.abc import Callable
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt  # noqa: F401  (PySide6 before pyqtgraph)
 from PySide6.QtGui import QFont, QFontMetricsF, QPen
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSizePolicy
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import pyqtgraph as pg  # noqa: E402
@@ -224,9 +224,12 @@ def side_legend(layout: pg.GraphicsLayout, plot: pg.PlotItem) -> pg.LegendItem:
     """A legend in its own cell right of ``plot`` (in ``layout``): never over the curves, and
     with as many columns as the plot's height needs to show every entry.  Entries are added
     with ``legend.addItem(curve, name)``."""
-    legend = pg.LegendItem(offset=None, labelTextSize=f"{LEGEND_PT * plot._nnviz_scale:.1f}pt",
-                           verSpacing=-4)
+    legend = pg.LegendItem(offset=None, labelTextSize=f"{LEGEND_PT * plot._nnviz_scale:.1f}pt")
     layout.addItem(legend, row=0, col=1)
+    # its own height at the top of the cell: stretched to the plot's height, its rows would
+    # spread apart and part each line sample from its name
+    legend.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+    layout.layout.setAlignment(legend, Qt.AlignTop | Qt.AlignLeft)
     plot._nnviz_side_legend = legend
     return legend
 

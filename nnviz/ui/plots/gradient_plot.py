@@ -19,7 +19,6 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -68,9 +67,11 @@ class GradientNormPlot(QWidget):
         self._reference: tuple[np.ndarray, np.ndarray] | None = None
         self._reference_legend = None
 
-        self.title = QLabel(self.tr("Gradient norm |∂L/∂W| of each layer"))
-        self.title.setToolTip(self.tr("Small norms in the first layers mean those layers barely "
-                                      "learn: the vanishing gradient"))
+        # what the plot shows is said by the dock's title and the y axis ("|∂L/∂W| (log
+        # scale)"); a title label beside the buttons made the dock wider than a 1366 screen
+        # leaves it
+        why = self.tr("Small norms in the first layers mean those layers barely learn: the "
+                      "vanishing gradient")
         self.keep_button = QToolButton()
         self.keep_button.setText(self.tr("Keep as reference"))
         self.keep_button.setToolTip(self.tr("Keep this run's curves, dashed, to compare with the "
@@ -85,14 +86,14 @@ class GradientNormPlot(QWidget):
             self.tr("Export the gradient norms"), "gradients")
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(self.title)
         bar.addStretch(1)
         bar.addWidget(self.keep_button)
         bar.addWidget(self.drop_button)
         bar.addWidget(self.export_button)
 
         self.view = pg.GraphicsLayoutWidget()
-        self.view.setToolTip(self.tr("Wheel: zoom · drag: pan · right-click: view menu"))
+        self.view.setToolTip(self.tr("Gradient norm |∂L/∂W| of each layer") + "\n" + why + "\n"
+                             + self.tr("Wheel: zoom · drag: pan · right-click: view menu"))
         self.plot = self.view.addPlot(row=0, col=0)
         style_plot(self.plot)
         self.plot.setLogMode(y=True)
