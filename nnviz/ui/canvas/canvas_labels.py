@@ -109,14 +109,20 @@ class CanvasLabels:
 
     def _labelled_edges(self, cap: int | None = None) -> list:
         """The edges that may carry their number, in priority order: the selected neuron's
-        first, then the others of pairs drawn in full, strongest (relative to its pair) first;
-        with ``cap``, only that many of those others per layer pair."""
+        first, then the others of pairs drawn in full, strongest (relative to its pair) first.
+        A crowded pair (more edges than twice its neurons), or every pair when ``cap`` is
+        given, offers only its ``cap`` strongest of those others."""
+        if cap is None:
+            cap_all = max((len(layer) for layer in self.neurons), default=1)
         focus, rest = [], []
-        for pool in self.edges:
+        for layer, pool in enumerate(self.edges):
             others = [e for e in pool if e.isVisible() and not e.focus and not e.dense]
             focus += [e for e in pool if e.isVisible() and e.focus]
             others.sort(key=lambda e: -abs(e.w))
-            rest += others if cap is None else others[:cap]
+            n_in, n_out = len(self.neurons[layer]), len(self.neurons[layer + 1])
+            crowded = len(others) > 2 * (n_in + n_out)
+            limit = cap if cap is not None else (cap_all if crowded else None)
+            rest += others if limit is None else others[:limit]
         focus.sort(key=lambda e: -abs(e.w))
         rest.sort(key=lambda e: -abs(e.w) / e.pair_scale)
         return focus + rest

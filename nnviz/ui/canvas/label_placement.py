@@ -37,19 +37,23 @@ def union(rects: Sequence[Rect]) -> Rect:
 
 
 class _Boxes:
-    """A growing set of boxes with a vectorised "does this box hit any of them" test."""
+    """A growing set of boxes with a vectorised "which of these boxes hit any of them" test."""
 
     def __init__(self, rects: Sequence[Rect]):
-        self._a = np.asarray(rects, dtype=float).reshape(-1, 4)
-        self._n = len(self._a)
-        self._a = np.concatenate([self._a, np.zeros((64, 4))])
+        a = np.asarray(rects, dtype=float).reshape(-1, 4)
+        self._n = len(a)
+        self._a = np.concatenate([a, np.zeros((64, 4))])
 
-    def hits(self, r: Rect, gap: float) -> bool:
+    def hits(self, r: np.ndarray, gap: float) -> np.ndarray:
+        """(k,) True where box ``r[k]`` (an (k, 4) array) touches a box of the set."""
         a = self._a[: self._n]
-        return bool(np.any((r[0] < a[:, 0] + a[:, 2] + gap) & (a[:, 0] < r[0] + r[2] + gap)
-                           & (r[1] < a[:, 1] + a[:, 3] + gap) & (a[:, 1] < r[1] + r[3] + gap)))
+        r = r[:, None, :]
+        return np.any((r[..., 0] < a[:, 0] + a[:, 2] + gap)
+                      & (a[:, 0] < r[..., 0] + r[..., 2] + gap)
+                      & (r[..., 1] < a[:, 1] + a[:, 3] + gap)
+                      & (a[:, 1] < r[..., 1] + r[..., 3] + gap), axis=1)
 
-    def add(self, r: Rect) -> None:
+    def add(self, r) -> None:
         if self._n == len(self._a):
             self._a = np.concatenate([self._a, np.zeros((len(self._a), 4))])
         self._a[self._n] = r
@@ -68,8 +72,8 @@ def place_on_edges(edges: Sequence[tuple[float, float, float, float]],
     edges : (x1, y1, x2, y2) of each edge, in priority order (the first is served first)
     sizes : (width, height) of each edge's label
     obstacles : boxes no label may touch (neurons, their numbers, titles)
-    preferred : per edge, the fraction along it where its label was last time (tried first,
-        so a label does not jump while training changes the numbers a little)
+    preferred : per edge, the fraction along it where its label was last time: kept while it
+        is free, so a label does not jump while training changes the numbers a little
     crossing : every line drawn; of the free places on an edge, the one crossed by the
         fewest *other* lines is taken, so a number rarely sits where two edges cross
         (it would be unclear which of them it belongs to)
@@ -80,21 +84,20 @@ def place_on_edges(edges: Sequence[tuple[float, float, float, float]],
     for n, (edge, (w, h)) in enumerate(zip(edges, sizes)):
         x1, y1, x2, y2 = edge
         first = preferred[n] if preferred is not None else None
-        order = FRACTIONS if first is None else (first, *FRACTIONS)
-        best, best_cost = None, math.inf
-        for f in order:
-            cx, cy = x1 + f * (x2 - x1), y1 + f * (y2 - y1)
-            r = (cx - w / 2, cy - h / 2, w, h)
-            if taken.hits(r, gap):
-                continue
-            cost = lines.crossing(r, edge)
-            if cost < best_cost:
-                best, best_cost = r, cost
-            if cost == 0:
-                break
-        if best is not None:
-            taken.add(best)
-        out.append(best)
+        f = np.asarray(FRACTIONS if first is None else (first, *FRACTIONS))
+        cands = np.column_stack([x1 + f * (x2 - x1) - w / 2, y1 + f * (y2 - y1) - h / 2,
+                                 np.full(len(f), w), np.full(len(f), h)])
+        free = np.flatnonzero(~taken.hits(cands, gap))
+        if not len(free):
+            out.append(None)
+            continue
+        if first is not None and free[0] == 0:
+            best = 0  # still free where it was: stay (and skip counting crossings)
+        else:
+            best = free[int(np.argmin(lines.crossing(cands[free], edge)))]  # first least
+        box = tuple(float(v) for v in cands[best])
+        taken.add(box)
+        out.append(box)  # type: ignore[arg-type]
     return out
 
 
@@ -105,21 +108,27 @@ class _Samples:
 
     def __init__(self, lines: Sequence[tuple[float, float, float, float]]):
         seg = np.asarray(lines, dtype=float).reshape(-1, 4)
-        t = (np.arange(self.N) + 0.5) / self.N
         self._seg = seg
-        self._x = seg[:, :1] + t * (seg[:, 2:3] - seg[:, :1])  # (lines, N)
-        self._y = seg[:, 1:2] + t * (seg[:, 3:4] - seg[:, 1:2])
+        self._lo = np.minimum(seg[:, :2], seg[:, 2:])  # each line's box, to skip most lines
+        self._hi = np.maximum(seg[:, :2], seg[:, 2:])
+        self._t = (np.arange(self.N) + 0.5) / self.N
 
-    def crossing(self, r: Rect, own: tuple[float, float, float, float]) -> int:
-        """How many lines other than ``own`` have a point inside ``r``."""
-        if not len(self._seg):
-            return 0
-        inside = ((self._x > r[0]) & (self._x < r[0] + r[2])
-                  & (self._y > r[1]) & (self._y < r[1] + r[3])).any(axis=1)
-        if not inside.any():
-            return 0
-        mine = np.all(np.isclose(self._seg, own), axis=1)
-        return int(np.count_nonzero(inside & ~mine))
+    def crossing(self, r: np.ndarray, own: tuple[float, float, float, float]) -> np.ndarray:
+        """(k,) how many lines other than ``own`` have a point inside box ``r[k]``."""
+        near = ((self._lo[None, :, 0] < (r[:, 0] + r[:, 2])[:, None])
+                & (self._hi[None, :, 0] > r[:, :1]) & (self._hi[None, :, 1] > r[:, 1:2])
+                & (self._lo[None, :, 1] < (r[:, 1] + r[:, 3])[:, None]))  # (k, lines)
+        near &= ~np.all(np.abs(self._seg - np.asarray(own)) < 1e-6, axis=1)
+        cols = np.flatnonzero(near.any(axis=0))
+        if not len(cols):
+            return np.zeros(len(r), int)
+        seg = self._seg[cols]
+        x = seg[:, :1] + self._t * (seg[:, 2:3] - seg[:, :1])  # (lines, N)
+        y = seg[:, 1:2] + self._t * (seg[:, 3:4] - seg[:, 1:2])
+        rr = r[:, None, None, :]
+        inside = ((x > rr[..., 0]) & (x < rr[..., 0] + rr[..., 2])
+                  & (y > rr[..., 1]) & (y < rr[..., 1] + rr[..., 3])).any(axis=2)
+        return np.count_nonzero(inside & near[:, cols], axis=1)
 
 
 def fraction_of(rect: Rect, edge: tuple[float, float, float, float]) -> float:
