@@ -57,6 +57,8 @@ ShowLanguageDialog=auto
 UninstallDisplayIcon={app}\nnviz.exe
 UninstallDisplayName=nnviz {#AppVersion}
 CloseApplications=yes
+; .nnviz lesson files open nnviz on a double click ([Registry])
+ChangesAssociations=yes
 
 [Languages]
 Name: "en"; MessagesFile: "compiler:Default.isl"
@@ -66,6 +68,8 @@ Name: "ko"; MessagesFile: "compiler:Languages\Korean.isl"
 en.AppComment=Watch neural networks learn: perceptrons, XOR, backpropagation, optimizers and MNIST
 ko.AppComment=신경망이 학습하는 과정을 봅니다: 퍼셉트론, XOR, 역전파, 최적화 기법, MNIST
 en.Precompiling=Compiling the training kernels for this computer's CPU (about a minute)...
+en.LessonFile=nnviz lesson
+ko.LessonFile=nnviz 수업 파일
 ko.Precompiling=이 컴퓨터의 CPU에 맞게 학습 커널을 컴파일하는 중입니다 (1분쯤 걸립니다)...
 
 [Tasks]
@@ -81,6 +85,14 @@ Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs 
 [Icons]
 Name: "{autoprograms}\nnviz"; Filename: "{app}\nnviz.exe"; WorkingDir: "{userdocs}"; Comment: "{cm:AppComment}"
 Name: "{autodesktop}\nnviz"; Filename: "{app}\nnviz.exe"; WorkingDir: "{userdocs}"; Comment: "{cm:AppComment}"; Tasks: desktopicon
+
+[Registry]
+; Lesson files (.nnviz, see the README): opened by nnviz.exe, shown with its icon. HKA is the
+; machine's classes for an install for all users, the user's own otherwise.
+Root: HKA; Subkey: "Software\Classes\.nnviz\OpenWithProgids"; ValueType: string; ValueName: "nnviz.Lesson"; ValueData: ""; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\nnviz.Lesson"; ValueType: string; ValueName: ""; ValueData: "{cm:LessonFile}"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\nnviz.Lesson\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\nnviz.exe,0"
+Root: HKA; Subkey: "Software\Classes\nnviz.Lesson\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\nnviz.exe"" ""%1"""
 
 [Run]
 ; Every kernel compiled once at install (and again at each upgrade: the folder is refilled), so
