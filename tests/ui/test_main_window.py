@@ -73,7 +73,10 @@ def test_neuron_click_opens_inspector(window, qtbot):
 
 def test_layout_is_saved(window):
     window.save_layout()
-    assert QSettings("nnviz", "nnviz").value("window/state") is not None
+    s = QSettings("nnviz", "nnviz")
+    assert s.value("window/geometry") is not None
+    # the panels are kept per lesson (nnviz/ui/shell/layout_keeper.py)
+    assert s.value(f"layout/{window.model.preset.id}/state") is not None
 
 
 def test_curves_explain_why_they_are_empty(window):

@@ -39,7 +39,8 @@ AREAS = ("left", "right", "top", "bottom")
 DOCK_KEYS = frozenset({
     "inputs", "outputs", "weights", "inspector", "explanation", "step", "hyper", "gradients",
     "compare", "regularisation", "layer_stats", "plots", "guide", "explained",
-    "mnist_samples", "mnist_draw", "mnist_confusion", "mnist_weight_images", "tracer"})
+    "mnist_samples", "mnist_draw", "mnist_confusion", "mnist_weight_images", "tracer",
+    "graph"})
 TOOLBARS = frozenset({"main", "run", "live"})
 #: the docks that show training (a lesson that does not train lists none of them)
 TRAINING_DOCKS = frozenset({"plots", "hyper", "gradients", "compare", "regularisation",
