@@ -246,6 +246,30 @@
             <source>The work saved automatically before nnviz last stopped could not be read ({e}). The file was kept as {path}; nnviz starts without it.</source>
             <translation>The work saved automatically before nnviz last stopped could not be read ({e}). The file was kept as {path}; nnviz starts without it.</translation>
         </message>
+        <message>
+            <source>Cannot open the lesson</source>
+            <translation>Cannot open the lesson</translation>
+        </message>
+        <message>
+            <source>Lesson opened</source>
+            <translation>Lesson opened</translation>
+        </message>
+        <message>
+            <source>Opened the lesson {name}</source>
+            <translation>Opened the lesson {name}</translation>
+        </message>
+        <message>
+            <source>The lesson {id} does not exist in this nnviz.</source>
+            <translation>The lesson {id} does not exist in this nnviz.</translation>
+        </message>
+        <message>
+            <source>{name} cannot be opened: {why}</source>
+            <translation>{name} cannot be opened: {why}</translation>
+        </message>
+        <message>
+            <source>Its guide does not fit the lesson: {e}</source>
+            <translation>Its guide does not fit the lesson: {e}</translation>
+        </message>
     </context>
     <context>
         <name>CanvasItems</name>
@@ -948,11 +972,11 @@ The current lesson is unchanged.</translation>
         <name>GradientNormPlot</name>
         <message>
             <source>Gradient norm |∂L/∂W| of each layer</source>
-            <extracomment>PReLU layers' |∂L/∂α|: column 0 samples, then one per layer in ``alpha_layers``</extracomment>
             <translation>Gradient norm |∂L/∂W| of each layer</translation>
         </message>
         <message>
             <source>Small norms in the first layers mean those layers barely learn: the vanishing gradient</source>
+            <extracomment>PReLU layers' |∂L/∂α|: column 0 samples, then one per layer in ``alpha_layers``</extracomment>
             <translation>Small norms in the first layers mean those layers barely learn: the vanishing gradient</translation>
         </message>
         <message>
@@ -1084,6 +1108,10 @@ The current lesson is unchanged.</translation>
         <message>
             <source>what it does</source>
             <translation>what it does</translation>
+        </message>
+        <message>
+            <source>The backward pass's own lines: ∂L/∂w = z·δ and δ = h′·Σ w·δ, with the numbers</source>
+            <translation>The backward pass's own lines: ∂L/∂w = z·δ and δ = h′·Σ w·δ, with the numbers</translation>
         </message>
         <message>
             <source>layer {l}</source>
@@ -1892,6 +1920,62 @@ The current lesson is unchanged.</translation>
             <translation>Redo the edit you undid (Ctrl+Shift+Z)</translation>
         </message>
         <message>
+            <source>nnviz lessons and models (*.nnviz *.npz);;nnviz lessons (*.nnviz);;nnviz models (*.npz);;Pickled weights (*.pkl *.pickle);;All files (*)</source>
+            <translation>nnviz lessons and models (*.nnviz *.npz);;nnviz lessons (*.nnviz);;nnviz models (*.npz);;Pickled weights (*.pkl *.pickle);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Open a lesson or a model</source>
+            <translation>Open a lesson or a model</translation>
+        </message>
+        <message>
+            <source>Save &amp;Lesson…</source>
+            <translation>Save &amp;Lesson…</translation>
+        </message>
+        <message>
+            <source>Save the lesson as it is now (weights, hyper-parameters, data, panels, guide) in one .nnviz file to share with students</source>
+            <translation>Save the lesson as it is now (weights, hyper-parameters, data, panels, guide) in one .nnviz file to share with students</translation>
+        </message>
+        <message>
+            <source>Attach a &amp;Guide…</source>
+            <translation>Attach a &amp;Guide…</translation>
+        </message>
+        <message>
+            <source>Give this lesson a guide you wrote (JSON, see the README); Save Lesson keeps it</source>
+            <translation>Give this lesson a guide you wrote (JSON, see the README); Save Lesson keeps it</translation>
+        </message>
+        <message>
+            <source>Save the lesson</source>
+            <translation>Save the lesson</translation>
+        </message>
+        <message>
+            <source>nnviz lessons (*.nnviz)</source>
+            <translation>nnviz lessons (*.nnviz)</translation>
+        </message>
+        <message>
+            <source>Attach a guide</source>
+            <translation>Attach a guide</translation>
+        </message>
+        <message>
+            <source>Guides (*.json);;All files (*)</source>
+            <translation>Guides (*.json);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Saved the lesson {path}</source>
+            <translation>Saved the lesson {path}</translation>
+        </message>
+        <message>
+            <source>no lesson is open</source>
+            <translation>no lesson is open</translation>
+        </message>
+        <message>
+            <source>Cannot use this guide</source>
+            <translation>Cannot use this guide</translation>
+        </message>
+        <message>
+            <source>The lesson now follows the guide {name}; Save Lesson keeps it</source>
+            <translation>The lesson now follows the guide {name}; Save Lesson keeps it</translation>
+        </message>
+        <message>
             <source>Reset &amp;Weights</source>
             <translation>Reset &amp;Weights</translation>
         </message>
@@ -2134,14 +2218,6 @@ The current lesson is unchanged.</translation>
         <message>
             <source>Lesson: {t}</source>
             <translation>Lesson: {t}</translation>
-        </message>
-        <message>
-            <source>nnviz models (*.npz);;Pickled weights (*.pkl *.pickle);;All files (*)</source>
-            <translation>nnviz models (*.npz);;Pickled weights (*.pkl *.pickle);;All files (*)</translation>
-        </message>
-        <message>
-            <source>Open a model</source>
-            <translation>Open a model</translation>
         </message>
         <message>
             <source>Cannot open</source>

@@ -246,6 +246,30 @@
             <source>The work saved automatically before nnviz last stopped could not be read ({e}). The file was kept as {path}; nnviz starts without it.</source>
             <translation>nnviz가 지난번에 멈추기 전에 자동 저장한 작업을 읽을 수 없습니다({e}). 파일은 {path}(으)로 보관했고, nnviz는 이 파일 없이 시작합니다.</translation>
         </message>
+        <message>
+            <source>Cannot open the lesson</source>
+            <translation>수업을 열 수 없음</translation>
+        </message>
+        <message>
+            <source>Lesson opened</source>
+            <translation>수업을 열었습니다</translation>
+        </message>
+        <message>
+            <source>Opened the lesson {name}</source>
+            <translation>수업 {name}을(를) 열었습니다</translation>
+        </message>
+        <message>
+            <source>The lesson {id} does not exist in this nnviz.</source>
+            <translation>이 nnviz에는 {id} 수업이 없습니다.</translation>
+        </message>
+        <message>
+            <source>{name} cannot be opened: {why}</source>
+            <translation>{name}을(를) 열 수 없습니다: {why}</translation>
+        </message>
+        <message>
+            <source>Its guide does not fit the lesson: {e}</source>
+            <translation>가이드가 수업에 맞지 않습니다: {e}</translation>
+        </message>
     </context>
     <context>
         <name>CanvasItems</name>
@@ -948,11 +972,11 @@ The current lesson is unchanged.</source>
         <name>GradientNormPlot</name>
         <message>
             <source>Gradient norm |∂L/∂W| of each layer</source>
-            <extracomment>PReLU layers' |∂L/∂α|: column 0 samples, then one per layer in ``alpha_layers``</extracomment>
             <translation>층별 기울기 크기 |∂L/∂W|</translation>
         </message>
         <message>
             <source>Small norms in the first layers mean those layers barely learn: the vanishing gradient</source>
+            <extracomment>PReLU layers' |∂L/∂α|: column 0 samples, then one per layer in ``alpha_layers``</extracomment>
             <translation>앞쪽 층의 기울기가 작으면 그 층은 거의 학습되지 않습니다: 기울기 소실</translation>
         </message>
         <message>
@@ -1083,6 +1107,10 @@ The current lesson is unchanged.</source>
         </message>
         <message>
             <source>what it does</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The backward pass's own lines: ∂L/∂w = z·δ and δ = h′·Σ w·δ, with the numbers</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1892,6 +1920,62 @@ The current lesson is unchanged.</source>
             <translation>취소한 수정을 다시 실행합니다(Ctrl+Shift+Z)</translation>
         </message>
         <message>
+            <source>nnviz lessons and models (*.nnviz *.npz);;nnviz lessons (*.nnviz);;nnviz models (*.npz);;Pickled weights (*.pkl *.pickle);;All files (*)</source>
+            <translation>nnviz 수업과 모델 (*.nnviz *.npz);;nnviz 수업 (*.nnviz);;nnviz 모델 (*.npz);;피클 가중치 (*.pkl *.pickle);;모든 파일 (*)</translation>
+        </message>
+        <message>
+            <source>Open a lesson or a model</source>
+            <translation>수업이나 모델 열기</translation>
+        </message>
+        <message>
+            <source>Save &amp;Lesson…</source>
+            <translation>수업 저장(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Save the lesson as it is now (weights, hyper-parameters, data, panels, guide) in one .nnviz file to share with students</source>
+            <translation>지금 수업 그대로(가중치, 하이퍼파라미터, 데이터, 패널, 가이드) 학생과 나눌 .nnviz 파일 하나에 저장합니다</translation>
+        </message>
+        <message>
+            <source>Attach a &amp;Guide…</source>
+            <translation>가이드 붙이기(&amp;G)…</translation>
+        </message>
+        <message>
+            <source>Give this lesson a guide you wrote (JSON, see the README); Save Lesson keeps it</source>
+            <translation>직접 쓴 가이드(JSON, README 참고)를 이 수업에 붙입니다. 수업 저장이 함께 저장합니다</translation>
+        </message>
+        <message>
+            <source>Save the lesson</source>
+            <translation>수업 저장</translation>
+        </message>
+        <message>
+            <source>nnviz lessons (*.nnviz)</source>
+            <translation>nnviz 수업 (*.nnviz)</translation>
+        </message>
+        <message>
+            <source>Attach a guide</source>
+            <translation>가이드 붙이기</translation>
+        </message>
+        <message>
+            <source>Guides (*.json);;All files (*)</source>
+            <translation>가이드 (*.json);;모든 파일 (*)</translation>
+        </message>
+        <message>
+            <source>Saved the lesson {path}</source>
+            <translation>수업을 저장했습니다: {path}</translation>
+        </message>
+        <message>
+            <source>no lesson is open</source>
+            <translation>열린 수업이 없습니다</translation>
+        </message>
+        <message>
+            <source>Cannot use this guide</source>
+            <translation>이 가이드를 쓸 수 없음</translation>
+        </message>
+        <message>
+            <source>The lesson now follows the guide {name}; Save Lesson keeps it</source>
+            <translation>이제 수업이 가이드 {name}을(를) 따릅니다. 수업 저장이 함께 저장합니다</translation>
+        </message>
+        <message>
             <source>Reset &amp;Weights</source>
             <translation>가중치 초기화(&amp;W)</translation>
         </message>
@@ -2134,14 +2218,6 @@ The current lesson is unchanged.</source>
         <message>
             <source>Lesson: {t}</source>
             <translation>수업: {t}</translation>
-        </message>
-        <message>
-            <source>nnviz models (*.npz);;Pickled weights (*.pkl *.pickle);;All files (*)</source>
-            <translation>nnviz 모델 (*.npz);;피클 가중치 (*.pkl *.pickle);;모든 파일 (*)</translation>
-        </message>
-        <message>
-            <source>Open a model</source>
-            <translation>모델 열기</translation>
         </message>
         <message>
             <source>Cannot open</source>
@@ -3637,23 +3713,23 @@ Click to edit</source>
         <name>StepHistory</name>
         <message>
             <source>training step</source>
-            <translation type="unfinished" />
+            <translation>학습 단계</translation>
         </message>
         <message>
             <source>training ({n} samples)</source>
-            <translation type="unfinished" />
+            <translation>학습 (샘플 {n}개)</translation>
         </message>
         <message>
             <source>training step (1 sample)</source>
-            <translation type="unfinished" />
+            <translation>학습 단계 (샘플 1개)</translation>
         </message>
         <message>
             <source>training step (1 batch)</source>
-            <translation type="unfinished" />
+            <translation>학습 단계 (배치 1개)</translation>
         </message>
         <message>
             <source>training step (1 epoch)</source>
-            <translation type="unfinished" />
+            <translation>학습 단계 (에포크 1회)</translation>
         </message>
     </context>
     <context>
@@ -3792,19 +3868,19 @@ Click to edit</source>
         <message>
             <source>The optimizer was changed since that step: its state starts fresh</source>
             <extracomment>rows kept when snapshots are merged (the perceptron's round tables) longest wait for the GUI to take a snapshot before training on (seconds) least training time between two snapshots, so a slow redraw cannot starve the training</extracomment>
-            <translation type="unfinished" />
+            <translation>그 단계 뒤에 최적화 기법이 바뀌었습니다: 최적화 기법의 상태는 처음부터 다시 시작합니다</translation>
         </message>
         <message>
             <source>Loading the training kernels …</source>
-            <translation type="unfinished" />
+            <translation>학습 커널을 불러오는 중 …</translation>
         </message>
         <message>
             <source>Kernels compiled ({s:.1f} s)</source>
-            <translation type="unfinished" />
+            <translation>커널 컴파일 완료 ({s:.1f}초)</translation>
         </message>
         <message>
             <source>Kernels loaded ({s:.1f} s)</source>
-            <translation type="unfinished" />
+            <translation>커널을 불러왔습니다 ({s:.1f}초)</translation>
         </message>
     </context>
     <context>
