@@ -3,16 +3,20 @@
 A run's hyper-parameters arrive as the core's dictionary (``{"optimizer": "sgd",
 "batch_size": 32, "lr": 0.1}``); the table shows "optimizer · SGD", "batch size · 32",
 "learning rate η · 0.1".  The CSV export keeps the keys: it is data for a program.
+Also the table's cells: numbers right-aligned with their full value in the tooltip.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication
+import numpy as np
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QTableWidgetItem
 
-from nnviz.ui.common.formatting import count, fmt
+from nnviz.ui.common.formatting import count, fmt, fmt_full
 from nnviz.ui.common.names import activation_name, loss_name, optimizer_name
+from nnviz.ui.common.plot_export import csv_cell
 
 
 def _tr(text: str) -> str:
@@ -71,3 +75,33 @@ def run_title(label: str, hyper: dict) -> str:
         if shown != head:
             return shown + sep + rest
     return str(label)
+
+
+def is_number(v) -> bool:
+    return isinstance(v, int | float | np.floating | np.integer) and not isinstance(v, bool)
+
+
+def hyper_cell(key: str, v) -> QTableWidgetItem:
+    """The table cell of hyper-parameter ``key``'s value ``v``."""
+    item = QTableWidgetItem(hyper_value(key, v) if v != "" else "")
+    item.setToolTip(fmt_full(v) if is_number(v) else str(v))
+    if is_number(v):
+        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+    return item
+
+
+def number_cell(v) -> QTableWidgetItem:
+    """A result cell: 4 significant digits shown, the full value in the tooltip."""
+    if is_number(v):
+        item = QTableWidgetItem(fmt(v) if np.isfinite(v) else "—")
+        item.setToolTip(fmt_full(v))
+        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+    else:
+        item = QTableWidgetItem(str(v))
+        item.setToolTip(str(v))
+    return item
+
+
+def csv_text(v) -> str:
+    """A value as CSV text (numbers at full precision, NaN empty)."""
+    return csv_cell(v) if is_number(v) else str(v)

@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.ui.common.formatting import fmt_full
-from nnviz.ui.common.plot_export import DEFAULT_SIZE, csv_cell, export_image, make_export_button
+from nnviz.ui.common.plot_export import DEFAULT_SIZE, export_image, make_export_button
 from nnviz.ui.common.plot_style import (
     PALETTE,
     HoverReadout,
@@ -45,7 +44,13 @@ from nnviz.ui.common.plot_style import (
     x_axis_selector,
 )
 from nnviz.ui.model.run_history import RunHistory
-from nnviz.ui.plots.hyper_names import hyper_title, hyper_value, run_title
+from nnviz.ui.plots.hyper_names import (
+    csv_text,
+    hyper_cell,
+    hyper_title,
+    number_cell,
+    run_title,
+)
 
 
 class _Run:
@@ -97,7 +102,8 @@ class RunComparison(QWidget):
         self.empty_label.setToolTip(self.tr("Runs appear here when you keep them"))
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(x_label)
+        # no "x axis:" label: the combo's items say it, and a narrow dock needs the room
+        self.axis_combo.setToolTip(x_label.text() + " " + self.axis_combo.toolTip())
         bar.addWidget(self.axis_combo)
         bar.addWidget(self.empty_label)
         bar.addStretch(1)
@@ -117,6 +123,9 @@ class RunComparison(QWidget):
         self.acc_plot.setYRange(0.0, 1.0, padding=0.02)
         self.acc_plot.enableAutoRange(axis="y", enable=False)
         self.legend = add_legend(self.loss_plot)
+        # the table names each run in its colour: a legend that does not fit is left out
+        # rather than hiding the curves
+        self.loss_plot.vb.sigResized.connect(self._fit_legend)
         self.hover = {
             "loss": HoverReadout(self.loss_plot, lambda x: self._describe(x, 2)),
             "acc": HoverReadout(self.acc_plot, lambda x: self._describe(x, 3)),
@@ -163,6 +172,12 @@ class RunComparison(QWidget):
         """Forget every run of the lesson."""
         self.history.clear()
 
+    def _fit_legend(self, *_) -> None:
+        legend, box = self.legend, self.loss_plot.vb
+        legend.setColumnCount(1)
+        fits = (legend.height() + 20 <= box.height() and legend.width() <= 0.6 * box.width())
+        legend.setVisible(fits or not self._runs)
+
     def _on_history_runs_changed(self) -> None:
         kept = {r.label: r for r in self.history.runs()}
         for label, run in list(self._runs.items()):
@@ -176,6 +191,7 @@ class RunComparison(QWidget):
                 h.hide()
         self._rebuild_table()
         self.fit()
+        self._fit_legend()
         self.runs_changed.emit()
 
     def _show_run(self, label: str, hyper: Mapping, evals: Sequence) -> None:
@@ -269,12 +285,12 @@ class RunComparison(QWidget):
             swatch.setData(Qt.UserRole, run.label)
             self.table.setItem(row, 0, swatch)
             for j, k in enumerate(keys):
-                self.table.setItem(row, 1 + j, _hyper_cell(k, run.hyper.get(k, "")))
+                self.table.setItem(row, 1 + j, hyper_cell(k, run.hyper.get(k, "")))
             d = run.data
             finals = (d[-1, 2], d[-1, 3]) if len(d) else (np.nan, np.nan)
             best = np.nanmax(d[:, 3]) if len(d) and np.any(np.isfinite(d[:, 3])) else np.nan
             for j, v in enumerate((*finals, best)):
-                self.table.setItem(row, 1 + len(keys) + j, _cell(v))
+                self.table.setItem(row, 1 + len(keys) + j, number_cell(v))
         self.table.blockSignals(False)
         self.empty_label.setVisible(not self._runs)
         self.remove_button.setEnabled(bool(self._runs))
@@ -337,9 +353,9 @@ class RunComparison(QWidget):
             w = csv.writer(fh)
             w.writerow(header)
             for run in self._runs.values():
-                hyper = [_csv(run.hyper.get(k, "")) for k in keys]
+                hyper = [csv_text(run.hyper.get(k, "")) for k in keys]
                 for row in run.data:
-                    w.writerow([run.label] + [_csv(v) for v in row] + hyper)
+                    w.writerow([run.label] + [csv_text(v) for v in row] + hyper)
         self.exported.emit(str(path))
 
     def export_image(self, path: str, size=DEFAULT_SIZE) -> None:
@@ -350,33 +366,6 @@ class RunComparison(QWidget):
         export_image(self.view.ci, path, size)
         self.exported.emit(str(path))
 
-
-
-def _is_number(v) -> bool:
-    return isinstance(v, int | float | np.floating | np.integer) and not isinstance(v, bool)
-
-
-def _hyper_cell(key: str, v) -> QTableWidgetItem:
-    item = QTableWidgetItem(hyper_value(key, v) if v != "" else "")
-    item.setToolTip(fmt_full(v) if _is_number(v) else str(v))
-    if _is_number(v):
-        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-    return item
-
-
-def _cell(v) -> QTableWidgetItem:
-    if _is_number(v):
-        item = QTableWidgetItem(fmt_value(v))
-        item.setToolTip(fmt_full(v))
-        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-    else:
-        item = QTableWidgetItem(str(v))
-        item.setToolTip(str(v))
-    return item
-
-
-def _csv(v) -> str:
-    return csv_cell(v) if _is_number(v) else str(v)
 
 
 if __name__ == "__main__":
