@@ -136,6 +136,8 @@ def korean(context: str, text: str) -> str:
 def _arg(v) -> str:
     if isinstance(v, float):
         return fmt(v)
+    if isinstance(v, int) and not isinstance(v, bool):
+        return f"{v:,}"  # 32,768 paths (thousands separated, as the UI writes counts)
     return str(v)
 
 

@@ -214,9 +214,14 @@ class ComputationGraphView(QGraphicsView):
     def _on_explained_item(self, _index: int) -> None:
         self._show_phase()
 
-    def current_phase(self) -> Phase | None:
+    def explained_item(self) -> Any:
+        """The explained step's current item once the student has played it (its tab may
+        be behind this one), else None."""
         e = self.explained
-        item = e.item if e is not None and e.active else None
+        return e.item if e is not None and e.furthest is not None else None
+
+    def current_phase(self) -> Phase | None:
+        item = self.explained_item()
         return item.phase if item is not None else None
 
     def _show_phase(self) -> None:
@@ -229,8 +234,7 @@ class ComputationGraphView(QGraphicsView):
         for f in self._frames:
             self._scene.removeItem(f)
         self._frames = []
-        e = self.explained
-        item = e.item if e is not None and e.active else None
+        item = self.explained_item()
         if item is None:
             return
         wanted = set(item.targets) | {item.anchor}

@@ -45,7 +45,7 @@ class ExplainedStepPanel(QWidget):
             self.phase_buttons[phase] = b
             b.clicked.connect(lambda _=False, ph=phase: explained.jump(ph))
             bar.addWidget(b)
-        bar.addSpacing(12)
+        bar.addSpacing(8)
         self.prev_btn = QPushButton(self.tr("◀ Prev"))
         self.next_btn = QPushButton(self.tr("Next ▶"))
         self.play_btn = QPushButton(self.tr("Play"))
@@ -62,9 +62,13 @@ class ExplainedStepPanel(QWidget):
         self.play_btn.clicked.connect(explained.toggle)
         self.pace.currentIndexChanged.connect(
             lambda i: explained.set_pace(self.pace.itemData(i)))
-        for w in (self.prev_btn, self.next_btn, self.play_btn, self.pace, self.position):
-            bar.addWidget(w)
+        # the phases on the first row, Prev/Next/Play beside the caption: one row less, and
+        # the bar fits a tab 600 px wide
+        bar.addWidget(self.position)
         bar.addStretch(1)
+        nav = QHBoxLayout()
+        for w in (self.prev_btn, self.next_btn, self.play_btn, self.pace):
+            nav.addWidget(w)
 
         self.caption = QLabel()
         f = self.caption.font()
@@ -93,7 +97,10 @@ class ExplainedStepPanel(QWidget):
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(2)
         col.addLayout(bar)
-        col.addWidget(self.caption)
+        caption_row = QHBoxLayout()
+        caption_row.addWidget(self.caption, 1)
+        caption_row.addLayout(nav)
+        col.addLayout(caption_row)
         col.addWidget(self.formula)
         col.addWidget(self.numbers)
         col.addWidget(self.note)

@@ -111,6 +111,7 @@ class GuidePanel(QWidget):
             d.clicked.connect(lambda _=False, k=i: self.guide.go_to(k))
             self.strip.addWidget(d)
             self.dots.append(d)
+        self.update()  # repaint where the old strip was (a shorter strip left its pixels)
 
     def refresh(self) -> None:
         g, lang = self.guide, self.lang

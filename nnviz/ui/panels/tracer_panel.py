@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QSpinBox,
     QStackedWidget,
     QTableWidget,
@@ -32,7 +33,7 @@ from nnviz.core.explain import BiasRef, EdgeRef, caption
 from nnviz.ui.common.formatting import count, fmt
 
 WARN_COLOR = "#b45309"
-MAX_CHAIN_LINES = 4  # δ lines shown under the table (a deep net has one per neuron)
+MAX_CHAIN_LINES = 4  # δ lines shown beside the table (a deep net has one per neuron)
 
 
 class GradientTracerPanel(QWidget):
@@ -86,11 +87,16 @@ class GradientTracerPanel(QWidget):
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet(f"color:{WARN_COLOR};")
-        self.chain = QLabel()
+        self.chain = QPlainTextEdit()  # long δ sums scroll sideways instead of widening
+        self.chain.setReadOnly(True)
+        self.chain.setLineWrapMode(QPlainTextEdit.NoWrap)
         self.chain.setStyleSheet("color:#455a64;")
+        self.chain.setFixedHeight(int(self.fontMetrics().lineSpacing() * (MAX_CHAIN_LINES + 2.4)))
+        self.chain.setToolTip(self.tr("The backward pass's own lines: ∂L/∂w = z·δ and "
+                                      "δ = h′·Σ w·δ, with the numbers"))
         self.unavailable = QLabel()
         self.unavailable.setWordWrap(True)
-        for lab in (self.caption, self.gradient, self.total, self.warnings, self.chain):
+        for lab in (self.caption, self.gradient, self.total, self.warnings):
             lab.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         content = QWidget()
@@ -103,10 +109,18 @@ class GradientTracerPanel(QWidget):
         row.addStretch(1)
         row.addWidget(self.path_box)
         col.addLayout(row)
-        col.addWidget(self.table, 1)
-        col.addWidget(self.total)
-        col.addWidget(self.warnings)
-        col.addWidget(self.chain)
+        # the path's factors on the left, what they add up to and the warnings on the right:
+        # the tab is wide and short (beside the canvas, under it)
+        body = QHBoxLayout()
+        body.addWidget(self.table, 3)
+        side = QVBoxLayout()
+        side.setSpacing(3)
+        side.addWidget(self.total)
+        side.addWidget(self.warnings)
+        side.addWidget(self.chain)
+        side.addStretch(1)
+        body.addLayout(side, 2)
+        col.addLayout(body, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(content)
         self.stack.addWidget(self.unavailable)
@@ -217,7 +231,7 @@ class GradientTracerPanel(QWidget):
         if len(numbers) > MAX_CHAIN_LINES:
             lines.append(self.tr("… {n} more δ lines (one per neuron after it)").format(
                 n=len(numbers) - MAX_CHAIN_LINES))
-        self.chain.setText("\n".join(lines))
+        self.chain.setPlainText("\n".join(lines))
         self._fill_table()
 
     def _on_path_chosen(self, i: int) -> None:
@@ -239,9 +253,7 @@ class GradientTracerPanel(QWidget):
             self._set_row(len(factors), self.tr("product"), path.value,
                           self.tr("this path's share of the gradient"), False, bold=True)
         self.table.resizeRowsToContents()
-        h = self.table.horizontalHeader().height() + 4
-        h += sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
-        self.table.setMinimumHeight(min(h, 16 * self.fontMetrics().height()))
+        self.table.setMinimumHeight(6 * self.fontMetrics().lineSpacing())
 
     def _kind_text(self, kind: str) -> str:
         return {"input": self.tr("the input the weight multiplies"),

@@ -52,6 +52,7 @@ RUN_ACTIONS = {"play": "act_play", "step_sample": "act_step_sample",
                "reset": "act_reset", "new_init": "act_new_init"}
 GUIDE_HEIGHT = 96  # px: the guide's band at the top (its text scrolls when longer)
 EXPLAINED_HEIGHT = 190  # px: the explained step's tab (bar, caption, formula, numbers)
+TRACER_HEIGHT = 300  # px: the tracer's table or the graph need more
 
 
 class GuideDocks(QObject):
@@ -87,13 +88,15 @@ class GuideDocks(QObject):
         self.tracer = GradientTraceState(model)
         self.tracer_panel = GradientTracerPanel(self.tracer)
         tr_dock = window._dock("tracer", _tr("Chain-rule tracer"), self.tracer_panel,
-                               Qt.BottomDockWidgetArea, scroll=True)
+                               Qt.BottomDockWidgetArea)  # its table scrolls itself
         window.tabifyDockWidget(ex, tr_dock)
         self.graph_view = ComputationGraphView(model, self.explained)
         gr_dock = window._dock("graph", _tr("Computational graph"), self.graph_view,
                                Qt.BottomDockWidgetArea)
         window.tabifyDockWidget(tr_dock, gr_dock)
         window.docks["weights"].raise_()
+        tr_dock.hide()  # until a guide step, a click on an edge or the View menu asks
+        gr_dock.hide()
         self.tracer.set_active(False)
         self.graph_view.set_active(False)
         tr_dock.visibilityChanged.connect(self._on_tracer_visible)
@@ -155,11 +158,27 @@ class GuideDocks(QObject):
         self.guide.set_evaluated_accuracy(None)
 
     # -- the tracer and the highlight -----------------------------------------------------
-    def show_tracer(self) -> None:
-        d = self.window.docks["tracer"]
+    def show_in_bottom_tabs(self, key: str, height: int) -> None:
+        """Show dock ``key`` as a tab of the bottom panels (a lesson's layout may have left
+        it alone in the bottom area) and raise it with ``height`` px of room."""
+        w = self.window
+        d = w.docks[key]
+        if not d.isFloating() and not w.tabifiedDockWidgets(d):
+            for other_key in ("explained", "weights", "inspector", "hyper", "step"):
+                other = w.docks.get(other_key)
+                if other is not None and other is not d and other.isVisible() \
+                        and w.dockWidgetArea(other) == Qt.BottomDockWidgetArea:
+                    w.tabifyDockWidget(other, d)
+                    break
         d.show()
         d.raise_()
-        self.window.resizeDocks([d], [EXPLAINED_HEIGHT + 80], Qt.Vertical)
+        w.resizeDocks([d], [height], Qt.Vertical)
+
+    def show_tracer(self) -> None:
+        self.show_in_bottom_tabs("tracer", TRACER_HEIGHT)
+
+    def show_graph(self) -> None:
+        self.show_in_bottom_tabs("graph", TRACER_HEIGHT)
 
     def _on_tracer_visible(self, on: bool) -> None:
         self.tracer.set_active(on)
@@ -199,10 +218,7 @@ class GuideDocks(QObject):
 
     def show_explained(self) -> None:
         """Raise the explained step's tab with room for its formula and numbers."""
-        d = self.window.docks["explained"]
-        d.show()
-        d.raise_()
-        self.window.resizeDocks([d], [EXPLAINED_HEIGHT], Qt.Vertical)
+        self.show_in_bottom_tabs("explained", EXPLAINED_HEIGHT)
 
     def show_panels(self, names: Any) -> None:
         """Show and raise the docks of a guide step's panels."""
@@ -213,6 +229,8 @@ class GuideDocks(QObject):
                 self.show_explained()
             elif key == "tracer":
                 self.show_tracer()
+            elif key == "graph":
+                self.show_graph()
             elif key in docks:
                 docks[key].show()
                 docks[key].raise_()
