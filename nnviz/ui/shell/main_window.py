@@ -161,7 +161,8 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
         out_split.addWidget(self.boundary)
         out_split.setStretchFactor(1, 1)
         self._dock("outputs", self.tr("Output"), out_split, Qt.RightDockWidgetArea, scroll=True)
-        w = self._dock("weights", self.tr("Weights"), self.weights, Qt.BottomDockWidgetArea)
+        w = self._dock("weights", self.tr("Weights"), self.weights, Qt.BottomDockWidgetArea,
+                       scroll=True)  # its buttons' row must not widen the bottom area
         i = self._dock("inspector", self.tr("Inspector"), self.inspector, Qt.BottomDockWidgetArea,
                        scroll=True)
         e = self._dock("explanation", self.tr("Explanation"), self.explanation,

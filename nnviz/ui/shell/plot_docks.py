@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea
 
 #: dock key → (window attribute, scrolls)
 PLOT_DOCKS = {"plots": ("plots", False), "gradients": ("grad_plot", True),
-              "compare": ("comparison", True), "layer_stats": ("layer_stats", False)}
+              "compare": ("comparison", True), "layer_stats": ("layer_stats", True)}
 
 
 def install(window) -> None:

@@ -27,6 +27,7 @@ class _ElidedButton(QToolButton):
         self.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
         action.setIcon(icon)
         self.tip_prefix = tip_prefix
+        self.base_text = action.text().replace("&", "")  # "Undo" / "실행 취소": always whole
         action.changed.connect(self.update_text)
         self.update_text()
 
@@ -34,7 +35,8 @@ class _ElidedButton(QToolButton):
         action = self.defaultAction()
         full = action.text().replace("&", "")
         fm = self.fontMetrics()
-        width = fm.averageCharWidth() * BUTTON_EMS
+        width = max(fm.averageCharWidth() * BUTTON_EMS,
+                    fm.horizontalAdvance(self.base_text + " …") + fm.averageCharWidth() * 4)
         self.setText(fm.elidedText(full, Qt.ElideRight, width))
         self.setToolTip(f"{full}\n{self.tip_prefix}" if full else self.tip_prefix)
         icon = self.iconSize().width()
