@@ -71,14 +71,22 @@ class _LaidOutAt:
         self.item.setGeometry(QRectF(self.old.topLeft(),
                                      QRectF(0, 0, self.size.width(), self.size.height()).size()))
         # an axis widens for its tick labels only when drawn, and the layout follows in a posted
-        # event: draw, lay out, twice (the second pass settles labels the first one moved)
+        # event; a wider axis leaves a narrower plot, whose new ticks may widen it again: draw
+        # and lay out until the axes keep their sizes
         scratch = QImage(self.size, QImage.Format_ARGB32)
-        for _ in range(2):
+        for _ in range(6):
+            before = self._axis_sizes()
             painter = QPainter(scratch)
             _paint(self.item, painter, self.size)
             painter.end()
             QCoreApplication.sendPostedEvents(None, QEvent.LayoutRequest)
+            if self._axis_sizes() == before:
+                break
         return self
+
+    def _axis_sizes(self) -> list:
+        return [(axis.width(), axis.height()) for plot in self.plots
+                for axis in (plot.getAxis("left"), plot.getAxis("bottom"))]
 
     def __exit__(self, *exc):
         factor = interface_scale().factor
