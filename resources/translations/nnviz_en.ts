@@ -2529,8 +2529,16 @@ The current lesson is unchanged.</translation>
     <context>
         <name>NetworkLegend</name>
         <message>
+            <source>Weights on edges: the strongest that fit. Hover an edge for its weight.</source>
+            <translation>Weights on edges: the strongest that fit. Hover an edge for its weight.</translation>
+        </message>
+        <message>
             <source>Numbers on edges: the strongest weights that fit without covering a neuron or another number; a selected neuron's edges first. Hover an edge for its exact weight.</source>
             <translation>Numbers on edges: the strongest weights that fit without covering a neuron or another number; a selected neuron's edges first. Hover an edge for its exact weight.</translation>
+        </message>
+        <message>
+            <source>Wide layers: the strongest links, faded. Click a neuron for its edges.</source>
+            <translation>Wide layers: the strongest links, faded. Click a neuron for its edges.</translation>
         </message>
         <message>
             <source>Wide layers: only the strongest links, faded. Click a neuron to draw its strongest edges.</source>

@@ -120,6 +120,7 @@ def test_legend_stays_outside_the_network(qtbot, view, controller, preset, size)
         assert not legend.intersects(node)
     assert view.sceneRect().contains(legend)  # fitting the view shows it
     assert any("strongest" in line for line in view.legend.notes)  # the rule is written
+    assert "without covering a neuron" in view.legend.toolTip()  # in full on hover
 
 
 def test_a_100_unit_layer_is_an_overview_plus_the_selected_neurons_edges(

@@ -17,22 +17,28 @@ from nnviz.ui.common import colors
 translate = QCoreApplication.translate  # the name lupdate recognises
 
 
-def edge_number_rule(dense: bool) -> list[str]:
-    """The lines of the legend that say which edges carry their number (the placement rule)."""
-    lines = [translate("NetworkLegend", "Numbers on edges: the strongest weights that fit "
-                                        "without covering a neuron or another number; a "
-                                        "selected neuron's edges first. Hover an edge for "
-                                        "its exact weight.")]
+def edge_number_rule(dense: bool) -> tuple[list[str], str]:
+    """Which edges carry their number: the legend's short lines and the full rule (its
+    tooltip)."""
+    lines = [translate("NetworkLegend", "Weights on edges: the strongest that fit. "
+                                        "Hover an edge for its weight.")]
+    rule = translate("NetworkLegend", "Numbers on edges: the strongest weights that fit "
+                                      "without covering a neuron or another number; a "
+                                      "selected neuron's edges first. Hover an edge for "
+                                      "its exact weight.")
     if dense:
-        lines.append(translate("NetworkLegend", "Wide layers: only the strongest links, faded. "
-                                                "Click a neuron to draw its strongest edges."))
-    return lines
+        lines.append(translate("NetworkLegend", "Wide layers: the strongest links, faded. "
+                                                "Click a neuron for its edges."))
+        rule += "\n" + translate("NetworkLegend", "Wide layers: only the strongest links, "
+                                                  "faded. Click a neuron to draw its "
+                                                  "strongest edges.")
+    return lines, rule
 
 
 class LegendItem(QGraphicsItem):
     """The legend as one scene item of a fixed size (``boundingRect`` starts at 0, 0)."""
 
-    def __init__(self, font: QFont, scale: float, notes: list[str]):
+    def __init__(self, font: QFont, scale: float, notes: list[str], rule: str = ""):
         super().__init__()
         self._font, self._s, self.notes = QFont(font), float(scale), list(notes)
         fm = QFontMetricsF(self._font)
@@ -53,7 +59,8 @@ class LegendItem(QGraphicsItem):
                                            r.height()))
             y += r.height() + 3 * s
         self._h = y + self._pad - (3 * s if self.notes else 0)
-        self.setToolTip("\n".join(self.notes))
+        self.rule = rule or "\n".join(self.notes)
+        self.setToolTip(self.rule)
         self.setZValue(6)
         self.setAcceptedMouseButtons(Qt.NoButton)
 

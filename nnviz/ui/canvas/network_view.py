@@ -132,7 +132,7 @@ class NetworkView(Highlighting, CanvasLabels, InPlaceEditing):
         self._mark_selected(*self.lesson.selected)
         self.update_values()
         dense = any(geometry.is_dense(W) for W in net.W)
-        self.legend = LegendItem(self._fonts["legend"], f, edge_number_rule(dense))
+        self.legend = LegendItem(self._fonts["legend"], f, *edge_number_rule(dense))
         self._scene.addItem(self.legend)
         self._place_legend()
         if self._auto_fit:
