@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from nnviz.core.explain import Phase, build_graph
 from nnviz.ui.common.formatting import fmt
 from nnviz.ui.common.interface_scale import interface_scale
+from nnviz.ui.common.names import activation_name
 
 MAX_NEURONS = 12  # inputs included: one neuron, the perceptron, the XOR nets
 MAX_PARAMS = 25
@@ -38,6 +39,7 @@ FILL = {"input": "#e3f2fd", "weight": "#fff3e0", "bias": "#fff3e0", "target": "#
         "mul": "#f3e5f5", "add": "#f3e5f5", "activation": "#e8f5e9", "loss": "#ffebee"}
 HIGHLIGHT = QColor(230, 120, 0)
 GRAD_PHASES = (Phase.BACKWARD, Phase.UPDATE)
+WORD_ACTIVATIONS = ("step", "softmax")  # written as words (translated), not symbols
 
 
 class GraphNodeItem(QGraphicsRectItem):
@@ -79,7 +81,10 @@ def node_title(node: Any) -> str:
         return node.label
     if node.kind == "loss":
         return f"L ({node.op.upper()})"
-    return f"{node.label}  {node.symbol}" if len(node.symbol) <= 8 else node.label
+    label = node.label
+    if node.kind == "activation" and node.op in WORD_ACTIVATIONS:
+        label = activation_name(node.op)  # 계단 함수 in Korean, as on the canvas
+    return f"{label}  {node.symbol}" if len(node.symbol) <= 8 else label
 
 
 class ComputationGraphView(QGraphicsView):
