@@ -2033,11 +2033,11 @@ The current lesson is unchanged.</source>
         </message>
         <message>
             <source>&amp;Reset Layout</source>
-            <translation type="unfinished" />
+            <translation>배치 초기화(&amp;R)</translation>
         </message>
         <message>
             <source>Show this lesson's panels as the lesson arranges them</source>
-            <translation type="unfinished" />
+            <translation>이 수업의 패널을 수업이 정한 배치로 되돌립니다</translation>
         </message>
         <message>
             <source>Fit</source>
@@ -2045,7 +2045,7 @@ The current lesson is unchanged.</source>
         </message>
         <message>
             <source>Numbers</source>
-            <translation type="unfinished" />
+            <translation>숫자</translation>
         </message>
         <message>
             <source>&amp;File</source>
@@ -2947,27 +2947,27 @@ Click to edit</source>
         <name>Presentation</name>
         <message>
             <source>&amp;Presentation Mode</source>
-            <translation type="unfinished" />
+            <translation>발표 모드(&amp;P)</translation>
         </message>
         <message>
             <source>Full screen with large text: only the network, the explanation and the lesson's plot (F5; Esc leaves)</source>
-            <translation type="unfinished" />
+            <translation>큰 글자로 전체 화면: 신경망, 설명, 수업의 그래프만 보입니다 (F5, Esc로 나가기)</translation>
         </message>
         <message>
             <source>Leave presentation mode</source>
-            <translation type="unfinished" />
+            <translation>발표 모드 나가기</translation>
         </message>
         <message>
             <source>&amp;Text Size</source>
-            <translation type="unfinished" />
+            <translation>글자 크기(&amp;T)</translation>
         </message>
         <message>
             <source>{p} %</source>
-            <translation type="unfinished" />
+            <translation>{p} %</translation>
         </message>
         <message>
             <source>Text, network and plots at {p} % (stored)</source>
-            <translation type="unfinished" />
+            <translation>글자, 신경망, 그래프를 {p} %로 표시합니다 (저장됨)</translation>
         </message>
     </context>
     <context>
