@@ -155,6 +155,10 @@ def test_qt_dialogs_are_korean(qapp):
         assert box.button(QDialogButtonBox.Cancel).text() == "취소"  # qtbase_ko
         assert box.button(QDialogButtonBox.Save).text() == "저장"
         assert box.button(QDialogButtonBox.Discard).text() == "저장 안 함"  # the handouts' term
+        # the save question (autosave.py) is a QMessageBox with the standard buttons
+        question = QMessageBox(QMessageBox.Question, "", "",
+                               QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel)
+        assert question.button(QMessageBox.Discard).text() == "저장 안 함"
         assert QCoreApplication.translate("QFileDialog", "File &name:") == "파일 이름(&N):"
     finally:
         i18n.install_translators(qapp, "en")
