@@ -185,6 +185,7 @@ def scale_plot(plot: pg.PlotItem, factor: float) -> None:
         axis.setStyle(tickTextOffset=max(2, round(3 * factor)))
         axis.setPen(pg.mkPen(pg.getConfigOption("foreground"), width=factor))
         axis.setTextPen(pg.mkPen(pg.getConfigOption("foreground")))
+        axis.setTickDensity(1.0 / factor)  # larger labels need more room between ticks
     for item in plot.listDataItems():
         base = getattr(item, "_nnviz_width", None)
         if base is not None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnviz.ui.common.interface_scale import interface_scale
 from nnviz.ui.common.plot_export import DEFAULT_SIZE, export_image, make_export_button
 from nnviz.ui.common.plot_style import (
     PALETTE,
@@ -147,6 +148,10 @@ class RunComparison(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([360, 220])
         self.splitter = splitter
+        # curves squeezed under 150 px (×scale) overprint their own tick labels: the dock
+        # scrolls instead
+        interface_scale().changed.connect(self._on_interface_scale_changed)
+        self._on_interface_scale_changed(interface_scale().factor)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addLayout(bar)
@@ -171,6 +176,9 @@ class RunComparison(QWidget):
     def clear(self) -> None:
         """Forget every run of the lesson."""
         self.history.clear()
+
+    def _on_interface_scale_changed(self, factor: float) -> None:
+        self.view.setMinimumHeight(round(150 * factor))
 
     def _fit_legend(self, *_) -> None:
         legend, box = self.legend, self.loss_plot.vb
