@@ -6,9 +6,9 @@ tracer) or against a forward/backward pass written here with NumPy.
 
 import numpy as np
 import pytest
+from mnist_support import load_lesson, mnist_folder, wait_evaluated  # noqa: F401 (fixture)
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from mnist_support import load_lesson, mnist_folder  # noqa: F401 (fixture)
 
 from nnviz.core.explain import EdgeRef, Phase, fmt
 from nnviz.core.network import Network
@@ -251,5 +251,11 @@ def test_draw_pad_digit_is_a_guide_fact(window, qtbot, mnist_folder):  # noqa: F
         assert pad.prediction == 3 and g.status.done
         pad.clear()
         assert g.drawn_input is None
+        # the evaluator's test accuracy is the "accuracy on test" fact; an edit makes it stale
+        views.evaluator.evaluate()
+        result = wait_evaluated(qtbot, views.evaluator)
+        assert g.facts().test_accuracy == pytest.approx(result.accuracy)
+        m.edit_bias(last, 3, 0.0)
+        assert g.evaluated_accuracy is None
     finally:
         views.shutdown()
