@@ -775,7 +775,7 @@ The details were written to {path}</source>
         </message>
         <message>
             <source>Gradient of the bias {param}: ∂L/∂b = δ</source>
-            <translation>편향 {param}의 기울기: ∂L/∂b = δ</translation>
+            <translation>바이어스 {param}의 기울기: ∂L/∂b = δ</translation>
         </message>
         <message>
             <source>Update {param} by gradient descent</source>
@@ -923,6 +923,10 @@ The details were written to {path}</source>
             <translation>바이어스 없음</translation>
         </message>
         <message>
+            <source>Layer {l}: 1 neuron, {act}, {bias}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Layer {l}: {n} neurons, {act}, {bias}</source>
             <translation>{l}층: 뉴런 {n}개, {act}, {bias}</translation>
         </message>
@@ -1052,7 +1056,7 @@ The current lesson is unchanged.</source>
         </message>
         <message>
             <source>Choose a weight or a bias to trace.</source>
-            <translation>추적할 가중치나 편향을 고르세요.</translation>
+            <translation>추적할 가중치나 바이어스를 고르세요.</translation>
         </message>
         <message>
             <source>This lesson has no loss, so no gradient flows back to its weights.</source>
@@ -1071,7 +1075,7 @@ The current lesson is unchanged.</source>
         </message>
         <message>
             <source>bias b</source>
-            <translation>편향 b</translation>
+            <translation>바이어스 b</translation>
         </message>
         <message>
             <source>The neuron the weight comes from (1 = the first)</source>
@@ -2998,6 +3002,29 @@ Click to edit</source>
         <message>
             <source>Softmax output: the probability of each class</source>
             <translation>소프트맥스 출력: 각 클래스의 확률</translation>
+        </message>
+    </context>
+    <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <source>Folder</source>
+            <comment>All other platforms</comment>
+            <translation>폴더</translation>
+        </message>
+        <message>
+            <source>Drive</source>
+            <translation>드라이브</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>찾는 위치(&amp;L):</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>파일 형식(&amp;T):</translation>
         </message>
     </context>
     <context>

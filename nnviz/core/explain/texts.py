@@ -98,7 +98,7 @@ KOREAN_BY_ID: dict[str, str] = {
     "backward.output": "출력 뉴런 {neuron}: δ = ∂L/∂a",
     "backward.hidden": "{layer}층 뉴런 {neuron}: 다음 층의 δ로 구한 δ",
     "backward.weight": "가중치 {param}의 기울기: ∂L/∂w = δ·z",
-    "backward.bias": "편향 {param}의 기울기: ∂L/∂b = δ",
+    "backward.bias": "바이어스 {param}의 기울기: ∂L/∂b = δ",
     "update.sgd": "경사 하강법으로 {param} 갱신",
     "update.momentum": "모멘텀으로 {param} 갱신",
     "update.nesterov": "네스테로프 모멘텀(NAG)으로 {param} 갱신",
