@@ -53,7 +53,8 @@ class ExplanationPanel(QWidget):
         for i, layer in enumerate(net.spec.layers):
             formula = ACTIVATIONS[layer.activation].formula
             bias = self.tr("with bias") if layer.bias else self.tr("no bias")
-            text = self.tr("Layer {l}: {n} neurons, {act}, {bias}").format(
+            text = (self.tr("Layer {l}: 1 neuron, {act}, {bias}") if layer.units == 1 else
+                    self.tr("Layer {l}: {n} neurons, {act}, {bias}")).format(
                 l=i + 1, n=layer.units, act=activation_name(layer.activation), bias=bias)
             parts.append(f"<li>{e(text)} — <span style='font-family: monospace'>{e(formula)}"
                          "</span></li>")

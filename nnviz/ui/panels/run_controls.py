@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnviz.ui.common.formatting import count
+from nnviz.ui.common.interface_scale import interface_scale
 
 if TYPE_CHECKING:
     from nnviz.ui.model.lesson_model import LessonModel
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 #: refresh choices: (unit, every); every 0 = only at the end
 REFRESH = (("sample", 1), ("sample", 10), ("sample", 100), ("sample", 1000), ("batch", 1),
            ("epoch", 1), ("epoch", 10), ("epoch", 100), ("epoch", 0))
+COMPACT_SCALE = 1.25  # from this text size on, the buttons show icons only
 
 
 class RunControls(QToolBar):
@@ -106,12 +108,22 @@ class RunControls(QToolBar):
         self.counters = QLabel()
         self.counters.setToolTip(self.tr("Completed epochs (rounds) and samples trained since the "
                                     "start (or the last reset)"))
-        self.addWidget(self.counters)
+        self._counters_action = self.addWidget(self.counters)
         self.run.hyper_changed.connect(self._on_session_hyper_changed)
         self.run.run_reset.connect(self._update_counters)
         self.run.snapshot_shown.connect(self._on_session_snapshot_shown)
         self.run.playing_changed.connect(self._on_session_playing_changed)
         self._on_session_hyper_changed()
+        scale = interface_scale()
+        scale.changed.connect(self._on_interface_scale_changed)
+        self._on_interface_scale_changed(scale.factor)
+
+    def _on_interface_scale_changed(self, factor: float) -> None:
+        """Large text: icons only (the names in the tooltips) and no counters (the live figures
+        show them), so the bar fits 1366 px at 150 %."""
+        compact = factor >= COMPACT_SCALE
+        self.setToolButtonStyle(Qt.ToolButtonIconOnly if compact else Qt.ToolButtonTextBesideIcon)
+        self._counters_action.setVisible(self.run.trainable and not compact)
 
     def _action(self, text, icon, slot, shortcut, tip) -> QAction:
         a = QAction(icon, text, self)
@@ -142,6 +154,8 @@ class RunControls(QToolBar):
             w.setEnabled(on)
         for a in self.actions():  # buttons, boxes, separators, counters
             a.setVisible(on)  # a lesson that does not train shows no greyed-out Play
+        if interface_scale().factor >= COMPACT_SCALE:
+            self._counters_action.setVisible(False)
         self.act_step_batch.setVisible(on and s.kind != "perceptron")
         choices = list(REFRESH)
         cur = (s.play_unit, s.every)

@@ -29,6 +29,8 @@ _AREA = {"left": Qt.LeftDockWidgetArea, "right": Qt.RightDockWidgetArea,
          "top": Qt.TopDockWidgetArea, "bottom": Qt.BottomDockWidgetArea}
 MAX_SIDE_FRACTION = 0.3  # of the window's width, for each side column
 MAX_BOTTOM_FRACTION = 0.32  # of the window's height
+CROWDED_SCALE = 1.25  # from this text size on a window narrower than CROWDED_WIDTH px, a
+CROWDED_WIDTH = 1600  # bottom area's groups become one row of tabs
 
 
 class LayoutKeeper(QObject):
@@ -137,11 +139,17 @@ class LayoutKeeper(QObject):
             if key not in shown:  # hidden, in the bottom tabs should the user show it
                 w.addDockWidget(Qt.BottomDockWidgetArea, d)
                 d.hide()
+        tabs = []  # split first: Qt adds a split of a tabbed dock as one more tab
+        crowded = interface_scale().factor >= CROWDED_SCALE and w.width() < CROWDED_WIDTH
         for area_name, area in layout.areas.items():
             area_flag = _AREA[area_name]
             stacking = Qt.Vertical if area_name in ("left", "right") else Qt.Horizontal
             previous = None
-            for group in area.groups:
+            groups = area.groups
+            if crowded and stacking == Qt.Horizontal and len(groups) > 1:
+                # large text on a small screen: one row of tabs, not two bars too narrow
+                groups = (tuple(k for g in groups for k in g),)
+            for group in groups:
                 present = [self.docks[k] for k in group if k in self.docks]
                 if not present:
                     continue
@@ -151,11 +159,13 @@ class LayoutKeeper(QObject):
                 else:
                     w.splitDockWidget(previous, first, stacking)
                 first.show()
-                for other in present[1:]:
-                    w.tabifyDockWidget(first, other)
-                    other.show()
-                first.raise_()
+                tabs.append(present)
                 previous = first
+        for present in tabs:
+            for other in present[1:]:
+                w.tabifyDockWidget(present[0], other)
+                other.show()
+            present[0].raise_()
         for key in layout.raised:
             if key in self.docks:
                 self.docks[key].raise_()
@@ -189,6 +199,9 @@ class LayoutKeeper(QObject):
                 front = next((d for d in docks if d.isVisible()), docks[0])
                 in_use = abs(bar.x() - front.x()) <= 2 and abs(bar.width() - front.width()) <= 2
             bar.setVisible(in_use)  # Qt may reuse a bar hidden here for a new group
+            if bar.elideMode() != Qt.ElideNone:  # whole names; arrows scroll a narrow bar
+                bar.setElideMode(Qt.ElideNone)
+                bar.setUsesScrollButtons(True)
 
     def _apply_toolbars(self, layout: LessonLayout | None = None) -> None:
         layout = layout or self.layout
@@ -202,9 +215,12 @@ class LayoutKeeper(QObject):
         layout, w = layout or self.layout, self.window
         if layout is None:
             return
-        f = interface_scale().factor
+        f = 1 + (interface_scale().factor - 1) / 2  # the canvas needs the room as much
         for area_name, area in layout.areas.items():
-            firsts = [d for d in (self._first_present(g) for g in area.groups) if d is not None]
+            firsts = []
+            for d in (self._first_present(g) for g in area.groups):
+                if d is not None and not any(d in w.tabifiedDockWidgets(x) for x in firsts):
+                    firsts.append(d)  # groups merged into one row of tabs count once
             if not firsts:
                 continue
             side = area_name in ("left", "right")
@@ -215,7 +231,7 @@ class LayoutKeeper(QObject):
                 w.resizeDocks([firsts[0]], [size], Qt.Horizontal if side else Qt.Vertical)
             if len(firsts) > 1:
                 shares = [s for g, s in zip(area.groups, area.shares)
-                          if self._first_present(g) is not None]
+                          if self._first_present(g) in firsts]
                 along = Qt.Vertical if side else Qt.Horizontal
                 total = sum(d.height() if side else d.width() for d in firsts)
                 total = max(total, 100 * len(firsts))

@@ -73,6 +73,8 @@ class Presentation(QObject):
         scale = interface_scale()
         scale.changed.connect(self._on_interface_scale_changed)
         scale.set(scale.stored_factor(), store=False)  # the stored text size from the start
+        # a new window after a language switch: the translators reset the application font
+        scale.apply_to_application_font()
         self._on_interface_scale_changed(scale.factor)
 
     # -- text size ------------------------------------------------------------------------
