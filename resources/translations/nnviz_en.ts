@@ -923,6 +923,10 @@ The details were written to {path}</translation>
             <translation>no bias</translation>
         </message>
         <message>
+            <source>Layer {l}: 1 neuron, {act}, {bias}</source>
+            <translation>Layer {l}: 1 neuron, {act}, {bias}</translation>
+        </message>
+        <message>
             <source>Layer {l}: {n} neurons, {act}, {bias}</source>
             <translation>Layer {l}: {n} neurons, {act}, {bias}</translation>
         </message>
@@ -2998,6 +3002,29 @@ Click to edit</translation>
         <message>
             <source>Softmax output: the probability of each class</source>
             <translation>Softmax output: the probability of each class</translation>
+        </message>
+    </context>
+    <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <source>Folder</source>
+            <comment>All other platforms</comment>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <source>Drive</source>
+            <translation>Drive</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>&amp;Look in:</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>Files of &amp;type:</translation>
         </message>
     </context>
     <context>

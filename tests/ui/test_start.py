@@ -9,7 +9,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QMessageBox
 
 import nnviz.__main__ as entry
 from nnviz.cli import build_parser
@@ -146,7 +146,7 @@ def test_an_unknown_lesson_is_said_then_the_usual_start(window, monkeypatch):
 
 
 # -- Qt's own strings in Korean --------------------------------------------------------------
-def test_qt_dialogs_are_korean(qapp):
+def test_qt_dialogs_are_korean(qapp, tmp_path):
     try:
         loaded = i18n.install_translators(qapp, "ko")
         assert "qtbase_ko" in loaded and i18n.qt_translation_file("ko") is not None
@@ -160,6 +160,13 @@ def test_qt_dialogs_are_korean(qapp):
                                QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel)
         assert question.button(QMessageBox.Discard).text() == "저장 안 함"
         assert QCoreApplication.translate("QFileDialog", "File &name:") == "파일 이름(&N):"
+        # Qt 6's own file dialog (no desktop's native one): every label Korean
+        dialog = QFileDialog(None, "", str(tmp_path))
+        dialog.setOption(QFileDialog.DontUseNativeDialog, True)
+        labels = {w.text() for w in dialog.findChildren(QLabel) if w.text()}
+        assert {"찾는 위치(&L):", "파일 형식(&T):", "파일 이름(&N):"} <= labels, labels
+        assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder",
+                                          "All other platforms") == "폴더"
     finally:
         i18n.install_translators(qapp, "en")
     box = QDialogButtonBox(QDialogButtonBox.Discard)

@@ -144,15 +144,21 @@ def qt_translation_file(lang: str) -> Path | None:
 
 
 def qt_terms() -> tuple[str, ...]:
-    """Qt's own button texts the handouts word differently from ``qtbase_ko``.
+    """Qt's own texts that ``qtbase_ko`` words differently from the handouts, or lacks.
 
-    nnviz's catalogue is asked before Qt's, so these messages (context "QPlatformTheme",
-    translated in nnviz_ko.ts) win: the Discard button of a save question reads "저장 안 함"
-    (qtbase_ko says "무시", "ignore").  The calls are here so that lupdate keeps them.
+    nnviz's catalogue is asked before Qt's, so these messages (Qt's contexts, translated in
+    nnviz_ko.ts) win: the Discard button of a save question reads "저장 안 함" (qtbase_ko says
+    "무시", "ignore"), and the file dialog's "Look in", "Files of type" and "Folder", which
+    qtbase_ko has only in their Qt 5 form, are Korean too.  The calls are here so that lupdate
+    keeps them.
     """
     translate = QCoreApplication.translate
-    #: a save question's Discard button: the handouts' "저장 안 함", not qtbase_ko's "무시"
-    return (translate("QPlatformTheme", "Discard"),)
+    return (translate("QPlatformTheme", "Discard"),
+            # Qt 6's file dialog strings that qtbase_ko (written for Qt 5) lacks
+            translate("QFileDialog", "&Look in:"),
+            translate("QFileDialog", "Files of &type:"),
+            translate("QAbstractFileIconProvider", "Folder", "All other platforms"),
+            translate("QAbstractFileIconProvider", "Drive"))
 
 
 def korean_font_family(families=None) -> str | None:
