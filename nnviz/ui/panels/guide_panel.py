@@ -38,7 +38,10 @@ class GuidePanel(QWidget):
         self.dots: list[QToolButton] = []
         self.strip = QHBoxLayout()
         self.strip.setSpacing(3)
-        self.guide_title = QLabel()
+        # the guide's title is shown in the dock's title bar; the label only holds the text
+        # (a child of the panel, so it lives exactly as long as the panel)
+        self.guide_title = QLabel(self)
+        self.guide_title.hide()
         self.guide_title.setStyleSheet("color:#555;")
         self.title = QLabel()
         f = self.title.font()
