@@ -209,3 +209,14 @@ def test_step_activation_is_named_as_in_the_handouts(qtbot, qapp, view, controll
         assert "계단 함수" in view._titles[2].text()
     finally:
         i18n.install_translators(qapp, "en")
+
+
+def test_the_explained_steps_mark_survives_a_scale_change(qtbot, view, controller, scale_back):
+    from nnviz.core.explain.model import NeuronRef
+
+    _open(qtbot, controller, "forward-walkthrough")
+    view.highlight(NeuronRef(1, 2))
+    scale_back.set(1.5, store=False)
+    assert view.highlighted[0] == NeuronRef(1, 2)
+    ring = [it for it in view._overlay if it.scene() is view.scene()]
+    assert ring and ring[0].rect().contains(view.neurons[1][2].rect())

@@ -99,7 +99,6 @@ class NetworkView(Highlighting, CanvasLabels, InPlaceEditing):
         """Create the items for the lesson's network (call when its shape changes)."""
         net = self.lesson.network
         self.close_editor()  # its item is about to be deleted
-        self.clear_highlight()
         self._scene.clear()
         self.neurons, self.biases, self.edges = [], [], []
         self.z_labels, self.a_labels, self.b_labels, self.w_labels = [], [], [], []
@@ -210,7 +209,10 @@ class NetworkView(Highlighting, CanvasLabels, InPlaceEditing):
         return QRectF(*self.geom.nodes_rect()) if self.geom is not None else QRectF()
 
     def _on_interface_scale_changed(self, _factor: float) -> None:
+        anchor, targets = getattr(self, "highlighted", (None, ()))
         self.rebuild()  # every size (neurons, fonts, pens) is made for one scale
+        if anchor is not None:
+            self.highlight(anchor, targets)  # the explained step's marks, at the new size
 
     def _layer_title(self, li: int) -> str:
         net = self.lesson.network
