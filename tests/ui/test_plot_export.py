@@ -215,3 +215,28 @@ def test_switching_lesson_leaves_no_old_curves_or_ticks(qtbot, controller):
                         (plots.acc_plot, fresh_plots.acc_plot)):
         np.testing.assert_allclose(mine.viewRange(), empty.viewRange(), atol=1e-9)
     np.testing.assert_allclose(grads.plot.viewRange()[0], [0, 1], atol=1e-9)
+
+
+def test_short_axes_get_no_more_tick_labels_than_fit(qtbot):
+    from PySide6.QtGui import QPainter
+
+    from nnviz.ui.plots.training_plots import TrainingPlots
+
+    w = TrainingPlots()
+    qtbot.addWidget(w)
+    w.add_evals(demo_evals())
+    w.resize(700, 150)  # accuracy's axis: under 40 px tall
+    w.show()
+    qtbot.waitExposed(w)
+    QApplication.processEvents()
+    axis = w.acc_plot.getAxis("left")
+    assert axis.geometry().height() < 60
+    image = QImage(100, 100, QImage.Format_ARGB32)
+    painter = QPainter(image)
+    painter.setFont(axis.style["tickFont"])
+    _, _, texts = axis.generateDrawSpecs(painter)  # the tick labels as pyqtgraph draws them
+    painter.end()
+    rects = sorted((r for r, _, _ in texts), key=lambda r: r.top())
+    assert rects, "no y tick label at all"
+    for upper, lower in zip(rects, rects[1:]):
+        assert upper.bottom() <= lower.top() + 1, "tick labels printed over each other"

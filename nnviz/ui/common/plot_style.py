@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import types
 import weakref
 from collections.abc import Callable
 
@@ -90,7 +91,9 @@ def style_plot(plot: pg.PlotItem, grid: float = 0.15) -> None:
     interface scale, and axis titles that are never clipped (see :func:`set_axis_title`)."""
     plot.showGrid(x=True, y=True, alpha=grid)
     for name in ("left", "bottom"):
-        plot.getAxis(name).enableAutoSIPrefix(False)
+        axis = plot.getAxis(name)
+        axis.enableAutoSIPrefix(False)
+        axis.tickSpacing = types.MethodType(_readable_tick_spacing, axis)
     plot._nnviz_titles = {}
     plot._nnviz_fitting = False
     plot.vb.sigResized.connect(lambda *_: fit_plot(plot))
@@ -109,6 +112,28 @@ def _on_interface_scale_changed(factor: float) -> None:
             scale_plot(plot, factor)
         except RuntimeError:  # its C++ side is gone (a closed window)
             _STYLED.discard(plot)
+
+
+def _readable_tick_spacing(axis, min_val: float, max_val: float, size: float):
+    """pyqtgraph's tick spacing, with major ticks only as dense as their labels fit: a 40 px
+    tall axis got five labels printed over each other ("0.8 0.6 0.4" in one blot)."""
+    levels = pg.AxisItem.tickSpacing(axis, min_val, max_val, size)
+    if not levels or axis._tickSpacing is not None:
+        return levels
+    metrics = QFontMetricsF(axis.style.get("tickFont") or QApplication.font())
+    if axis.orientation in ("left", "right"):
+        room = 1.8 * metrics.height()
+    else:
+        room = metrics.horizontalAdvance("0.000") + metrics.height()
+    labels = max(3.0, size / room)  # labels that fit along the axis (0, 0.5, 1 at least)
+    dif = abs(max_val - min_val)
+    major, offset = levels[0]
+    steps = (2.0, 2.5, 2.0)  # 1 → 2 → 5 → 10: the same round numbers pyqtgraph picks
+    k = 0
+    while major > 0 and dif / major > labels:  # intervals ≤ labels: at least one label shows
+        major *= steps[k % 3]
+        k += 1
+    return [(major, offset)] + [level for level in levels[1:] if level[0] < major]
 
 
 def set_axis_title(plot: pg.PlotItem, side: str, text: str) -> None:
