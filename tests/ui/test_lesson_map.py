@@ -59,6 +59,7 @@ def test_cards_open_by_mouse_and_keyboard(qtbot, presets):
     dialog = _map(qtbot, presets, "en", current="xor-gates")
     cards = {c.preset_id: c for c in dialog.cards()}
     assert cards["xor-gates"].property("current") is True
+    assert dialog.focusWidget() is cards["xor-gates"]  # opened on a lesson: its card
     assert "open now" in cards["xor-gates"].head.full_text
     assert "open now" not in cards["xor-relu"].head.full_text
     with qtbot.waitSignal(dialog.lesson_chosen, timeout=1000) as chosen:
@@ -78,6 +79,14 @@ def test_cards_open_by_mouse_and_keyboard(qtbot, presets):
     with qtbot.waitSignal(dialog.lesson_chosen, timeout=1000) as chosen:
         qtbot.keyClick(below, Qt.Key_Return)
     assert chosen.args == [below.preset_id]
+
+
+def test_opened_on_the_last_lesson_its_card_is_focused_and_scrolled_to(qtbot, presets):
+    dialog = _map(qtbot, presets, "en", current="mnist-course")
+    last = dialog.cards()[-1]
+    assert last.preset_id == "mnist-course" and dialog.focusWidget() is last
+    qtbot.waitUntil(lambda: dialog.scroll.verticalScrollBar().value() > 0)
+    qtbot.waitUntil(lambda: not last.visibleRegion().isEmpty())
 
 
 def test_open_a_lesson_file_emits_its_path(qtbot, presets, monkeypatch, tmp_path):

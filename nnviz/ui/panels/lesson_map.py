@@ -281,7 +281,11 @@ class LessonMapDialog(QDialog):
         layout.addWidget(self.scroll, 1)
         layout.addLayout(buttons)
         self._fit_to_screen()
-        self.start_button.setFocus(Qt.OtherFocusReason)
+        # opened from the menu on another lesson: that lesson's card has the focus (a focused
+        # card scrolls itself into view); on the first lesson, "Start with lesson 1" has it
+        self.focus_card = next((c for c in self.cards() if c.preset_id == current_id
+                                and first is not None and current_id != first.id), None)
+        (self.focus_card or self.start_button).setFocus(Qt.OtherFocusReason)
 
     def _fill(self, current_id: str | None) -> None:
         names, group = group_names(), None
