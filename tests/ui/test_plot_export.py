@@ -240,3 +240,13 @@ def test_short_axes_get_no_more_tick_labels_than_fit(qtbot):
     assert rects, "no y tick label at all"
     for upper, lower in zip(rects, rects[1:]):
         assert upper.bottom() <= lower.top() + 1, "tick labels printed over each other"
+
+
+def test_negative_ticks_have_the_typographic_minus(qtbot):
+    from nnviz.ui.plots.gradient_plot import GradientNormPlot
+
+    w = GradientNormPlot()
+    qtbot.addWidget(w)
+    axis = w.plot.getAxis("bottom")
+    strings = axis.tickStrings([-1.0, -0.5, 0.0, 0.5], 1.0, 0.5)
+    assert strings[:2] == ["−1.0", "−0.5"] and not any("-" in s for s in strings)

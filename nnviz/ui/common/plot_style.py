@@ -94,6 +94,8 @@ def style_plot(plot: pg.PlotItem, grid: float = 0.15) -> None:
         axis = plot.getAxis(name)
         axis.enableAutoSIPrefix(False)
         axis.tickSpacing = types.MethodType(_readable_tick_spacing, axis)
+        if type(axis).tickStrings is pg.AxisItem.tickStrings:  # not a date or custom axis
+            axis.tickStrings = types.MethodType(_typographic_tick_strings, axis)
     plot._nnviz_titles = {}
     plot._nnviz_fitting = False
     plot.vb.sigResized.connect(lambda *_: fit_plot(plot))
@@ -134,6 +136,11 @@ def _readable_tick_spacing(axis, min_val: float, max_val: float, size: float):
         major *= steps[k % 3]
         k += 1
     return [(major, offset)] + [level for level in levels[1:] if level[0] < major]
+
+
+def _typographic_tick_strings(axis, values, scale, spacing):
+    """pyqtgraph's tick labels with the typographic minus ("−0.5", not "-0.5")."""
+    return [s.replace("-", "−") for s in pg.AxisItem.tickStrings(axis, values, scale, spacing)]
 
 
 def set_axis_title(plot: pg.PlotItem, side: str, text: str) -> None:
