@@ -1695,8 +1695,8 @@ The current lesson is unchanged.</translation>
             <translation>Lesson map</translation>
         </message>
         <message>
-            <source>nnviz files (*.npz);;All files (*)</source>
-            <translation>nnviz files (*.npz);;All files (*)</translation>
+            <source>nnviz lessons and models (*.nnviz *.npz);;All files (*)</source>
+            <translation>nnviz lessons and models (*.nnviz *.npz);;All files (*)</translation>
         </message>
         <message>
             <source>Lessons</source>

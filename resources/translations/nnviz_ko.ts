@@ -1695,8 +1695,8 @@ The current lesson is unchanged.</source>
             <translation>수업 지도</translation>
         </message>
         <message>
-            <source>nnviz files (*.npz);;All files (*)</source>
-            <translation>nnviz 파일 (*.npz);;모든 파일 (*)</translation>
+            <source>nnviz lessons and models (*.nnviz *.npz);;All files (*)</source>
+            <translation>nnviz 수업과 모델 (*.nnviz *.npz);;모든 파일 (*)</translation>
         </message>
         <message>
             <source>Lessons</source>

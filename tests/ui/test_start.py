@@ -131,6 +131,22 @@ def test_a_file_named_on_the_command_line_opens(window, tmp_path):
     assert not _maps(window)
 
 
+def test_a_lesson_file_named_on_the_command_line_opens(window, tmp_path, monkeypatch):
+    """``nnviz shared.nnviz`` (a desktop shortcut, a double click): the instructor's lesson."""
+    path = tmp_path / "shared.nnviz"
+    window.open_lesson("xor-gates")
+    window.model.edit_weight(0, 0, 0, 0.375)  # the instructor's own weight
+    assert window.save_lesson_file(str(path))
+    window.model.undo_stack.setClean()
+    window.open_lesson("perceptron-and")
+    monkeypatch.chdir(tmp_path)
+    start = entry.start_target("shared.nnviz")
+    assert start == ("file", str(path))
+    app_module.after_startup(window, True, start)
+    assert window.model.preset.id == "xor-gates" and not _maps(window)
+    assert window.model.network.W[0][0, 0] == pytest.approx(0.375, abs=1e-12)
+
+
 def test_an_unknown_lesson_is_said_then_the_usual_start(window, monkeypatch):
     shown = []
 

@@ -229,7 +229,8 @@ class LessonMapDialog(QDialog):
         self.lang = lang
         self.presets = list(presets)
         # File → Open's filter, so the map offers the same files (show_lesson_map passes it)
-        self.file_filter = file_filter or self.tr("nnviz files (*.npz);;All files (*)")
+        self.file_filter = file_filter or self.tr(
+            "nnviz lessons and models (*.nnviz *.npz);;All files (*)")
         self.setStyleSheet(CARD_STYLE)
         heading = QLabel(self.tr("Lessons"))
         big = QFont(heading.font())
