@@ -101,6 +101,7 @@ class BatchEngine:
         self.grad = np.zeros_like(net.params)
         self.generic = not kernel_friendly(net)
         self.codes, _ = _codes_alphas(net)
+        self.wide = net.dtype != np.float32  # float64: NumPy's exp (kernels/fast_exp.py is f32)
         B = batch_size
         self.A = [np.zeros((B, int(w)), net.dtype) for w in net.layout.width]
         self.Z = [np.zeros((B, layer.units), net.dtype) for layer in net.spec.layers]
@@ -152,9 +153,9 @@ class BatchEngine:
                 np.matmul(zin, net.W[i], out=A[i])
             b = net.b[i]
             code = self.codes[i]
-            if code in (1, 2):
-                # sigmoid / tanh: NumPy's vectorised exp and tanh into the buffers beat a
-                # scalar exp per element in a Numba loop
+            if code in (1, 2) and self.wide:
+                # float64 sigmoid / tanh: NumPy's vectorised exp and tanh into the buffers
+                # beat a scalar exp per element in a Numba loop (float32 has its own, faster)
                 if b is not None:
                     A[i] += b
                 _sigmoid_tanh(code, A[i], Z[i])

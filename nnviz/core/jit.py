@@ -22,14 +22,17 @@ from nnviz.core import kernel_cache
 FASTMATH = {"reassoc", "contract", "nsz", "arcp"}
 
 
-def njit(fn=None, *, fastmath: bool = True, cache: bool = True):
+def njit(fn=None, *, fastmath: bool = True, cache: bool = True, error_model: str = "python"):
     """Decorate ``fn`` as a cached, GIL-releasing Numba kernel.
 
+    ``error_model="numpy"``: a float division by zero gives ±inf or NaN as in NumPy (the
+    kernels' twins) instead of raising; without the check a loop that divides can vectorise.
     The plain Python function stays reachable as ``kernel.py_func`` (the tests run both).
     """
 
     def wrap(f):
-        kernel = numba.njit(cache=False, nogil=True, fastmath=FASTMATH if fastmath else False)(f)
+        kernel = numba.njit(cache=False, nogil=True, fastmath=FASTMATH if fastmath else False,
+                            error_model=error_model)(f)
         # with NUMBA_DISABLE_JIT=1 numba.njit returns the plain function: nothing to cache
         if cache and isinstance(kernel, Dispatcher) and os.environ.get("NNVIZ_NO_JIT_CACHE") != "1":
             kernel_cache.attach(kernel)

@@ -3,6 +3,8 @@
 Codes (see ``nnviz.core.activations.ACTIVATIONS[name].code``): 0 identity, 1 sigmoid, 2 tanh,
 3 relu, 4 leaky_relu, 5 prelu, 6 elu, 7 swish, 8 softplus, 9 step, 10 softmax (rows).
 tanh is computed as 2·σ(2a) − 1: Numba has no vectorised tanh here and this is faster.
+Float32 arrays take their sigmoid and tanh from ``fast_exp.py`` (a vectorising exp); the
+constants in the loops are of the arrays' dtype, so float32 work is not widened to float64.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.core.jit import njit
+from nnviz.core.kernels.fast_exp import sigmoid32, tanh32
 
 
 @njit
@@ -66,29 +69,39 @@ def dh1(code, a, z, alpha):
     return 1.0 + 0.0 * a
 
 
-@njit
+@njit(error_model="numpy")
 def activate_vec(code, a, z, alpha):
     """z = h(a) for a 1-D run of numbers, one tight loop per code so it vectorises.
 
     The logistic function is written branch-free as 1 / (1 + e^-a): for very negative a the
-    exponential overflows to inf and the result is exactly 0, never NaN.
+    exponential overflows to inf and the result is exactly 0, never NaN (float32: see
+    ``fast_exp.py`` for its range).
     """
     m = a.size
+    one = z.dtype.type(1.0)
+    two = z.dtype.type(2.0)
     if code == 1:
-        for j in range(m):
-            z[j] = 1.0 / (1.0 + np.exp(-a[j]))
+        if z.itemsize == 4:
+            sigmoid32(a, z)
+        else:
+            for j in range(m):
+                z[j] = one / (one + np.exp(-a[j]))
     elif code == 2:
-        for j in range(m):
-            z[j] = 2.0 / (1.0 + np.exp(-2.0 * a[j])) - 1.0
+        if z.itemsize == 4:
+            tanh32(a, z)
+        else:
+            for j in range(m):
+                z[j] = two / (one + np.exp(-two * a[j])) - one
     elif code == 3:
+        zero = z.dtype.type(0.0)
         for j in range(m):
-            z[j] = max(a[j], 0.0)
+            z[j] = max(a[j], zero)
     else:
         for j in range(m):
             z[j] = h1(code, a[j], alpha)
 
 
-@njit
+@njit(error_model="numpy")
 def activate_rows(code, A, Z, alpha):
     """Z[r, :] = h(A[r, :]) for every row; softmax (code 10) normalises each row stably."""
     n, m = A.shape
@@ -109,25 +122,31 @@ def activate_rows(code, A, Z, alpha):
                 Z[r, j] *= inv
 
 
-@njit
+@njit(error_model="numpy")
 def scale_by_derivative(code, A, Z, G, alpha):
     """G *= h'(A) in place: turns dL/dz into dL/da for elementwise activations."""
-    n, m = A.shape
+    n = A.shape[0]
     for r in range(n):
-        g, z = G[r], Z[r]
-        if code == 1:
-            for j in range(m):
-                g[j] *= z[j] * (1.0 - z[j])
-        elif code == 2:
-            for j in range(m):
-                g[j] *= 1.0 - z[j] * z[j]
-        else:
-            a = A[r]
-            for j in range(m):
-                g[j] *= dh1(code, a[j], z[j], alpha)
+        scale_by_derivative_vec(code, A[r], Z[r], G[r], alpha)
 
 
-@njit
+@njit(error_model="numpy")
+def scale_by_derivative_vec(code, a, z, g, alpha):
+    """g *= h'(a) for a 1-D run (z = h(a)); sigmoid and tanh in tight loops that vectorise."""
+    m = g.size
+    one = g.dtype.type(1.0)
+    if code == 1:
+        for j in range(m):
+            g[j] *= z[j] * (one - z[j])
+    elif code == 2:
+        for j in range(m):
+            g[j] *= one - z[j] * z[j]
+    else:
+        for j in range(m):
+            g[j] *= dh1(code, a[j], z[j], alpha)
+
+
+@njit(error_model="numpy")
 def add_bias_activate(code, A, b, Z, alpha, has_bias):
     """A += b (if has_bias), then Z = h(A): the second half of a batched layer."""
     n, m = A.shape

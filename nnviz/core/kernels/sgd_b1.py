@@ -26,13 +26,13 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.core.jit import njit
-from nnviz.core.kernels.elementwise import activate_vec, dh1
+from nnviz.core.kernels.elementwise import activate_vec, scale_by_derivative_vec
 from nnviz.core.kernels.output_layer import output_error
 
 LOSS_CODES = {"mse": 0, "bce": 1, "cce": 2}
 
 
-@njit
+@njit(error_model="numpy")
 def _forward_layer(p, w_off, b_off, n_in, m, zin, a, z, code, alpha):
     """a = zin @ W + b; z = h(a) (row-major W: the inner loop runs along a row)."""
     W = p[w_off:w_off + n_in * m].reshape((n_in, m))
@@ -65,7 +65,7 @@ def _init_sums(p, b_off, a, m):
             a[j] = 0.0
 
 
-@njit
+@njit(error_model="numpy")
 def _activate(a, z, m, code, alpha):
     if code == 10:
         mx = a[0]
@@ -96,7 +96,7 @@ def _is_correct(y, t, m):
     return 1 if by == bt else 0
 
 
-@njit
+@njit(error_model="numpy")
 def _first_layer(W, b, x, xp, has_prev, d0, lr, c, S, g, rows, a, m0, ni0):
     """Layer 0 of one sample: apply the previous sample's deferred update, then a = x @ W + b.
 
@@ -162,7 +162,7 @@ def _first_layer(W, b, x, xp, has_prev, d0, lr, c, S, g, rows, a, m0, ni0):
         r += 1
 
 
-@njit
+@njit(error_model="numpy")
 def sgd_b1_run(p, n_in, width, w_off, b_off, codes, alphas, loss, X, T, order, lr_arr,
                A, Z, D, losses, correct, bg_arr):
     """Train on samples ``X[order[k]]`` one at a time with plain SGD, in place on ``p``.
@@ -251,10 +251,8 @@ def sgd_b1_run(p, n_in, width, w_off, b_off, codes, alphas, loss, X, T, order, l
                     Wi[j] = w - ci * d[j]
                 dp[i] = acc
                 i += 1
-            ap = A[l - 1]
-            cp, alp = codes[l - 1], alphas[l - 1]
-            for i in range(ni):
-                dp[i] *= dh1(cp, ap[i], zp[i], alp)
+            scale_by_derivative_vec(codes[l - 1], A[l - 1][:ni], zp[:ni], dp[:ni],
+                                    alphas[l - 1])
             if bo >= 0:
                 b = p[bo:bo + m]
                 for j in range(m):
