@@ -250,3 +250,19 @@ def test_negative_ticks_have_the_typographic_minus(qtbot):
     axis = w.plot.getAxis("bottom")
     strings = axis.tickStrings([-1.0, -0.5, 0.0, 0.5], 1.0, 0.5)
     assert strings[:2] == ["−1.0", "−0.5"] and not any("-" in s for s in strings)
+
+
+def test_decision_plane_follows_the_interface_scale(qtbot):
+    from nnviz.ui.common.interface_scale import interface_scale
+    from nnviz.ui.plots.decision_boundary_view import PlaneWidget
+
+    w = PlaneWidget("input plane")
+    qtbot.addWidget(w)
+    scale, old = interface_scale(), interface_scale().factor
+    try:
+        scale.set(1.0, store=False)
+        small = w.minimumSize()
+        scale.set(2.0, store=False)
+        assert w.minimumSize().width() == 2 * small.width() and w.scale == 2.0
+    finally:
+        scale.set(old, store=False)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from nnviz.core.metrics import cell_indices, top_misclassified
 from nnviz.ui.common.formatting import count
+from nnviz.ui.common.interface_scale import interface_scale
 from nnviz.ui.model.mnist_evaluator import Evaluator
 from nnviz.ui.model.mnist_input import IMAGE_SIDE, is_mnist_lesson, normalize_mode, to_pixels
 
@@ -103,13 +104,16 @@ class _SampleModel(QAbstractListModel):
 class _ThumbDelegate(QStyledItemDelegate):
     """Draws the 28 × 28 image scaled up without smoothing, and "label → prediction" below."""
 
+    thumb = THUMB  # side of a thumbnail: THUMB × the interface scale
+
     def paint(self, painter, option, index):
         painter.save()
         if option.state & QStyle.State_Selected:
             painter.fillRect(option.rect, option.palette.highlight())
         img = index.data(Qt.DecorationRole)
         r = option.rect
-        target = QRect(r.x() + (r.width() - THUMB) // 2, r.y() + 2, THUMB, THUMB)
+        side = self.thumb
+        target = QRect(r.x() + (r.width() - side) // 2, r.y() + 2, side, side)
         painter.drawImage(target, img)
         fg = index.data(Qt.ForegroundRole)
         painter.setPen(QPen(fg if fg is not None else option.palette.text().color()))
@@ -122,7 +126,7 @@ class _ThumbDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index):  # noqa: N802
         h = option.fontMetrics.height()
-        return QSize(THUMB + 12, THUMB + h + 8)
+        return QSize(self.thumb + 12, self.thumb + h + 8)
 
 
 class SampleBrowser(QWidget):
@@ -146,7 +150,8 @@ class SampleBrowser(QWidget):
         self.view.setLayoutMode(QListView.Batched)
         self.view.setSpacing(2)
         self.view.setSelectionMode(QListView.SingleSelection)
-        self.view.setItemDelegate(_ThumbDelegate(self.view))
+        self.delegate = _ThumbDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
         self.view.setModel(self.model)
         self.view.setToolTip(self.tr("Test images: label → prediction (red = wrong). "
                                      "Click one to feed it to the network."))
@@ -181,6 +186,8 @@ class SampleBrowser(QWidget):
 
         lesson.data_changed.connect(self._on_lesson_data_changed)
         lesson.input_changed.connect(self._on_lesson_input_changed)
+        interface_scale().changed.connect(self._on_interface_scale_changed)
+        self._on_interface_scale_changed(interface_scale().factor)
         self.evaluator.evaluated.connect(self._on_evaluator_evaluated)
         self.evaluator.stale.connect(self._on_evaluator_stale)
         self._on_lesson_data_changed()
@@ -300,6 +307,10 @@ class SampleBrowser(QWidget):
         i = int(index.data(Qt.UserRole))
         self.lesson.select_sample(i)
         self.sample_activated.emit(i)
+
+    def _on_interface_scale_changed(self, factor: float) -> None:
+        self.delegate.thumb = round(THUMB * factor)
+        self.view.doItemsLayout()  # the cells take the new size
 
     def _on_lesson_input_changed(self):
         i = self.lesson.sample_index

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from nnviz.ui.common import colors, plane
 from nnviz.ui.common.formatting import fmt
+from nnviz.ui.common.interface_scale import interface_scale
 
 if TYPE_CHECKING:
     from nnviz.ui.model.lesson_model import LessonModel
@@ -37,11 +38,19 @@ class PlaneWidget(QWidget):
         self.points = np.zeros((0, 2))
         self.labels = np.zeros(0)
         self.current = None
-        self.setMinimumSize(170, 190)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        # points, rings and pens follow the interface scale (the text follows the app font)
+        interface_scale().changed.connect(self._on_interface_scale_changed)
+        self._on_interface_scale_changed(interface_scale().factor)
+
+    def _on_interface_scale_changed(self, factor: float) -> None:
+        self.scale = factor
+        self.setMinimumSize(round(170 * factor), round(190 * factor))
+        self.updateGeometry()
+        self.update()
 
     def sizeHint(self):  # noqa: N802
-        return QSize(240, 260)
+        return QSize(round(240 * self.scale), round(260 * self.scale))
 
     def set_data(self, ext, values, points, labels, current):
         self.ext = ext
@@ -95,19 +104,21 @@ class PlaneWidget(QWidget):
         qp.drawText(QRectF(-r.height() / 2, -fm.height(), r.height(), fm.height()),
                     Qt.AlignCenter, self.axes[1])
         qp.restore()
-        radius = 6 if len(self.points) <= 16 else 3.5
+        k = self.scale
+        radius = (6 if len(self.points) <= 16 else 3.5) * k
         for p, lab in zip(self.points, self.labels):
             col = QColor(*colors.POSITIVE) if lab > 0 else QColor(*colors.NEGATIVE)
-            qp.setPen(QPen(QColor(255, 255, 255), 1.5))
+            qp.setPen(QPen(QColor(255, 255, 255), 1.5 * k))
             qp.setBrush(col)
             qp.drawEllipse(self._to_px(p, r), radius, radius)
         if self.current is not None and len(self.current) == 2:
             c = self._to_px(self.current, r)
-            qp.setPen(QPen(QColor(20, 20, 20), 2))
+            qp.setPen(QPen(QColor(20, 20, 20), 2 * k))
             qp.setBrush(Qt.NoBrush)
-            qp.drawEllipse(c, radius + 4, radius + 4)
-            qp.drawLine(QPointF(c.x() - radius - 8, c.y()), QPointF(c.x() + radius + 8, c.y()))
-            qp.drawLine(QPointF(c.x(), c.y() - radius - 8), QPointF(c.x(), c.y() + radius + 8))
+            ring, arm = radius + 4 * k, radius + 8 * k
+            qp.drawEllipse(c, ring, ring)
+            qp.drawLine(QPointF(c.x() - arm, c.y()), QPointF(c.x() + arm, c.y()))
+            qp.drawLine(QPointF(c.x(), c.y() - arm), QPointF(c.x(), c.y() + arm))
         qp.end()
 
     def mousePressEvent(self, event):  # noqa: N802
