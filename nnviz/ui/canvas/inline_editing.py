@@ -8,7 +8,7 @@ the model (undoable), Esc closes it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtWidgets import QApplication, QGraphicsView
 
 from nnviz.ui.canvas.inline_editor import InlineEditor
@@ -33,7 +33,6 @@ class InPlaceEditing(QGraphicsView):
         self._edit_anchor: tuple | None = None  # (scene point, alignment)
         self._committing = False
         self._press_pos: QPointF | None = None  # left press, to tell a click from a pan
-        self._legend_rect = QRectF()  # viewport coordinates; clicks there are not edits
         self.editor.committed.connect(self._on_editor_committed)
         self.editor.cancelled.connect(self.close_editor)
         lesson.edit_refused.connect(self._on_lesson_edit_refused)
@@ -70,9 +69,8 @@ class InPlaceEditing(QGraphicsView):
             self.setFocus(Qt.OtherFocusReason)  # keyboard shortcuts work on the canvas again
 
     def editable_item_at(self, pos) -> EdgeItem | BiasItem | None:
-        """The edge or bias under viewport point ``pos`` (its number label counts too)."""
-        if self._legend_rect.contains(QPointF(pos)):
-            return None
+        """The edge or bias under viewport point ``pos`` (its number label counts too; the
+        legend, an item above the edges, is not an edit)."""
         for it in self.items(pos):  # topmost first, like itemAt()
             if isinstance(it, EdgeItem | BiasItem):
                 return it
