@@ -281,6 +281,14 @@
     <context>
         <name>ComputationGraphView</name>
         <message>
+            <source>data {v}</source>
+            <translation>data {v}</translation>
+        </message>
+        <message>
+            <source>grad {g}</source>
+            <translation>grad {g}</translation>
+        </message>
+        <message>
             <source>This lesson does not train: L is the squared error (MSE), for comparison.</source>
             <translation>This lesson does not train: L is the squared error (MSE), for comparison.</translation>
         </message>

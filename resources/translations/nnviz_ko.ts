@@ -281,6 +281,14 @@
     <context>
         <name>ComputationGraphView</name>
         <message>
+            <source>data {v}</source>
+            <translation>값 {v}</translation>
+        </message>
+        <message>
+            <source>grad {g}</source>
+            <translation>기울기 {g}</translation>
+        </message>
+        <message>
             <source>This lesson does not train: L is the squared error (MSE), for comparison.</source>
             <translation>이 수업은 학습하지 않습니다. 비교를 위해 L은 제곱 오차(MSE)입니다.</translation>
         </message>

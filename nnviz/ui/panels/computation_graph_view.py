@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QTimer
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsPathItem,
@@ -30,6 +30,7 @@ from nnviz.ui.common.formatting import fmt
 from nnviz.ui.common.interface_scale import interface_scale
 from nnviz.ui.common.names import activation_name
 
+translate = QCoreApplication.translate  # the name lupdate recognises
 MAX_NEURONS = 12  # inputs included: one neuron, the perceptron, the XOR nets
 MAX_PARAMS = 25
 MIN_ZOOM = 0.6  # below this the numbers are unreadable: the view scrolls instead
@@ -67,12 +68,14 @@ class GraphNodeItem(QGraphicsRectItem):
         self.value_text.setPos(pad, pad * 0.5 + BOX_H * scale / 3)
         self.grad_text.setPos(pad, pad * 0.5 + 2 * BOX_H * scale / 3)
         self.title.setText(node_title(node))
-        self.value_text.setText(f"data {fmt(node.value)}")
+        self.value_text.setText(translate("ComputationGraphView", "data {v}").format(
+            v=fmt(node.value)))  # micrograd's words: value and gradient
         self.setToolTip(f"{node.symbol} = {fmt(node.value)}\n∂L/∂{node.symbol} = "
                         f"{fmt(node.grad)}")
 
     def show_grad(self, on: bool) -> None:
-        self.grad_text.setText(f"grad {fmt(self.node.grad)}" if on else "grad ?")
+        g = fmt(self.node.grad) if on else "?"  # "?" until the backward pass reaches it
+        self.grad_text.setText(translate("ComputationGraphView", "grad {g}").format(g=g))
 
 
 def node_title(node: Any) -> str:
