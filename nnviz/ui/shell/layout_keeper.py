@@ -29,8 +29,8 @@ _AREA = {"left": Qt.LeftDockWidgetArea, "right": Qt.RightDockWidgetArea,
          "top": Qt.TopDockWidgetArea, "bottom": Qt.BottomDockWidgetArea}
 MAX_SIDE_FRACTION = 0.3  # of the window's width, for each side column
 MAX_BOTTOM_FRACTION = 0.32  # of the window's height
-CROWDED_SCALE = 1.25  # from this text size on a window narrower than CROWDED_WIDTH px, a
-CROWDED_WIDTH = 1600  # bottom area's groups become one row of tabs
+CROWDED_WIDTH = 1500  # px at 100 % text: a narrower window puts a bottom area's groups in
+# one row of tabs (two bars of half the width would both be cut)
 
 
 class LayoutKeeper(QObject):
@@ -140,14 +140,14 @@ class LayoutKeeper(QObject):
                 w.addDockWidget(Qt.BottomDockWidgetArea, d)
                 d.hide()
         tabs = []  # split first: Qt adds a split of a tabbed dock as one more tab
-        crowded = interface_scale().factor >= CROWDED_SCALE and w.width() < CROWDED_WIDTH
+        crowded = w.width() / interface_scale().factor < CROWDED_WIDTH
         for area_name, area in layout.areas.items():
             area_flag = _AREA[area_name]
             stacking = Qt.Vertical if area_name in ("left", "right") else Qt.Horizontal
             previous = None
             groups = area.groups
             if crowded and stacking == Qt.Horizontal and len(groups) > 1:
-                # large text on a small screen: one row of tabs, not two bars too narrow
+                # a small screen or large text: one row of tabs, not two bars too narrow
                 groups = (tuple(k for g in groups for k in g),)
             for group in groups:
                 present = [self.docks[k] for k in group if k in self.docks]
