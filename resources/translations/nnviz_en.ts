@@ -3755,24 +3755,20 @@ Click to edit</translation>
     <context>
         <name>StepHistory</name>
         <message>
-            <source>training step</source>
-            <translation>training step</translation>
+            <source>1 epoch</source>
+            <translation>1 epoch</translation>
         </message>
         <message>
-            <source>training ({n} samples)</source>
-            <translation>training ({n} samples)</translation>
+            <source>1 batch</source>
+            <translation>1 batch</translation>
         </message>
         <message>
-            <source>training step (1 sample)</source>
-            <translation>training step (1 sample)</translation>
+            <source>1 sample</source>
+            <translation>1 sample</translation>
         </message>
         <message>
-            <source>training step (1 batch)</source>
-            <translation>training step (1 batch)</translation>
-        </message>
-        <message>
-            <source>training step (1 epoch)</source>
-            <translation>training step (1 epoch)</translation>
+            <source>{n} samples</source>
+            <translation>{n} samples</translation>
         </message>
     </context>
     <context>

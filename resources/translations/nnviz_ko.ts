@@ -3755,24 +3755,20 @@ Click to edit</source>
     <context>
         <name>StepHistory</name>
         <message>
-            <source>training step</source>
-            <translation>학습 단계</translation>
+            <source>1 epoch</source>
+            <translation>에포크 1회</translation>
         </message>
         <message>
-            <source>training ({n} samples)</source>
-            <translation>학습 (샘플 {n}개)</translation>
+            <source>1 batch</source>
+            <translation>배치 1개</translation>
         </message>
         <message>
-            <source>training step (1 sample)</source>
-            <translation>학습 단계 (샘플 1개)</translation>
+            <source>1 sample</source>
+            <translation>샘플 1개</translation>
         </message>
         <message>
-            <source>training step (1 batch)</source>
-            <translation>학습 단계 (배치 1개)</translation>
-        </message>
-        <message>
-            <source>training step (1 epoch)</source>
-            <translation>학습 단계 (에포크 1회)</translation>
+            <source>{n} samples</source>
+            <translation>샘플 {n}개</translation>
         </message>
     </context>
     <context>

@@ -41,7 +41,7 @@ def test_undo_restores_the_exact_earlier_state_and_redo_the_later(qtbot, xor):
     _step(qtbot, m, "epoch")
     p2, seen2, epoch2 = m.network.params.copy(), m.run.samples_seen, m.run.epoch
     assert m.undo_stack.count() == 2 and not np.array_equal(p1, p2)
-    assert m.undo_stack.undoText() == "training step (1 epoch)"
+    assert m.undo_stack.undoText() == "1 epoch"
 
     m.undo_stack.undo()
     assert np.array_equal(m.network.params, p1)
@@ -146,7 +146,7 @@ def test_a_stretch_of_play_is_one_step(qtbot, xor):
     m.run.pause()
     qtbot.waitUntil(lambda: not m.run.busy, timeout=WAIT)
     assert m.undo_stack.count() == 2
-    assert m.undo_stack.undoText().startswith("training (")
+    assert m.undo_stack.undoText().endswith(" samples")
     m.undo_stack.undo()
     assert np.array_equal(m.network.params, p1) and m.run.samples_seen == 1
 

@@ -146,13 +146,15 @@ class StepHistory(QObject):
 
     @staticmethod
     def _text(record: Any, before: Moment, after: Moment) -> str:
-        if record.single:
-            return {"sample": _tr("training step (1 sample)"),
-                    "batch": _tr("training step (1 batch)"),
-                    "epoch": _tr("training step (1 epoch)")}.get(record.unit,
-                                                                 _tr("training step"))
+        """Short (the toolbar shows "Undo 1 epoch"): what the step trained."""
         n = after.checkpoint.samples_seen - before.checkpoint.samples_seen
-        return _tr("training ({n} samples)").format(n=count(max(0, n)))
+        if record.single and record.unit == "epoch":
+            return _tr("1 epoch")
+        if record.single and record.unit == "batch":
+            return _tr("1 batch")
+        if n == 1:
+            return _tr("1 sample")
+        return _tr("{n} samples").format(n=count(max(0, n)))
 
     def memory(self) -> int:
         """Bytes the stack's training steps hold (each shared moment counted once)."""
