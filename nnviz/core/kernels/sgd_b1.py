@@ -110,14 +110,13 @@ def _first_layer(W, b, x, xp, has_prev, d0, lr, c, S, g, rows, a, m0, ni0):
     n_act = 0
     svp = zero  # Σ v of the previous sample
     svs = zero  # Σ v of this sample
-    for i in range(ni0):
+    for i in range(ni0):  # branch-free: a branch per pixel mispredicts at every stroke edge
         vs = x[i] - c
         vp = xp[i] - c if has_prev else zero
-        if vs != 0 or vp != 0:
-            rows[n_act] = i
-            n_act += 1
-            svp += vp
-            svs += vs
+        rows[n_act] = i
+        n_act += (vs != 0) | (vp != 0)
+        svp += vp  # background pixels add exact zeros
+        svs += vs
     if has_prev:
         for j in range(m0):
             dj = d0[j]
