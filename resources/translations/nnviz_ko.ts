@@ -932,7 +932,7 @@ The details were written to {path}</source>
         </message>
         <message>
             <source>Layer {l}: 1 neuron, {act}, {bias}</source>
-            <translation type="unfinished" />
+            <translation>{l}층: 뉴런 1개, {act}, {bias}</translation>
         </message>
         <message>
             <source>Layer {l}: {n} neurons, {act}, {bias}</source>
