@@ -2367,8 +2367,11 @@ The current lesson is unchanged.</source>
         </message>
         <message>
             <source>Import the book's weights…</source>
-            <extracomment>the pretrained network whose first evaluation is still to be reported (None: none)</extracomment>
             <translation>책의 가중치 불러오기…</translation>
+        </message>
+        <message>
+            <source>from the book's GitHub repository, ch03/sample_weight.pkl</source>
+            <translation>책의 GitHub 저장소에서 받은 ch03/sample_weight.pkl</translation>
         </message>
         <message>
             <source>The book's sample_weight.pkl (ch03 of its GitHub repository, deep-learning-from-scratch), read safely: nothing in the file runs</source>

@@ -55,7 +55,7 @@ class ModelActions(QObject):
         self.last_accuracy = float("nan")
         self.last_error = ""
         self._awaiting = False
-        #: the pretrained network whose first evaluation is still to be reported (None: none)
+        # the pretrained network whose first evaluation is still to be reported (None: none)
         self._announce_pretrained = None
         self.pretrained = PretrainedNetwork(lesson, self)
         self.pretrained.ready.connect(self._on_pretrained_ready)
@@ -64,13 +64,18 @@ class ModelActions(QObject):
                                            "repository, deep-learning-from-scratch), read "
                                            "safely: nothing in the file runs"))
         self.act_import.triggered.connect(self.import_dialog)
+        # where that file comes from, as a grey line under the action in the menu (a tooltip
+        # alone is found only by hovering)
+        self.act_import_source = QAction(self.tr("from the book's GitHub repository, "
+                                                 "ch03/sample_weight.pkl"), self)
+        self.act_import_source.setEnabled(False)
         self.act_save = QAction(self.tr("Save trained model…"), self)
         self.act_save.setToolTip(self.tr("Save the network and its weights as an .npz file"))
         self.act_save.triggered.connect(self.save_dialog)
         self.act_load = QAction(self.tr("Load trained model…"), self)
         self.act_load.setToolTip(self.tr("Open a model saved by nnviz (.npz)"))
         self.act_load.triggered.connect(self.load_dialog)
-        for a in self.actions():
+        for a in (self.act_import, self.act_save, self.act_load):
             a.setStatusTip(a.toolTip())
         evaluator.evaluated.connect(self._on_evaluator_evaluated)
         evaluator.failed.connect(self._on_evaluator_failed)
@@ -82,7 +87,8 @@ class ModelActions(QObject):
             app.aboutToQuit.connect(self.shutdown)
 
     def actions(self) -> list[QAction]:
-        return [self.act_import, self.act_save, self.act_load]
+        """The menu's entries, in order (the source line is a disabled note)."""
+        return [self.act_import, self.act_import_source, self.act_save, self.act_load]
 
     def shutdown(self) -> None:
         """Join the pretrained network's preparation thread (window closing, tests)."""
