@@ -178,3 +178,15 @@ def test_the_plots_are_built_after_the_first_show(tmp_path):
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == \
         "{'pyqtgraph': False, 'plots': False} True True"
+
+
+def test_toolbars_fit_1366_px_at_150_percent(window, qtbot):
+    window.resize(1366, 740)
+    window.open_lesson("perceptron-and")
+    window.presentation.size_actions[1.5].trigger()
+    qtbot.wait(50)
+    for name in ("main", "run"):
+        bar = window.toolbars[name]
+        assert bar.sizeHint().width() <= bar.width(), name  # no ">>" overflow menu
+    assert window.run_controls.act_play.text() not in ("", None)  # the name stays, as tooltip
+    assert window.run_controls.act_play.toolTip()

@@ -33,6 +33,8 @@ class _ElidedButton(QToolButton):
 
     def update_text(self) -> None:
         action = self.defaultAction()
+        if action is None or not hasattr(self, "base_text"):  # being built or torn down
+            return
         full = action.text().replace("&", "")
         fm = self.fontMetrics()
         width = max(fm.averageCharWidth() * BUTTON_EMS,
