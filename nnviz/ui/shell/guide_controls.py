@@ -14,8 +14,11 @@ the editor.
 
 from __future__ import annotations
 
+import atexit
+import weakref
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QMenu
 
@@ -33,7 +36,21 @@ class GuideControls(QObject):
         self.names: tuple | None = None
         self.menu: QMenu | None = None  # the last context menu (tests look at it)
         self._inspector_triggers = window.inspector.table.editTriggers()
-        window.canvas.viewport().installEventFilter(self)
+        self._viewport = window.canvas.viewport()
+        self._viewport.installEventFilter(self)
+        # Leave the viewport before Python shuts down: a window destroyed during the
+        # interpreter's finalisation would call this filter with half the objects gone (a
+        # segmentation fault at exit).  aboutToQuit covers the app, atexit scripts and tests.
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.detach)
+        ref = weakref.ref(self)
+        atexit.register(lambda: (c := ref()) is not None and c.detach())
+
+    def detach(self) -> None:
+        """Stop watching the canvas (idempotent)."""
+        if shiboken6.isValid(self) and shiboken6.isValid(self._viewport):
+            self._viewport.removeEventFilter(self)
 
     def allowed(self, name: str) -> bool:
         return self.names is None or name in self.names
