@@ -127,7 +127,7 @@ class LayoutKeeper(QObject):
         if self.showing_default and not self.suspended:
             self.apply_sizes()
 
-    def arrange(self, layout: LessonLayout) -> None:
+    def arrange(self, layout: LessonLayout, side_fraction: float = MAX_SIDE_FRACTION) -> None:
         """Put the docks where ``layout`` says (presentation mode passes its own)."""
         w = self.window
         shown = layout.docks()
@@ -170,12 +170,12 @@ class LayoutKeeper(QObject):
             if key in self.docks:
                 self.docks[key].raise_()
         self._apply_toolbars(layout)
-        self.apply_sizes(layout)
+        self.apply_sizes(layout, side_fraction)
         self.hide_stale_tab_bars()
-        QTimer.singleShot(0, lambda: self._settled(layout))
+        QTimer.singleShot(0, lambda: self._settled(layout, side_fraction))
 
-    def _settled(self, layout: LessonLayout) -> None:
-        self.apply_sizes(layout)  # again once the new arrangement has its geometry
+    def _settled(self, layout: LessonLayout, side_fraction: float) -> None:
+        self.apply_sizes(layout, side_fraction)  # again once the arrangement has its geometry
         self.hide_stale_tab_bars()
 
     def hide_stale_tab_bars(self) -> None:
@@ -210,7 +210,8 @@ class LayoutKeeper(QObject):
         for name, bar in self.toolbars.items():
             bar.setVisible(name in layout.toolbars)
 
-    def apply_sizes(self, layout: LessonLayout | None = None) -> None:
+    def apply_sizes(self, layout: LessonLayout | None = None,
+                    side_fraction: float = MAX_SIDE_FRACTION) -> None:
         """The areas' widths/heights and the groups' shares (sizes follow the text size)."""
         layout, w = layout or self.layout, self.window
         if layout is None:
@@ -225,7 +226,7 @@ class LayoutKeeper(QObject):
                 continue
             side = area_name in ("left", "right")
             if area.size is not None:
-                limit = w.width() * MAX_SIDE_FRACTION if side \
+                limit = w.width() * side_fraction if side \
                     else w.height() * MAX_BOTTOM_FRACTION
                 size = int(min(area.size * f, limit))
                 w.resizeDocks([firsts[0]], [size], Qt.Horizontal if side else Qt.Vertical)

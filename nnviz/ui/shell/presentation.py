@@ -2,7 +2,8 @@
 
 Presentation mode is for a projector: full screen, the interface scale raised to at least
 150 % (the stored text size if larger; not stored), only the canvas, the lesson's explanation
-and the one plot the lesson names (its layout's ``presentation``), the run bar if the lesson
+and the one plot the lesson names (its layout's ``presentation``) in one column beside the
+canvas, the run bar if the lesson
 trains, no menu bar, no status bar.  F5 or Esc leaves it and brings back the window's
 previous panels, size and text size.
 
@@ -21,7 +22,8 @@ from nnviz.ui.shell.layout_keeper import LAYOUT_STATE_VERSION
 from nnviz.ui.shell.lesson_layout import AreaLayout, LessonLayout
 
 PRESENTATION_SCALE = 1.5  # at least: readable from the back of a classroom
-PRESENTATION_SIDE = 380  # px at 100 %: the explanation's and the plot's columns
+SIDE_WIDTH = 440  # px at 100 %: the column of the explanation and the plot
+PRESENTATION_SIDE_FRACTION = 0.4  # of the screen's width, at most, for that column
 
 
 def _tr(text: str) -> str:
@@ -29,14 +31,12 @@ def _tr(text: str) -> str:
 
 
 def presentation_layout(layout: LessonLayout | None, trains: bool) -> LessonLayout:
-    """The lesson's presentation: its explanation left, its one plot right, the canvas between."""
+    """The lesson's presentation: one column with its explanation over its one plot, the
+    canvas beside it taking the rest of the screen."""
     keys = tuple(layout.presentation) if layout is not None else ("explanation",)
-    areas = {}
-    if "explanation" in keys:
-        areas["left"] = AreaLayout((("explanation",),), (1,), PRESENTATION_SIDE)
-    others = tuple(k for k in keys if k != "explanation")[:1]  # the one plot
-    if others:
-        areas["right"] = AreaLayout((others,), (1,), PRESENTATION_SIDE)
+    column = tuple((k,) for k in keys[:2])  # the explanation and the one plot
+    shares = (1,) * len(column)
+    areas = {"left": AreaLayout(column, shares, SIDE_WIDTH)} if column else {}
     return LessonLayout(layout.lesson if layout else "", areas, (),
                         frozenset({"run"} if trains else ()), keys, "presentation")
 
@@ -119,14 +119,16 @@ class Presentation(QObject):
         scale.set(max(PRESENTATION_SCALE, scale.stored_factor()), store=False)
         w.menuBar().hide()
         w.statusBar().hide()
-        keeper.arrange(presentation_layout(keeper.layout, w.model.run.trainable))
+        keeper.arrange(presentation_layout(keeper.layout, w.model.run.trainable),
+                       PRESENTATION_SIDE_FRACTION)
         w.showFullScreen()
         QTimer.singleShot(150, self._fit)
 
     def _fit(self) -> None:
         if self.active:
             self.window.layouts.apply_sizes(
-                presentation_layout(self.window.layouts.layout, self.window.model.run.trainable))
+                presentation_layout(self.window.layouts.layout, self.window.model.run.trainable),
+                PRESENTATION_SIDE_FRACTION)
             self.window.canvas.fit()
 
     def leave(self) -> None:
