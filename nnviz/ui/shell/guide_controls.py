@@ -3,8 +3,8 @@
 A guide step's ``controls`` (``nnviz.core.guides.CONTROL_TITLES``) enables only what it
 names; :class:`GuideControls` applies that to the window's widgets: the learning rate, the
 optimizer and the loss in the hyper-parameters, weight editing (the weight table, the
-inspector's table and the canvas's click-to-edit), the explained step's Prev/Next, and the
-MNIST evaluation and import.  ``None`` gives every control back (the lesson's own).
+inspector's table and the canvas's click-to-edit) and the explained step's Prev/Next (the
+MNIST menu's Evaluate and Import are left alone).  ``None`` gives every control back.
 
 It also watches the canvas's viewport (the canvas itself is not changed): a right-click on
 an edge or a bias offers "Why did it change? Trace ∂L/∂w" and "Edit the value"; while a
@@ -75,13 +75,8 @@ class GuideControls(QObject):
         if not edit:
             w.canvas.close_editor()
         w.guides.explained_panel.set_navigation_allowed(self.allowed("explain_nav"))
-        mnist = getattr(w, "mnist", None)
-        if mnist is not None:
-            mnist.update_enabled()  # the lesson's own state first (MNIST lessons only)
-            if not self.allowed("evaluate"):
-                mnist.act_evaluate.setEnabled(False)
-            if not self.allowed("import_weights"):
-                mnist.actions.act_import.setEnabled(False)
+        # The MNIST menu's Evaluate and Import stay enabled: they spoil no task, and the
+        # pretrained lesson keeps "Import the book's weights…" at hand in every step.
 
     # -- the canvas -----------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802

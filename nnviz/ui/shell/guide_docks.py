@@ -119,7 +119,7 @@ class GuideDocks(QObject):
         mnist = getattr(self.window, "mnist", None)  # installed when the window starts
         if self._mnist is None and mnist is not None:
             self.connect_mnist(mnist)
-        # after the MNIST views' own update (they enable their actions per lesson)
+        # once every view has followed the lesson (some enable their own widgets per lesson)
         QTimer.singleShot(0, self._reapply_controls)
 
     def _reapply_controls(self) -> None:
