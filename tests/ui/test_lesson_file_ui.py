@@ -97,8 +97,11 @@ SECOND_ACCOUNT = textwrap.dedent("""
                       "params": m.network.params.tolist(), "lr": m.run.spec.lr,
                       "optimizer": m.run.spec.optimizer, "sample": m.sample_index,
                       "data": m.preset.data,
-                      "guide": w.guides.guide.guide.steps[0].title.get("en")}))
-    m.shutdown()
+                      "guide": w.guides.guide.guide.steps[0].title.get("en")}), flush=True)
+    w.close()  # closeEvent shuts the model down
+    w.deleteLater()
+    app.processEvents()
+    del w, m
 """)
 
 
@@ -113,7 +116,7 @@ def test_the_lesson_opens_identically_under_another_home(window, qtbot, tmp_path
     env.update(HOME=str(home))
     out = subprocess.run([sys.executable, "-c", SECOND_ACCOUNT, str(path)], env=env,
                          capture_output=True, text=True, timeout=300)
-    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.returncode == 0, (out.stdout[-2000:], out.stderr[-1500:])
     got = json.loads(out.stdout.strip().splitlines()[-1])
     assert got["ok"] and got["home"] == str(home)
     assert got["lesson"] == "xor-backprop-2"
