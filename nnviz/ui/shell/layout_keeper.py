@@ -228,7 +228,8 @@ class LayoutKeeper(QObject):
             if area.size is not None:
                 limit = w.width() * side_fraction if side \
                     else w.height() * MAX_BOTTOM_FRACTION
-                size = int(min(area.size * f, limit))
+                # side columns grow with the text; the bottom row keeps its height (768 px)
+                size = int(min(area.size * (f if side else 1.0), limit))
                 w.resizeDocks([firsts[0]], [size], Qt.Horizontal if side else Qt.Vertical)
             if len(firsts) > 1:
                 shares = [s for g, s in zip(area.groups, area.shares)
