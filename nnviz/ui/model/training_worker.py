@@ -80,7 +80,10 @@ def _kernels_compiled() -> int:
     """How many kernel signatures Numba has compiled in this process (cache misses)."""
     from nnviz.core.precompile import kernels
 
-    return sum(sum(k.stats.cache_misses.values()) for k in kernels().values())
+    try:
+        return sum(sum(k.stats.cache_misses.values()) for k in kernels().values())
+    except RuntimeError:  # a module being imported meanwhile on another thread: ask again
+        return sum(sum(k.stats.cache_misses.values()) for k in kernels().values())
 
 
 def merge(older, newer):
