@@ -35,7 +35,6 @@ from nnviz.core.guides import MAX_GUIDE_BYTES, Guide, GuideError, guide_to_dict,
 from nnviz.core.session import (
     Session,
     SessionFileError,
-    is_session_file,
     load_session,
     save_session,
 )
@@ -78,16 +77,6 @@ def save_lesson(path, lesson: LessonFile) -> None:
     session = Session(s.lesson, s.network, s.params, s.train, s.history, s.epoch,
                       s.samples_seen, {**s.ui, KEY: part}, s.history_fields)
     save_session(path, session)
-
-
-def is_lesson_file(path) -> bool:
-    """True when ``path`` looks like a lesson file (a session naming the lesson format)."""
-    if not is_session_file(path):
-        return False
-    try:
-        return lesson_part(load_session(path), Path(path).name) is not None
-    except SessionFileError:
-        return Path(path).suffix == SUFFIX  # a damaged lesson file: reading it says why
 
 
 def load_lesson(path) -> LessonFile:
