@@ -126,6 +126,7 @@ def test_a_big_network_keeps_fewer_steps():
     assert step_history.MIN_ACTIONS <= n < step_history.MAX_ACTIONS
     per = step_history.VECTORS_PER_MOMENT * mnist * 4
     assert n * per <= step_history.MEMORY_BUDGET
+    assert n == 30  # the number the README and ARCHITECTURE give
     assert step_history.undo_limit(9) == step_history.MAX_ACTIONS
 
 

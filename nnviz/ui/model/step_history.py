@@ -15,8 +15,8 @@ The bound: the stack keeps the last :data:`MAX_ACTIONS` actions (training steps 
 fewer when one moment of the network is big, so the history stays under :data:`MEMORY_BUDGET`:
 a moment costs about six parameter vectors (weights and up to two optimizer vectors in the
 checkpoint; weights, gradient and change in the snapshot's step detail) plus the curves.  That
-is 50 steps for every small lesson (kilobytes each) and about 29 for the 784-100-10 MNIST
-network in float32 (2.2 MB a step); an epoch of MNIST is a big step, and 29 of them are far more
+is 50 steps for every small lesson (kilobytes each) and 30 for the 784-100-10 MNIST
+network in float32 (2.2 MB a step); an epoch of MNIST is a big step, and 30 of them are far more
 than a lesson plays.  The stack drops the oldest actions itself (``QUndoStack.setUndoLimit``).
 """
 
