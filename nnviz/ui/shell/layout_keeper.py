@@ -58,6 +58,9 @@ class LayoutKeeper(QObject):
         self.remember()
         self.lesson = lesson
         self.layout, self.problem = safe_layout(lesson)
+        ensure = getattr(self.window, "ensure_docks", None)
+        if ensure is not None:  # docks made on demand (a lab the lesson is about)
+            ensure(self.layout.docks())
         self.reapply()
 
     def reapply(self) -> None:
@@ -226,8 +229,8 @@ class LayoutKeeper(QObject):
                 continue
             side = area_name in ("left", "right")
             if area.size is not None:
-                limit = w.width() * side_fraction if side \
-                    else w.height() * MAX_BOTTOM_FRACTION
+                limit = w.width() * (area.max_fraction or side_fraction) if side \
+                    else w.height() * (area.max_fraction or MAX_BOTTOM_FRACTION)
                 # side columns grow with the text; the bottom row keeps its height (768 px)
                 size = int(min(area.size * (f if side else 1.0), limit))
                 w.resizeDocks([firsts[0]], [size], Qt.Horizontal if side else Qt.Vertical)

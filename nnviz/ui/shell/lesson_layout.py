@@ -15,8 +15,9 @@ Each lesson has a file ``resources/layouts/<lesson id>.json`` (lessons without o
 
 An area's ``groups`` are stacked (left/right: top to bottom; top/bottom: left to right); the
 docks of one group are tabs, the first one in front unless ``raise`` names another.  ``size``
-is the area's width (left/right) or height (bottom) in pixels at 100 % text size, ``shares``
-the groups' relative lengths.  Docks that no area names are hidden: a lesson that does not train
+is the area's width (left/right) or height (bottom) in pixels at 100 % text size (at most
+``max_fraction`` of the window, 0.3 of its width for a side by default), ``shares`` the groups'
+relative lengths.  Docks that no area names are hidden: a lesson that does not train
 lists no loss curves and no hyper-parameters.  ``toolbars`` says which toolbar rows show (the run
 bar and the live figures only for lessons that train), ``presentation`` which docks presentation
 mode keeps beside the canvas (the explanation and the one plot the lesson needs).
@@ -40,7 +41,7 @@ DOCK_KEYS = frozenset({
     "inputs", "outputs", "weights", "inspector", "explanation", "step", "hyper", "gradients",
     "compare", "regularisation", "layer_stats", "plots", "guide", "explained",
     "mnist_samples", "mnist_draw", "mnist_confusion", "mnist_weight_images", "tracer",
-    "graph"})
+    "graph", "lab_gallery", "lab_race"})
 TOOLBARS = frozenset({"main", "run", "live"})
 #: the docks that show training (a lesson that does not train lists none of them)
 TRAINING_DOCKS = frozenset({"plots", "hyper", "gradients", "compare", "regularisation",
@@ -70,6 +71,7 @@ class AreaLayout:
     groups: tuple[tuple[str, ...], ...]
     shares: tuple[int, ...]
     size: int | None = None
+    max_fraction: float | None = None  # of the window, at most (None: the keeper's default)
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,12 @@ def _area(name: str, data) -> AreaLayout:
         raise LayoutError(f"{name}.shares must give one number per group ({len(groups)})")
     shares = tuple(_size(s, f"{name}.shares") for s in shares_in)
     size = _size(data["size"], f"{name}.size") if "size" in data else None
-    return AreaLayout(groups, shares, size)
+    fraction = data.get("max_fraction")
+    if fraction is not None and (isinstance(fraction, bool)
+                                 or not isinstance(fraction, int | float)
+                                 or not 0.1 <= fraction <= 0.6):
+        raise LayoutError(f"{name}.max_fraction must be a number in 0.1 … 0.6")
+    return AreaLayout(groups, shares, size, None if fraction is None else float(fraction))
 
 
 def parse_layout(data, lesson: str, revision: str = "") -> LessonLayout:

@@ -269,6 +269,12 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
     def _on_model_preset_entered(self, preset):
         self.layouts.show_lesson(preset.id)
 
+    def ensure_docks(self, keys):
+        """Make the docks a lesson's layout names that are made on demand (the labs)."""
+        for key in keys:
+            if key.startswith("lab_") and key not in self.docks:
+                self.open_lab(key[len("lab_"):], floating=False)
+
     def _on_model_preset_changed(self, preset):
         self.picker.set_current(preset.id)
         net = self.model.network
@@ -276,8 +282,6 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
         self.net_label.setText(self.tr("network {sizes} · {n} parameters").format(
             sizes=sizes, n=count(net.params.size)))
         self.k_box_action.setVisible(max(net.spec.sizes) > 16)  # wide layers only
-        if preset.trainer == "gallery":
-            self.open_lab("gallery")
         self._update_title()
         self.statusBar().showMessage(self.tr("Lesson: {t}").format(
             t=preset.text("title", self.lang)), 6000)

@@ -57,8 +57,9 @@ class RunFeedback(QMainWindow):
         elif role == QMessageBox.ResetRole:
             self.model.run.reset()
 
-    def open_lab(self, key: str) -> QDockWidget | None:
-        """Show a lab (activation gallery, optimizer race) in a floating dock."""
+    def open_lab(self, key: str, floating: bool = True) -> QDockWidget | None:
+        """Show a lab (activation gallery, optimizer race): floating from the Labs menu, docked
+        where the lesson's layout puts it (``lab_<key>`` in ``docks``) for a lesson that is one."""
         if key not in self.labs:
             try:
                 if key == "gallery":
@@ -77,10 +78,12 @@ class RunFeedback(QMainWindow):
             d.setObjectName(f"lab_{key}")
             d.setWidget(Lab())
             self.addDockWidget(Qt.RightDockWidgetArea, d)
+            self.labs[key] = d
+            self.docks[f"lab_{key}"] = d  # a lesson's layout may place it; others hide it
+        d = self.labs[key]
+        if floating and not d.isFloating():
             d.setFloating(True)
             d.resize(900, 600)
-            self.labs[key] = d
-        d = self.labs[key]
         d.show()
         d.raise_()
         return d
