@@ -190,3 +190,13 @@ def test_toolbars_fit_1366_px_at_150_percent(window, qtbot):
         assert bar.sizeHint().width() <= bar.width(), name  # no ">>" overflow menu
     assert window.run_controls.act_play.text() not in ("", None)  # the name stays, as tooltip
     assert window.run_controls.act_play.toolTip()
+
+
+def test_the_gallery_lesson_docks_its_lab_and_the_next_lesson_hides_it(window):
+    window.open_lesson("activations")
+    lab = window.docks["lab_gallery"]
+    assert lab.isVisible() and not lab.isFloating()
+    window.open_lesson("xor-gates")
+    assert lab.isHidden()
+    window.open_lab("gallery")  # Labs menu: floating, in any lesson
+    assert lab.isVisible() and lab.isFloating()
