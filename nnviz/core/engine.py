@@ -16,12 +16,20 @@ import numpy as np
 
 from nnviz.core.activations import ACTIVATIONS
 from nnviz.core.backprop import backprop
+from nnviz.core.kernels.codes import LOSS_CODES, SIGMOID, TANH
 from nnviz.core.kernels.elementwise import add_bias_activate, scale_by_derivative
-from nnviz.core.kernels.sgd_b1 import LOSS_CODES, output_rows, sgd_b1_run
-from nnviz.core.kernels.sparse_input import gather_lit, input_forward, input_grad
+from nnviz.core.kernels.optim import sgd_step
+from nnviz.core.kernels.sgd_b1 import output_rows, sgd_b1_run
+from nnviz.core.kernels.sparse_input import (
+    gather_lit,
+    input_forward,
+    input_grad,
+    input_sgd_update,
+)
+from nnviz.core.lit_index import batch_entries
 from nnviz.core.losses import loss_value, output_delta
 from nnviz.core.network import Network
-from nnviz.core.optimizers import Optimizer
+from nnviz.core.optimizers import SGD, Optimizer
 from nnviz.core.spec import check_loss_output
 
 SPARSE_MIN_INPUTS = 64  # narrower inputs: BLAS on the dense batch is as fast
@@ -98,7 +106,10 @@ class BatchEngine:
         self.dropout = tuple(dropout) or (0.0,) * net.n_layers
         self.l1, self.l2 = float(l1), float(l2)
         self.rng = rng if rng is not None else np.random.default_rng(0)
-        self.grad = np.zeros_like(net.params)
+        self._grad = np.zeros_like(net.params)
+        # set by a fused SGD step: the batch whose first-layer gradient was applied to W1
+        # directly and not stored (see ``grad``)
+        self._pending_input_grad: tuple | None = None
         self.generic = not kernel_friendly(net)
         self.codes, _ = _codes_alphas(net)
         self.wide = net.dtype != np.float32  # float64: NumPy's exp (kernels/fast_exp.py is f32)
@@ -112,8 +123,8 @@ class BatchEngine:
                    for layer, r in zip(net.spec.layers, self.dropout)]
         self.M = [np.zeros((B, layer.units), net.dtype) if r > 0 else None
                   for layer, r in zip(net.spec.layers, self.dropout)]
-        self.gview = Network(net.spec, dtype=net.dtype)  # views into self.grad
-        self.gview.params = self.grad
+        self.gview = Network(net.spec, dtype=net.dtype)  # views into self._grad
+        self.gview.params = self._grad
         self.gview._make_views()
         # wide inputs that are mostly one background value (MNIST): the first layer's two
         # products from the lit entries only (kernels/sparse_input.py)
@@ -121,15 +132,34 @@ class BatchEngine:
         self.sparse_input = d >= SPARSE_MIN_INPUTS and not self.generic
         if self.sparse_input:
             self.ptr = np.zeros(B + 1, np.int64)
-            self.cols = np.zeros(B * d, np.int64)
+            self.cols = np.zeros(B * d, np.int32)  # as in lit_index.py: one set of kernels
             self.vals = np.zeros(B * d, net.dtype)
+        # plain SGD may update W1 straight from the lit inputs (W1 first in the flat vector,
+        # no weight decay to add to its gradient)
+        self.fusable = self.sparse_input and int(net.layout.w_off[0]) == 0 and not (l1 or l2)
+        self._w1_end = int(net.layout.n_in[0] * net.layout.width[0])
 
-    def gradient(self, X, T):
-        """Fill ``self.grad`` for the batch; returns (loss, per-row correct flags, output)."""
+    @property
+    def grad(self) -> np.ndarray:
+        """The last batch's gradient (flat, like ``net.params``)."""
+        pending = self._pending_input_grad
+        if pending is not None:  # the fused step did not store W1's part: compute it now
+            self._pending_input_grad = None
+            c, n, ptr, cols, vals = pending
+            input_grad(self.G[0][:n], c, n, ptr, cols, vals, self.gview.W[0])
+        return self._grad
+
+    def gradient(self, X, T, sgd_lr=None):
+        """Fill ``self.grad`` for the batch; returns (loss, per-row correct flags, output).
+
+        ``sgd_lr``: apply plain SGD's step to W1 at once (only when ``fusable``); W1's part of
+        ``grad`` is then computed only if someone reads it.
+        """
         net = self.net
+        self._pending_input_grad = None
         if self.generic:  # maxout / PReLU: NumPy backprop (no dropout), then the decay
             tr = backprop(net, X, T, self.loss)
-            self.grad[...] = tr.grad
+            self._grad[...] = tr.grad
             self._decay()
             return tr.loss, _correct(tr.output, T), tr.output
         n = len(X)
@@ -141,19 +171,18 @@ class BatchEngine:
             Z = [z[:n] for z in self.Z]
             G = [g[:n] for g in self.G]
         layers = net.spec.layers
-        c = X[0, 0] if self.sparse_input and X.ndim == 2 and X.dtype == net.dtype else None
         lit = -1  # >= 0: X's CSR form is in ptr/cols/vals (lit entries relative to c)
-        if c is not None and X.flags.c_contiguous:
-            lit = gather_lit(X, c, self.ptr, self.cols, self.vals, SPARSE_MAX_FRACTION)
+        if self.sparse_input and X.ndim == 2 and X.dtype == net.dtype:
+            c, ptr, cols, vals, lit = self._lit_entries(X)
         zin = X
         for i in range(L):
             if i == 0 and lit >= 0:
-                input_forward(net.W[0], c, n, self.ptr, self.cols, self.vals, A[0])
+                input_forward(net.W[0], c, n, ptr, cols, vals, A[0])
             else:
                 np.matmul(zin, net.W[i], out=A[i])
             b = net.b[i]
             code = self.codes[i]
-            if code in (1, 2) and self.wide:
+            if code in (SIGMOID, TANH) and self.wide:
                 # float64 sigmoid / tanh: NumPy's vectorised exp and tanh into the buffers
                 # beat a scalar exp per element in a Numba loop (float32 has its own, faster)
                 if b is not None:
@@ -185,8 +214,11 @@ class BatchEngine:
                 zp = X
             else:
                 zp = Z[i - 1] if self.Zd[i - 1] is None else self.Zd[i - 1][:n]
-            if i == 0 and lit >= 0:
-                input_grad(G[0], c, n, self.ptr, self.cols, self.vals, self.gview.W[0])
+            if i == 0 and lit >= 0 and sgd_lr is not None:
+                input_sgd_update(G[0], c, n, ptr, cols, vals, net.W[0], sgd_lr)
+                self._pending_input_grad = (c, n, ptr, cols, vals)
+            elif i == 0 and lit >= 0:
+                input_grad(G[0], c, n, ptr, cols, vals, self.gview.W[0])
             else:
                 np.matmul(zp.T, G[i], out=self.gview.W[i])
             if self.gview.b[i] is not None:
@@ -200,6 +232,22 @@ class BatchEngine:
         self._decay()
         return lv, ok.astype(bool), y
 
+    def _lit_entries(self, X):
+        """(c, ptr, cols, vals, count) of the batch's lit inputs; count −1: use the dense path.
+
+        A batch that is a run of rows of the training array reads them from that array's
+        index (``lit_index.py``, built once); any other batch is searched here.
+        """
+        found = batch_entries(X, SPARSE_MAX_FRACTION)
+        if found is not None:
+            c, ptr, cols, vals = found
+            return c, ptr, cols, vals, 1
+        c = X[0, 0]
+        lit = -1
+        if X.flags.c_contiguous:
+            lit = gather_lit(X, c, self.ptr, self.cols, self.vals, SPARSE_MAX_FRACTION)
+        return c, self.ptr, self.cols, self.vals, lit
+
     def warm_up(self) -> None:
         """Compile the sparse first-layer kernels for this dtype (whatever the data looks like)."""
         if not self.sparse_input:
@@ -207,11 +255,12 @@ class BatchEngine:
         dt = self.net.dtype
         X = np.zeros((1, 4), dt)
         W, G = np.zeros((4, 2), dt), np.zeros((1, 2), dt)
-        ptr, cols, vals = np.zeros(2, np.int64), np.zeros(4, np.int64), np.zeros(4, dt)
+        ptr, cols, vals = np.zeros(2, np.int64), np.zeros(4, np.int32), np.zeros(4, dt)
         c = dt.type(0)
         gather_lit(X, c, ptr, cols, vals, 1.0)
         input_forward(W, c, 1, ptr, cols, vals, np.zeros((1, 2), dt))
         input_grad(G, c, 1, ptr, cols, vals, np.zeros((4, 2), dt))
+        input_sgd_update(G, c, 1, ptr, cols, vals, np.zeros((4, 2), dt), dt.type(0))
 
     def _decay(self):
         """dL/dW += l2·W + l1·sign(W) (weights only)."""
@@ -224,14 +273,23 @@ class BatchEngine:
                 gW += self.l1 * np.sign(W)
 
     def step(self, X, T, optimizer: Optimizer):
-        lv, ok, y = self.gradient(X, T)
+        """One update of ``optimizer`` on the batch; returns (loss, per-row correct flags)."""
+        if self.fusable and type(optimizer) is SGD:
+            p = self.net.params
+            lv, ok, y = self.gradient(X, T, sgd_lr=p.dtype.type(optimizer.lr))
+            if self._pending_input_grad is not None:  # W1 is done: the rest of the vector
+                optimizer.t += 1
+                sgd_step(p[self._w1_end:], self._grad[self._w1_end:], optimizer.lr)
+                return lv, ok
+        else:
+            lv, ok, y = self.gradient(X, T)
         optimizer.step(self.net.params, self.grad)
         return lv, ok
 
 
 def _sigmoid_tanh(code, A, Z):
-    """Z = sigmoid(A) (code 1) or tanh(A) (code 2), in place, without temporaries."""
-    if code == 2:
+    """Z = sigmoid(A) or tanh(A) (by code), in place, without temporaries."""
+    if code == TANH:
         np.tanh(A, out=Z)
         return
     with np.errstate(over="ignore"):  # exp(-a) = inf for very negative a gives exactly 0

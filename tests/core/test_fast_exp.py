@@ -67,3 +67,32 @@ def test_float32_layers_use_the_vectorised_exp(code, name):
     np.testing.assert_array_equal(Z, expect)
     exact = 1 / (1 + np.exp(-A.astype(np.float64))) if code == 1 else np.tanh(A.astype(float))
     np.testing.assert_allclose(Z, exact, rtol=0, atol=3 * F32_ULP_AT_1)
+
+
+@pytest.mark.parametrize("code", [1, 2])
+def test_a_contiguous_float32_block_is_one_run_with_the_same_numbers(code):
+    rng = np.random.default_rng(1)
+    A = rng.normal(scale=3, size=(9, 13)).astype(np.float32)
+    b = rng.normal(size=13).astype(np.float32)
+    Z = np.zeros_like(A)
+    A1 = A.copy()
+    E.add_bias_activate(code, A1, b, Z, np.float32(0), True)  # contiguous: one flat run
+    Af = np.asfortranarray(A)
+    Zf = np.zeros_like(Af)
+    E.add_bias_activate(code, Af, b, Zf, np.float32(0), True)  # row by row
+    np.testing.assert_array_equal(A1, Af)
+    np.testing.assert_array_equal(Z, Zf)
+    exact = A1.astype(np.float64)
+    exact = 1 / (1 + np.exp(-exact)) if code == 1 else np.tanh(exact)
+    np.testing.assert_allclose(Z, exact, rtol=0, atol=3 * F32_ULP_AT_1)
+
+
+def test_the_named_kernel_codes_are_the_activations_codes():
+    from nnviz.core.activations import ACTIVATIONS
+    from nnviz.core.kernels.codes import LOSS_CODES, Act
+
+    for name, act in ACTIVATIONS.items():
+        if act.code >= 0:
+            assert Act[name.upper()] == act.code, name
+    assert {a.name.lower() for a in Act} <= set(ACTIVATIONS)
+    assert LOSS_CODES == {"mse": 0, "bce": 1, "cce": 2}

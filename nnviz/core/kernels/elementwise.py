@@ -1,7 +1,7 @@
 """Activation functions and their derivatives, by integer code, for the compiled paths.
 
-Codes (see ``nnviz.core.activations.ACTIVATIONS[name].code``): 0 identity, 1 sigmoid, 2 tanh,
-3 relu, 4 leaky_relu, 5 prelu, 6 elu, 7 swish, 8 softplus, 9 step, 10 softmax (rows).
+Codes: ``codes.Act`` (the same numbers as ``nnviz.core.activations.ACTIVATIONS[name].code``);
+softmax only on whole rows.
 tanh is computed as 2·σ(2a) − 1: Numba has no vectorised tanh here and this is faster.
 Float32 arrays take their sigmoid and tanh from ``fast_exp.py`` (a vectorising exp); the
 constants in the loops are of the arrays' dtype, so float32 work is not widened to float64.
@@ -12,7 +12,19 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.core.jit import njit
-from nnviz.core.kernels.fast_exp import sigmoid32, tanh32
+from nnviz.core.kernels.codes import (
+    ELU,
+    LEAKY_RELU,
+    PRELU,
+    RELU,
+    SIGMOID,
+    SOFTMAX,
+    SOFTPLUS,
+    STEP,
+    SWISH,
+    TANH,
+)
+from nnviz.core.kernels.fast_exp import exp32, sigmoid32, tanh32
 
 
 @njit
@@ -27,21 +39,21 @@ def sigmoid1(a):
 @njit
 def h1(code, a, alpha):
     """z = h(a) for one number (every elementwise code)."""
-    if code == 1:
+    if code == SIGMOID:
         return sigmoid1(a)
-    if code == 2:
+    if code == TANH:
         return 2.0 * sigmoid1(2.0 * a) - 1.0
-    if code == 3:
+    if code == RELU:
         return a if a > 0 else 0.0 * a
-    if code == 4 or code == 5:
+    if code == LEAKY_RELU or code == PRELU:
         return a if a > 0 else alpha * a
-    if code == 6:
+    if code == ELU:
         return a if a > 0 else alpha * np.expm1(a)
-    if code == 7:
+    if code == SWISH:
         return a * sigmoid1(a)
-    if code == 8:
+    if code == SOFTPLUS:
         return (a if a > 0 else 0.0 * a) + np.log1p(np.exp(-abs(a)))
-    if code == 9:
+    if code == STEP:
         return 1.0 + 0.0 * a if a > 0 else 0.0 * a
     return a
 
@@ -49,22 +61,22 @@ def h1(code, a, alpha):
 @njit
 def dh1(code, a, z, alpha):
     """h'(a) for one number, using z = h(a) where that is cheaper."""
-    if code == 1:
+    if code == SIGMOID:
         return z * (1.0 - z)
-    if code == 2:
+    if code == TANH:
         return 1.0 - z * z
-    if code == 3:
+    if code == RELU:
         return 1.0 + 0.0 * a if a > 0 else 0.0 * a
-    if code == 4 or code == 5:
+    if code == LEAKY_RELU or code == PRELU:
         return 1.0 + 0.0 * a if a > 0 else alpha + 0.0 * a
-    if code == 6:
+    if code == ELU:
         return 1.0 + 0.0 * a if a > 0 else z + alpha
-    if code == 7:
+    if code == SWISH:
         s = sigmoid1(a)
         return z + s * (1.0 - z)
-    if code == 8:
+    if code == SOFTPLUS:
         return sigmoid1(a)
-    if code == 9:
+    if code == STEP:
         return 0.0 * a
     return 1.0 + 0.0 * a
 
@@ -80,19 +92,19 @@ def activate_vec(code, a, z, alpha):
     m = a.size
     one = z.dtype.type(1.0)
     two = z.dtype.type(2.0)
-    if code == 1:
+    if code == SIGMOID:
         if z.itemsize == 4:
             sigmoid32(a, z)
         else:
             for j in range(m):
                 z[j] = one / (one + np.exp(-a[j]))
-    elif code == 2:
+    elif code == TANH:
         if z.itemsize == 4:
             tanh32(a, z)
         else:
             for j in range(m):
                 z[j] = two / (one + np.exp(-two * a[j])) - one
-    elif code == 3:
+    elif code == RELU:
         zero = z.dtype.type(0.0)
         for j in range(m):
             z[j] = max(a[j], zero)
@@ -106,7 +118,7 @@ def activate_rows(code, A, Z, alpha):
     """Z[r, :] = h(A[r, :]) for every row; softmax (code 10) normalises each row stably."""
     n, m = A.shape
     for r in range(n):
-        if code != 10:
+        if code != SOFTMAX:
             activate_vec(code, A[r], Z[r], alpha)
         else:
             mx = A[r, 0]
@@ -114,7 +126,7 @@ def activate_rows(code, A, Z, alpha):
                 mx = max(mx, A[r, j])
             s = 0.0
             for j in range(m):
-                e = np.exp(A[r, j] - mx)
+                e = exp32(A[r, j] - mx) if Z.itemsize == 4 else np.exp(A[r, j] - mx)
                 Z[r, j] = e
                 s += e
             inv = 1.0 / s
@@ -125,6 +137,10 @@ def activate_rows(code, A, Z, alpha):
 @njit(error_model="numpy")
 def scale_by_derivative(code, A, Z, G, alpha):
     """G *= h'(A) in place: turns dL/dz into dL/da for elementwise activations."""
+    if A.flags.c_contiguous and Z.flags.c_contiguous and G.flags.c_contiguous:
+        scale_by_derivative_vec(code, A.reshape(A.size), Z.reshape(Z.size), G.reshape(G.size),
+                                alpha)  # one run: no loop (and vector remainder) per row
+        return
     n = A.shape[0]
     for r in range(n):
         scale_by_derivative_vec(code, A[r], Z[r], G[r], alpha)
@@ -135,10 +151,10 @@ def scale_by_derivative_vec(code, a, z, g, alpha):
     """g *= h'(a) for a 1-D run (z = h(a)); sigmoid and tanh in tight loops that vectorise."""
     m = g.size
     one = g.dtype.type(1.0)
-    if code == 1:
+    if code == SIGMOID:
         for j in range(m):
             g[j] *= z[j] * (one - z[j])
-    elif code == 2:
+    elif code == TANH:
         for j in range(m):
             g[j] *= one - z[j] * z[j]
     else:
@@ -154,4 +170,8 @@ def add_bias_activate(code, A, b, Z, alpha, has_bias):
         for r in range(n):
             for j in range(m):
                 A[r, j] += b[j]
-    activate_rows(code, A, Z, alpha)
+    if (code == SIGMOID or code == TANH) and Z.itemsize == 4 and A.flags.c_contiguous \
+            and Z.flags.c_contiguous:  # float32 blocks: one vectorised run, no loop per row
+        activate_vec(code, A.reshape(A.size), Z.reshape(Z.size), alpha)
+    else:
+        activate_rows(code, A, Z, alpha)

@@ -1,8 +1,8 @@
 """The output layer's loss and error dL/da for one sample, for the compiled training paths.
 
 Used by the fused batch-1 kernel (``sgd_b1.sgd_b1_run``) and the mini-batch engine
-(``sgd_b1.output_rows``).  Losses by code: 0 mse, 1 bce, 2 cce; activations by the codes of
-``elementwise.py``.  The NumPy twins are ``nnviz.core.losses.loss_value`` and ``output_delta``.
+(``sgd_b1.output_rows``).  Losses and activations by their codes (``codes.Loss``,
+``codes.Act``).  The NumPy twins are ``nnviz.core.losses.loss_value`` and ``output_delta``.
 These two kernels are compiled without fast-math: their exact forms (``log1p`` of a sum
 kept apart from a difference of logits) must not be reassociated.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.core.jit import njit
+from nnviz.core.kernels.codes import BCE, CCE, SIGMOID, SOFTMAX
 from nnviz.core.kernels.elementwise import dh1
 
 
@@ -25,7 +26,7 @@ def output_error(loss, code, a, y, t, d, m, alpha):
     Jacobian (elementwise h', or the softmax Jacobian-vector product).
     """
     lv = 0.0
-    if loss == 2 and code == 10:  # softmax + cross-entropy: Σⱼ tⱼ (logsumexp(a) − aⱼ)
+    if loss == CCE and code == SOFTMAX:  # softmax + cross-entropy: Σⱼ tⱼ (logsumexp(a) − aⱼ)
         # y = softmax(a) is already computed: with k its largest entry,
         # logsumexp(a) − aⱼ = (a_k − aⱼ) + log1p(S) where S = Σ_{i≠k} yᵢ / y_k.  One log.
         k = 0
@@ -41,23 +42,23 @@ def output_error(loss, code, a, y, t, d, m, alpha):
             d[j] = y[j] - t[j]
             lv += t[j] * ((a[k] - a[j]) + lse_k)
         return lv
-    if loss == 1 and code == 1:  # sigmoid + binary cross-entropy, from the logits
+    if loss == BCE and code == SIGMOID:  # sigmoid + binary cross-entropy, from the logits
         for j in range(m):
             aj = a[j]
             lg = np.log1p(np.exp(-abs(aj)))  # −log σ(a) = max(−a, 0) + lg; −log(1 − σ) = …
             lv += t[j] * (max(-aj, 0.0) + lg) + (1.0 - t[j]) * (max(aj, 0.0) + lg)
             d[j] = (y[j] - t[j]) / m
         return lv / m
-    if loss == 1 and code == 10:
+    if loss == BCE and code == SOFTMAX:
         return _softmax_bce(a, y, t, d, m)
     # dL/dy into d
-    if loss == 2:
+    if loss == CCE:
         tiny = np.finfo(y.dtype).tiny
         for j in range(m):
             yc = max(y[j], tiny)
             lv -= t[j] * np.log(yc)
             d[j] = -t[j] / yc
-    elif loss == 1:
+    elif loss == BCE:
         tiny = np.finfo(y.dtype).tiny
         top = 1.0 - np.finfo(y.dtype).epsneg
         for j in range(m):
@@ -72,7 +73,7 @@ def output_error(loss, code, a, y, t, d, m, alpha):
             d[j] = 2.0 * e / m
         lv /= m
     # times the output activation's Jacobian
-    if code == 10:
+    if code == SOFTMAX:
         gy = 0.0
         for j in range(m):
             gy += d[j] * y[j]

@@ -17,7 +17,7 @@ rounding:
   about 30 % of W1 is touched per sample.  The result is the same up to rounding.
 
 Layers are described by the flat layout of :class:`nnviz.core.network.Layout`; activations by
-the codes of ``elementwise.py`` (softmax only on the output).  Losses: 0 mse, 1 bce, 2 cce.
+their codes (``codes.Act``, softmax only on the output); losses by ``codes.Loss``.
 The NumPy twin is :func:`nnviz.core.kernels.reference.sgd_b1_reference`.
 """
 
@@ -26,10 +26,9 @@ from __future__ import annotations
 import numpy as np
 
 from nnviz.core.jit import njit
+from nnviz.core.kernels.codes import LOSS_CODES, SOFTMAX  # noqa: F401 (LOSS_CODES: re-exported)
 from nnviz.core.kernels.elementwise import activate_vec, scale_by_derivative_vec
 from nnviz.core.kernels.output_layer import output_error
-
-LOSS_CODES = {"mse": 0, "bce": 1, "cce": 2}
 
 
 @njit(error_model="numpy")
@@ -67,7 +66,7 @@ def _init_sums(p, b_off, a, m):
 
 @njit(error_model="numpy")
 def _activate(a, z, m, code, alpha):
-    if code == 10:
+    if code == SOFTMAX:
         mx = a[0]
         for j in range(1, m):
             mx = max(mx, a[j])

@@ -21,7 +21,7 @@ import numpy as np
 from nnviz.core.jit import njit
 
 
-@njit
+@njit(error_model="numpy")
 def gather_lit(X, c, ptr, cols, vals, max_fraction):
     """Fill the CSR arrays with the entries of X that differ from c (as x − c); their count.
 
@@ -47,7 +47,7 @@ def gather_lit(X, c, ptr, cols, vals, max_fraction):
     return nnz
 
 
-@njit
+@njit(error_model="numpy")
 def input_forward(W, c, n, ptr, cols, vals, A):
     """A[:n] = X @ W from the CSR form of X (see module doc); W is (d, m)."""
     d, m = W.shape
@@ -78,7 +78,7 @@ def input_forward(W, c, n, ptr, cols, vals, A):
             k += 1
 
 
-@njit
+@njit(error_model="numpy")
 def input_grad(G, c, n, ptr, cols, vals, gW):
     """gW = Xᵀ @ G[:n] from the CSR form of X; gW is (d, m), every row written."""
     d, m = gW.shape
@@ -101,6 +101,36 @@ def input_grad(G, c, n, ptr, cols, vals, gW):
             gWi = gW[cols[k]]
             for j in range(m):
                 gWi[j] += v * g[j]
+
+
+@njit(error_model="numpy")
+def input_sgd_update(G, c, n, ptr, cols, vals, W, lr):
+    """W −= lr · Xᵀ @ G[:n] in place, from the CSR form of X: plain SGD's step on the first
+    layer without storing its gradient (a write and a read of a W-sized array saved).
+
+    Equal to ``W −= lr · input_grad(...)`` up to rounding (the shared part c·Σᵣ Gᵣ and each
+    lit entry are applied one after another instead of summed first).
+    """
+    d, m = W.shape
+    if c != 0:
+        s = np.zeros(m, W.dtype)
+        for r in range(n):
+            g = G[r]
+            for j in range(m):
+                s[j] += g[j]
+        for j in range(m):
+            s[j] *= lr * c
+        for i in range(d):
+            Wi = W[i]
+            for j in range(m):
+                Wi[j] -= s[j]
+    for r in range(n):
+        g = G[r]
+        for k in range(ptr[r], ptr[r + 1]):
+            v = lr * vals[k]
+            Wi = W[cols[k]]
+            for j in range(m):
+                Wi[j] -= v * g[j]
 
 
 # -- NumPy twins (test oracles) --------------------------------------------------------------

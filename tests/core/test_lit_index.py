@@ -1,0 +1,96 @@
+"""The lit-input index of a whole training array, and the mini-batch steps that use it."""
+
+import gc
+
+import numpy as np
+import pytest
+
+from nnviz.core import lit_index as L
+from nnviz.core.engine import BatchEngine
+from nnviz.core.kernels import sparse_input as K
+from nnviz.core.network import Network
+from nnviz.core.optimizers import make_optimizer
+from nnviz.core.spec import NetworkSpec
+
+
+def _images(n=1500, d=100, c=0.01, dtype=np.float64, seed=0):
+    rng = np.random.default_rng(seed)
+    X = np.full((n, d), c, dtype)
+    on = rng.uniform(size=(n, d)) < 0.2
+    X[on] = rng.uniform(0.2, 1.0, size=on.sum())
+    return X
+
+
+def test_a_run_of_rows_reads_the_index_and_gives_the_same_products():
+    X = _images()
+    W = np.random.default_rng(1).normal(size=(100, 7))
+    batch = X[640:704]
+    c, ptr, cols, vals = L.batch_entries(batch, 0.3)
+    assert len(ptr) == 65 and cols.dtype == np.int32
+    A = np.empty((64, 7))
+    K.input_forward(W, c, 64, ptr, cols, vals, A)
+    np.testing.assert_allclose(A, batch @ W, atol=1e-12)
+    G = np.random.default_rng(2).normal(size=(64, 7))
+    gW = np.empty((100, 7))
+    K.input_grad(G, c, 64, ptr, cols, vals, gW)
+    np.testing.assert_allclose(gW, batch.T @ G, atol=1e-12)
+    # the last rows, a partial batch
+    c, ptr, cols, vals = L.batch_entries(X[1490:], 0.3)
+    A = np.empty((10, 7))
+    K.input_forward(W, c, 10, ptr, cols, vals, A)
+    np.testing.assert_allclose(A, X[1490:] @ W, atol=1e-12)
+
+
+def test_anything_but_a_run_of_rows_of_a_large_array_is_searched_per_batch():
+    X = _images()
+    assert L.batch_entries(X[[1, 2, 3]], 0.3) is None  # a copy (shuffled batch)
+    assert L.batch_entries(X[0:64:2], 0.3) is None  # every other row
+    assert L.batch_entries(X[0:64, 1:], 0.3) is None  # not whole rows
+    assert L.batch_entries(X[0:64, ::2], 0.3) is None
+    assert L.batch_entries(_images(n=100)[0:64], 0.3) is None  # small: not worth an index
+    dense = np.random.default_rng(0).normal(size=(1500, 100))
+    assert L.batch_entries(dense[0:64], 0.3) is None  # mostly lit: the dense path
+    assert L.batch_entries(X[0:64], 0.3) is not None  # back to the first array
+
+
+def test_the_index_goes_with_its_array():
+    X = _images()
+    assert L.batch_entries(X[0:64], 0.3) is not None
+    assert id(X) in L._indexes
+    key = id(X)
+    del X
+    gc.collect()
+    assert key not in L._indexes and L._last is None
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+@pytest.mark.parametrize("name", ["sgd", "momentum", "adam"])
+def test_engine_steps_on_views_match_steps_on_copies(dtype, name):
+    """Batches as views through ``step`` (index; for SGD W1 updated in place without storing
+    its gradient) train the same network as copies through ``gradient`` and the optimizer on
+    the full gradient; the gradient read after a fused step is the full one."""
+    X = _images(n=1100, dtype=dtype)
+    rng = np.random.default_rng(3)
+    T = np.eye(4, dtype=dtype)[rng.integers(0, 4, len(X))]
+    spec = NetworkSpec.mlp((100, 12, 4), ("sigmoid", "softmax"), bias=True, seed=2)
+    nets = [Network.from_spec(spec, dtype=np.dtype(dtype).name) for _ in range(2)]
+    engines = [BatchEngine(net, "cce", 64) for net in nets]
+    opts = [make_optimizer(name, nets[0].params.size, 0.5, dtype) for _ in range(2)]
+    assert engines[0].fusable
+    for s in range(0, 1100, 64):  # 17 full batches and a partial one
+        engines[0].step(X[s:s + 64], T[s:s + 64], opts[0])
+        engines[1].gradient(X[s:s + 64].copy(), T[s:s + 64].copy())  # no index, no fusing
+        opts[1].step(nets[1].params, engines[1].grad)
+        assert (engines[0]._pending_input_grad is not None) == (name == "sgd")  # fused
+        tol = 1e-5 if dtype == np.float32 else 1e-12
+        np.testing.assert_allclose(engines[0].grad, engines[1].grad, atol=tol)
+    np.testing.assert_allclose(nets[0].params, nets[1].params, atol=tol)
+    assert opts[0].t == opts[1].t == 18
+    if name == "sgd":
+        assert engines[0]._pending_input_grad is None  # read above: computed once
+
+
+def test_weight_decay_is_never_fused():
+    spec = NetworkSpec.mlp((100, 6, 3), ("tanh", "softmax"), seed=0)
+    assert not BatchEngine(Network.from_spec(spec), "cce", 8, l2=1e-3).fusable
+    assert BatchEngine(Network.from_spec(spec), "cce", 8).fusable
