@@ -21,10 +21,12 @@ from nnviz.core.kernels.elementwise import add_bias_activate, scale_by_derivativ
 from nnviz.core.kernels.optim import sgd_step
 from nnviz.core.kernels.sgd_b1 import output_rows, sgd_b1_run
 from nnviz.core.kernels.sparse_input import (
+    block_columns,
     gather_lit,
     input_forward,
     input_grad,
     input_sgd_update,
+    input_sgd_update_columns,
 )
 from nnviz.core.lit_index import batch_entries
 from nnviz.core.losses import loss_value, output_delta
@@ -63,7 +65,8 @@ class SampleEngine:
         self.A = np.zeros((L, w), net.dtype)
         self.Z = np.zeros((L, w), net.dtype)
         self.D = np.zeros((L, w), net.dtype)
-        self._bg_key, self._bg = None, 0.0
+        self._bg_key: tuple | None = None
+        self._bg = 0.0
 
     def run(self, X, T, order: np.ndarray, lr: float):
         """Returns (losses, correct) per sample, measured before each sample's update."""
@@ -173,7 +176,7 @@ class BatchEngine:
         layers = net.spec.layers
         lit = -1  # >= 0: X's CSR form is in ptr/cols/vals (lit entries relative to c)
         if self.sparse_input and X.ndim == 2 and X.dtype == net.dtype:
-            c, ptr, cols, vals, lit = self._lit_entries(X)
+            c, ptr, cols, vals, columns, lit = self._lit_entries(X)
         zin = X
         for i in range(L):
             if i == 0 and lit >= 0:
@@ -215,7 +218,12 @@ class BatchEngine:
             else:
                 zp = Z[i - 1] if self.Zd[i - 1] is None else self.Zd[i - 1][:n]
             if i == 0 and lit >= 0 and sgd_lr is not None:
-                input_sgd_update(G[0], c, n, ptr, cols, vals, net.W[0], sgd_lr)
+                if columns is not None:  # by column: each W1 row read and written once
+                    start, rows_c, vals_c = columns
+                    input_sgd_update_columns(G[0], c, n, start, rows_c, vals_c, net.W[0],
+                                             sgd_lr)
+                else:
+                    input_sgd_update(G[0], c, n, ptr, cols, vals, net.W[0], sgd_lr)
                 self._pending_input_grad = (c, n, ptr, cols, vals)
             elif i == 0 and lit >= 0:
                 input_grad(G[0], c, n, ptr, cols, vals, self.gview.W[0])
@@ -233,20 +241,22 @@ class BatchEngine:
         return lv, ok.astype(bool), y
 
     def _lit_entries(self, X):
-        """(c, ptr, cols, vals, count) of the batch's lit inputs; count −1: use the dense path.
+        """(c, ptr, cols, vals, columns, count) of the batch's lit inputs; count −1: use the
+        dense path.
 
         A batch that is a run of rows of the training array reads them from that array's
-        index (``lit_index.py``, built once); any other batch is searched here.
+        index (``lit_index.py``, built once; ``columns``: the same by column, for plain SGD);
+        any other batch is searched here (``columns`` None).
         """
-        found = batch_entries(X, SPARSE_MAX_FRACTION)
+        found = batch_entries(X, SPARSE_MAX_FRACTION, self.batch if self.fusable else 0)
         if found is not None:
-            c, ptr, cols, vals = found
-            return c, ptr, cols, vals, 1
+            c, ptr, cols, vals, columns = found
+            return c, ptr, cols, vals, columns, 1
         c = X[0, 0]
         lit = -1
         if X.flags.c_contiguous:
             lit = gather_lit(X, c, self.ptr, self.cols, self.vals, SPARSE_MAX_FRACTION)
-        return c, self.ptr, self.cols, self.vals, lit
+        return c, self.ptr, self.cols, self.vals, None, lit
 
     def warm_up(self) -> None:
         """Compile the sparse first-layer kernels for this dtype (whatever the data looks like)."""
@@ -261,6 +271,11 @@ class BatchEngine:
         input_forward(W, c, 1, ptr, cols, vals, np.zeros((1, 2), dt))
         input_grad(G, c, 1, ptr, cols, vals, np.zeros((4, 2), dt))
         input_sgd_update(G, c, 1, ptr, cols, vals, np.zeros((4, 2), dt), dt.type(0))
+        start = np.zeros((1, 5), np.int64)
+        rows_c, vals_c = np.zeros(4, np.int16), np.zeros(4, dt)
+        block_columns(ptr, cols, vals, 1, start, rows_c, vals_c)
+        input_sgd_update_columns(G, c, 1, start[0], rows_c, vals_c, np.zeros((4, 2), dt),
+                                 dt.type(0))
 
     def _decay(self):
         """dL/dW += l2·W + l1·sign(W) (weights only)."""

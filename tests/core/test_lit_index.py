@@ -25,7 +25,8 @@ def test_a_run_of_rows_reads_the_index_and_gives_the_same_products():
     X = _images()
     W = np.random.default_rng(1).normal(size=(100, 7))
     batch = X[640:704]
-    c, ptr, cols, vals = L.batch_entries(batch, 0.3)
+    c, ptr, cols, vals, columns = L.batch_entries(batch, 0.3)
+    assert columns is None  # not asked for
     assert len(ptr) == 65 and cols.dtype == np.int32
     A = np.empty((64, 7))
     K.input_forward(W, c, 64, ptr, cols, vals, A)
@@ -35,10 +36,29 @@ def test_a_run_of_rows_reads_the_index_and_gives_the_same_products():
     K.input_grad(G, c, 64, ptr, cols, vals, gW)
     np.testing.assert_allclose(gW, batch.T @ G, atol=1e-12)
     # the last rows, a partial batch
-    c, ptr, cols, vals = L.batch_entries(X[1490:], 0.3)
+    c, ptr, cols, vals, _ = L.batch_entries(X[1490:], 0.3)
     A = np.empty((10, 7))
     K.input_forward(W, c, 10, ptr, cols, vals, A)
     np.testing.assert_allclose(A, X[1490:] @ W, atol=1e-12)
+
+
+@pytest.mark.parametrize("rows", [(640, 704), (1472, 1500)])  # a block; the last, partial one
+def test_entries_by_column_give_the_same_sgd_step(rows):
+    X = _images()
+    a, b = rows
+    batch = X[a:b]
+    n = b - a
+    c, ptr, cols, vals, columns = L.batch_entries(batch, 0.3, block=64)
+    assert columns is not None
+    start, rows_c, vals_c = columns
+    assert start.shape == (101,) and rows_c.dtype == np.int16
+    G = np.random.default_rng(2).normal(size=(64, 7))
+    W = np.random.default_rng(1).normal(size=(100, 7))
+    expect = W - 0.3 * (batch.T @ G[:n])
+    K.input_sgd_update_columns(G, c, n, start, rows_c, vals_c, W, 0.3)
+    np.testing.assert_allclose(W, expect, atol=1e-12)
+    assert L.batch_entries(X[a + 1:b + 1], 0.3, block=64)[4] is None  # not a block
+    assert L.batch_entries(X[a:a + 10], 0.3, block=64)[4] is None  # part of one
 
 
 def test_anything_but_a_run_of_rows_of_a_large_array_is_searched_per_batch():

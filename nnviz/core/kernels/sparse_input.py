@@ -133,6 +133,84 @@ def input_sgd_update(G, c, n, ptr, cols, vals, W, lr):
                 Wi[j] -= v * g[j]
 
 
+@njit(error_model="numpy")
+def block_columns(ptr, cols, vals, block, start, rows_c, vals_c):
+    """The same entries by column within each block of ``block`` rows (CSC per block).
+
+    Block b's entries of column i are ``rows_c/vals_c[start[b, i]:start[b, i + 1]]``, with
+    ``rows_c`` the row inside the block; ``start`` is (blocks, d + 1), ``rows_c``/``vals_c``
+    as long as ``cols``.
+    """
+    n = ptr.size - 1
+    d = start.shape[1] - 1
+    for b in range(start.shape[0]):
+        r0 = b * block
+        r1 = min(r0 + block, n)
+        st = start[b]
+        for i in range(d + 1):
+            st[i] = 0
+        for k in range(ptr[r0], ptr[r1]):
+            st[cols[k] + 1] += 1
+        st[0] = ptr[r0]
+        for i in range(d):
+            st[i + 1] += st[i]
+        for r in range(r0, r1):
+            for k in range(ptr[r], ptr[r + 1]):
+                i = cols[k]
+                q = st[i]
+                rows_c[q] = r - r0
+                vals_c[q] = vals[k]
+                st[i] = q + 1
+        for i in range(d, 0, -1):  # the fills moved each start one column on: move back
+            st[i] = st[i - 1]
+        st[0] = ptr[r0]
+
+
+@njit(error_model="numpy")
+def input_sgd_update_columns(G, c, n, start, rows_c, vals_c, W, lr):
+    """W −= lr · Xᵀ @ G[:n] from the batch's entries by column (``block_columns``).
+
+    Each row of W is read and written once: its update c·Σᵣ Gᵣ + Σ vᵣ·Gᵣ is summed in a small
+    buffer first (four entries at a time), so the cost is the lit entries, not a pass of
+    W-row reads and writes for each of them.
+    """
+    d, m = W.shape
+    s = np.zeros(m, W.dtype)
+    if c != 0:
+        for r in range(n):
+            g = G[r]
+            for j in range(m):
+                s[j] += g[j]
+        for j in range(m):
+            s[j] *= c
+    acc = np.empty(m, W.dtype)
+    for i in range(d):
+        Wi = W[i]
+        k, end = start[i], start[i + 1]
+        if k == end:
+            if c != 0:
+                for j in range(m):
+                    Wi[j] -= lr * s[j]
+            continue
+        for j in range(m):
+            acc[j] = s[j]
+        while k + 4 <= end:
+            v0, v1, v2, v3 = vals_c[k], vals_c[k + 1], vals_c[k + 2], vals_c[k + 3]
+            G0, G1 = G[rows_c[k]], G[rows_c[k + 1]]
+            G2, G3 = G[rows_c[k + 2]], G[rows_c[k + 3]]
+            for j in range(m):
+                acc[j] += v0 * G0[j] + v1 * G1[j] + v2 * G2[j] + v3 * G3[j]
+            k += 4
+        while k < end:
+            v = vals_c[k]
+            g = G[rows_c[k]]
+            for j in range(m):
+                acc[j] += v * g[j]
+            k += 1
+        for j in range(m):
+            Wi[j] -= lr * acc[j]
+
+
 # -- NumPy twins (test oracles) --------------------------------------------------------------
 
 def input_forward_ref(X, W):
