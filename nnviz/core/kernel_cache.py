@@ -180,7 +180,7 @@ class KernelCache(FunctionCache):
     def cache_path(self):
         return str(user_cache_dir() / self._py_func.__module__)
 
-    def _cache_file(self, base: Path) -> tuple[_FolderLocator, IndexDataCacheFile]:
+    def _folder_file(self, base: Path) -> tuple[_FolderLocator, IndexDataCacheFile]:
         folder = base / self._py_func.__module__
         if folder not in self._files:
             loc = _FolderLocator(folder, self._py_func, _stamp(self._py_func))
@@ -198,7 +198,7 @@ class KernelCache(FunctionCache):
         key = self._index_key(sig, target_context.codegen())
         system = system_cache_dir()
         for base in ([system] if system is not None else []) + [user_cache_dir()]:
-            _, cache_file = self._cache_file(base)
+            _, cache_file = self._folder_file(base)
             try:
                 data = cache_file.load(key)
                 if data is not None:
@@ -213,7 +213,7 @@ class KernelCache(FunctionCache):
     def _save_overload(self, sig, data):
         if not self._enabled or not self._impl.check_cachable(data):
             return
-        locator, cache_file = self._cache_file(user_cache_dir())
+        locator, cache_file = self._folder_file(user_cache_dir())
         try:
             locator.ensure_cache_path()
             cache_file.save(self._index_key(sig, data.codegen), self._impl.reduce(data))
