@@ -28,7 +28,7 @@ from nnviz.core.kernels.sparse_input import (
     input_sgd_update,
     input_sgd_update_columns,
 )
-from nnviz.core.lit_index import batch_entries
+from nnviz.core.lit_index import batch_entries, col_type, row_type
 from nnviz.core.losses import loss_value, output_delta
 from nnviz.core.network import Network
 from nnviz.core.optimizers import SGD, Optimizer
@@ -135,7 +135,7 @@ class BatchEngine:
         self.sparse_input = d >= SPARSE_MIN_INPUTS and not self.generic
         if self.sparse_input:
             self.ptr = np.zeros(B + 1, np.int64)
-            self.cols = np.zeros(B * d, np.int32)  # as in lit_index.py: one set of kernels
+            self.cols = np.zeros(B * d, col_type(d))  # as in lit_index.py: one set of kernels
             self.vals = np.zeros(B * d, net.dtype)
         # plain SGD may update W1 straight from the lit inputs (W1 first in the flat vector,
         # no weight decay to add to its gradient)
@@ -265,17 +265,20 @@ class BatchEngine:
         dt = self.net.dtype
         X = np.zeros((1, 4), dt)
         W, G = np.zeros((4, 2), dt), np.zeros((1, 2), dt)
-        ptr, cols, vals = np.zeros(2, np.int64), np.zeros(4, np.int32), np.zeros(4, dt)
+        d = self.net.spec.inputs
+        ptr, cols, vals = np.zeros(2, np.int64), np.zeros(4, col_type(d)), np.zeros(4, dt)
         c = dt.type(0)
         gather_lit(X, c, ptr, cols, vals, 1.0)
         input_forward(W, c, 1, ptr, cols, vals, np.zeros((1, 2), dt))
         input_grad(G, c, 1, ptr, cols, vals, np.zeros((4, 2), dt))
         input_sgd_update(G, c, 1, ptr, cols, vals, np.zeros((4, 2), dt), dt.type(0))
-        start = np.zeros((1, 5), np.int64)
-        rows_c, vals_c = np.zeros(4, np.int16), np.zeros(4, dt)
-        block_columns(ptr, cols, vals, 1, start, rows_c, vals_c)
-        input_sgd_update_columns(G, c, 1, start[0], rows_c, vals_c, np.zeros((4, 2), dt),
-                                 dt.type(0))
+        rtype = row_type(self.batch)
+        if self.fusable and rtype is not None:
+            start = np.zeros((1, 5), np.int64)
+            rows_c, vals_c = np.zeros(4, rtype), np.zeros(4, dt)
+            block_columns(ptr, cols, vals, 1, start, rows_c, vals_c)
+            input_sgd_update_columns(G, c, 1, start[0], rows_c, vals_c, np.zeros((4, 2), dt),
+                                     dt.type(0))
 
     def _decay(self):
         """dL/dW += l2·W + l1·sign(W) (weights only)."""

@@ -25,9 +25,10 @@ def test_a_run_of_rows_reads_the_index_and_gives_the_same_products():
     X = _images()
     W = np.random.default_rng(1).normal(size=(100, 7))
     batch = X[640:704]
+    assert L.index_of(X, 0.3) is not None
     c, ptr, cols, vals, columns = L.batch_entries(batch, 0.3)
     assert columns is None  # not asked for
-    assert len(ptr) == 65 and cols.dtype == np.int32
+    assert len(ptr) == 65 and cols.dtype == np.int16  # 100 columns
     A = np.empty((64, 7))
     K.input_forward(W, c, 64, ptr, cols, vals, A)
     np.testing.assert_allclose(A, batch @ W, atol=1e-12)
@@ -45,13 +46,14 @@ def test_a_run_of_rows_reads_the_index_and_gives_the_same_products():
 @pytest.mark.parametrize("rows", [(640, 704), (1472, 1500)])  # a block; the last, partial one
 def test_entries_by_column_give_the_same_sgd_step(rows):
     X = _images()
+    L.index_of(X, 0.3)
     a, b = rows
     batch = X[a:b]
     n = b - a
     c, ptr, cols, vals, columns = L.batch_entries(batch, 0.3, block=64)
     assert columns is not None
     start, rows_c, vals_c = columns
-    assert start.shape == (101,) and rows_c.dtype == np.int16
+    assert start.shape == (101,) and rows_c.dtype == np.int8  # blocks of 64 rows
     G = np.random.default_rng(2).normal(size=(64, 7))
     W = np.random.default_rng(1).normal(size=(100, 7))
     expect = W - 0.3 * (batch.T @ G[:n])
@@ -61,20 +63,37 @@ def test_entries_by_column_give_the_same_sgd_step(rows):
     assert L.batch_entries(X[a:a + 10], 0.3, block=64)[4] is None  # part of one
 
 
+def test_an_array_is_indexed_when_its_second_epoch_starts():
+    X = _images()
+    assert L.batch_entries(X[0:64], 0.3) is None  # first epoch: searched per batch
+    assert L.batch_entries(X[64:128], 0.3) is None
+    assert L._indexes[id(X)][1] is L.SEEN
+    assert L.batch_entries(X[64:128], 0.3) is None  # not the start of an epoch
+    assert L.batch_entries(X[0:64], 0.3) is not None  # second epoch: indexed
+    assert L.batch_entries(X[64:128], 0.3) is not None
+    for seed in range(3):  # a new array every epoch (augmented inputs): never indexed
+        Xa = _images(seed=seed)
+        assert L.batch_entries(Xa[0:64], 0.3) is None
+        assert L.batch_entries(Xa[64:128], 0.3) is None
+
+
 def test_anything_but_a_run_of_rows_of_a_large_array_is_searched_per_batch():
     X = _images()
+    L.index_of(X, 0.3)
     assert L.batch_entries(X[[1, 2, 3]], 0.3) is None  # a copy (shuffled batch)
     assert L.batch_entries(X[0:64:2], 0.3) is None  # every other row
     assert L.batch_entries(X[0:64, 1:], 0.3) is None  # not whole rows
     assert L.batch_entries(X[0:64, ::2], 0.3) is None
     assert L.batch_entries(_images(n=100)[0:64], 0.3) is None  # small: not worth an index
     dense = np.random.default_rng(0).normal(size=(1500, 100))
-    assert L.batch_entries(dense[0:64], 0.3) is None  # mostly lit: the dense path
+    assert L.index_of(dense, 0.3) is None  # mostly lit: the dense path
+    assert L.batch_entries(dense[0:64], 0.3) is None
     assert L.batch_entries(X[0:64], 0.3) is not None  # back to the first array
 
 
 def test_the_index_goes_with_its_array():
     X = _images()
+    L.index_of(X, 0.3)
     assert L.batch_entries(X[0:64], 0.3) is not None
     assert id(X) in L._indexes
     key = id(X)
@@ -97,6 +116,7 @@ def test_engine_steps_on_views_match_steps_on_copies(dtype, name):
     engines = [BatchEngine(net, "cce", 64) for net in nets]
     opts = [make_optimizer(name, nets[0].params.size, 0.5, dtype) for _ in range(2)]
     assert engines[0].fusable
+    L.index_of(X, 0.3)  # as from the second epoch on
     for s in range(0, 1100, 64):  # 17 full batches and a partial one
         engines[0].step(X[s:s + 64], T[s:s + 64], opts[0])
         engines[1].gradient(X[s:s + 64].copy(), T[s:s + 64].copy())  # no index, no fusing
@@ -114,3 +134,9 @@ def test_weight_decay_is_never_fused():
     spec = NetworkSpec.mlp((100, 6, 3), ("tanh", "softmax"), seed=0)
     assert not BatchEngine(Network.from_spec(spec), "cce", 8, l2=1e-3).fusable
     assert BatchEngine(Network.from_spec(spec), "cce", 8).fusable
+
+
+def test_index_types_fit_their_numbers():
+    assert L.col_type(784) == np.int16 and L.col_type(40_000) == np.int32
+    assert L.row_type(64) == np.int8 and L.row_type(128) == np.int8
+    assert L.row_type(129) == np.int16 and L.row_type(40_000) is None
