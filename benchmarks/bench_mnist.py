@@ -13,9 +13,9 @@ evaluation); batch-1 peers are timed on a ``--samples`` slice and extrapolated t
 ``common.row`` does, and train one full epoch more for their test accuracy (``--peer-acc doc``
 reuses the accuracies documented in the peers' README instead, and says so).
 
-Then two subprocesses measure start-up: a fresh NUMBA_CACHE_DIR (cold JIT compile of every
-kernel the three configurations need, ``Trainer.warm_up()`` per configuration) and a second
-process on the same cache (warm start: interpreter start -> imports -> kernels loaded).
+Then subprocesses measure start-up (``bench_startup.py``) and, by default, a profile and
+breakdown of nnviz's batch-64 epoch is printed (``bench_profile.py``).  benchmarks/README.md
+says what every line means.
 
 Usage:
     python benchmarks/bench_mnist.py                      # full run (~5 min)
@@ -33,10 +33,20 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_profile import profile_b64  # noqa: E402
+from bench_report import CONFIGS, report  # noqa: E402
+from bench_startup import (  # noqa: E402
+    WARM_LOAD_GOAL,
+    _child,
+    _git_info,
+    print_startup,
+    run_startup,
+)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -44,183 +54,13 @@ PEERS = os.environ.get(
     "NNVIZ_BENCH_PEERS",
     os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "bench"))
 
-CONFIGS = {  # name -> (batch, dtype)
-    "b1-f32": (1, "float32"),
-    "b1-f64": (1, "float64"),
-    "b64-f32": (64, "float32"),
-}
 IMPLS = ("nnviz", "numpy", "torch", "torch-lean")
-# Speed-up targets: nnviz epoch time vs the peer's, (vs PyTorch, vs NumPy).
-TARGETS = {"b1-f32": (15.0, 8.0), "b1-f64": (10.0, 4.5), "b64-f32": (1.7, 1.0)}
-ACC_BAND = (0.912, 0.919)  # nnviz test accuracy after one batch-1 epoch
-WARM_LOAD_GOAL = 0.3  # seconds to load every cached kernel in a new process
 # Test accuracies documented in the peers' README (1 thread, full epochs); used only with
 # --peer-acc doc.  PyTorch float64 batch 1 is not documented there.
 DOC_ACC = {
     ("numpy", 1, "float64"): 0.9190, ("numpy", 1, "float32"): 0.9190,
     ("torch", 1, "float32"): 0.9190, ("torch-lean", 1, "float32"): 0.9190,
 }
-
-
-# ------------------------------------------------------------------------------------------
-# start-up subprocesses (cold compile, warm cache)
-# ------------------------------------------------------------------------------------------
-def _child(mode: str, spawn_time: float) -> None:
-    """Run in a fresh interpreter: import nnviz, warm up every configuration's kernels.
-
-    Uses a tiny synthetic data set with the MNIST shapes (the kernels' types do not depend on
-    the number of rows), so "kernels ready" does not include reading MNIST.
-    """
-    t_start = time.time()
-    out = {"mode": mode, "interp_start_s": t_start - spawn_time}
-    sys.path.insert(0, REPO)
-    t0 = time.perf_counter()
-    import numpy as np
-    out["import_numpy_s"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    import numba
-    out["import_numba_s"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    from nnviz.core.presets import get_preset
-    from nnviz.core.trainer import TrainData
-    out["import_nnviz_s"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    p = get_preset("mnist-course")
-    out["preset_s"] = time.perf_counter() - t0
-
-    rng = np.random.default_rng(0)
-    n = 256
-    X = rng.random((n, 784)) * 0.99 + 0.01
-    y = np.arange(n) % 10
-    T = np.full((n, 10), 0.01)
-    T[np.arange(n), y] = 0.99
-    if mode == "probe":  # numba's first-call set-up + one tiny cached kernel, alone
-        from nnviz.core.kernels.optim import sgd_step
-        t0 = time.perf_counter()
-        sgd_step(np.zeros(2), np.zeros(2), 0.0)
-        out["first_kernel_s"] = time.perf_counter() - t0
-    trainers, warm = {}, {}
-    t_kernels = time.perf_counter()
-    for name, (bs, dt) in CONFIGS.items():
-        data = TrainData(X.astype(dt), T.astype(dt), y, X.astype(dt), T.astype(dt), y)
-        lr = 0.01 if bs == 1 else 0.5
-        tr = p.make_trainer(data=data, dtype=dt, batch_size=bs, lr=lr, eval_every=0)
-        warm[name] = tr.warm_up()
-        trainers[name] = tr
-    out["kernels_ready_s"] = time.perf_counter() - t_kernels  # incl. trainer construction
-    out["warm_up_s"] = warm
-    out["start_to_ready_s"] = time.time() - spawn_time
-    def kernels():
-        for mname, mod in list(sys.modules.items()):
-            if mname.startswith("nnviz"):
-                for attr, obj in vars(mod).items():
-                    if (isinstance(obj, numba.core.registry.CPUDispatcher)
-                            and obj.__module__ == mname):
-                        yield f"{mname.rsplit('.', 1)[-1]}.{attr}", obj
-
-    def sigs():
-        return {f"{k}({', '.join(str(a) for a in sig)})"
-                for k, d in kernels() for sig in d.signatures}
-
-    # What warm_up() did not cover: the first real training steps (timed separately).
-    before = sigs()
-    first = {}
-    for name, tr in trainers.items():
-        t0 = time.perf_counter()
-        tr.step("batch")  # batch 1: one sample through the detailed path + optimizer step
-        tr.step("batch")
-        first[name] = time.perf_counter() - t0
-    out["first_steps_s"] = first
-    out["compiled_after_warm_up"] = sorted(sigs() - before)
-    # Numba's own accounting: cache hits / misses (compiles) of every kernel, incl. callees.
-    hits = misses = 0
-    missed = []
-    for k, d in kernels():
-        st = d.stats
-        hits += sum(st.cache_hits.values())
-        misses += sum(st.cache_misses.values())
-        missed += [f"{k}({', '.join(str(a) for a in sig)})" for sig in st.cache_misses]
-    out["cache_hits"], out["cache_misses"], out["missed"] = hits, misses, sorted(set(missed))
-    out["numba_version"] = numba.__version__
-    print("CHILD-JSON " + json.dumps(out), flush=True)
-
-
-def run_startup(warm_runs: int = 5) -> dict:
-    cache = tempfile.mkdtemp(prefix="nnviz-bench-numba-")
-    env = dict(os.environ, NUMBA_CACHE_DIR=cache, BENCH_THREADS="1",
-               OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1",
-               NUMBA_NUM_THREADS="1")
-    env.pop("NNVIZ_NO_JIT_CACHE", None)
-    res = {"cache_dir": cache, "warm_runs": []}
-    for mode in ["cold"] + ["warm"] * warm_runs + ["probe"]:
-        t = time.time()
-        p = subprocess.run([sys.executable, os.path.abspath(__file__), "--_child", mode,
-                            "--_spawn", repr(t)], env=env, capture_output=True, text=True)
-        wall = time.time() - t
-        line = [ln for ln in p.stdout.splitlines() if ln.startswith("CHILD-JSON ")]
-        if p.returncode or not line:
-            raise RuntimeError(f"{mode} child failed:\n{p.stdout}\n{p.stderr}")
-        r = json.loads(line[-1][len("CHILD-JSON "):])
-        r["process_s"] = wall
-        r["kernel_load_s"] = sum(r["warm_up_s"].values())
-        if mode == "warm":
-            res["warm_runs"].append(r)
-        else:
-            res[mode] = r
-    import shutil
-    shutil.rmtree(cache, ignore_errors=True)  # a fresh cache every time: nothing to keep
-    # the warm run with the median kernel-load time stands for all of them
-    runs = sorted(res["warm_runs"], key=lambda r: r["kernel_load_s"])
-    res["warm"] = runs[len(runs) // 2]
-    return res
-
-
-def print_startup(s: dict) -> None:
-    print("\n## start-up (subprocesses, NUMBA_CACHE_DIR =", s["cache_dir"], ")")
-    for mode in ("cold", "warm"):
-        r = s[mode]
-        if mode == "warm":
-            mode = "warm (median run)"
-        ws = "  ".join(f"{k}={v:.3f}" for k, v in r["warm_up_s"].items())
-        fs = "  ".join(f"{k}={v:.3f}" for k, v in r["first_steps_s"].items())
-        print(f"{mode} warm_up() per config [s]: {ws}  | sum {sum(r['warm_up_s'].values()):.3f}"
-              f"  (kernels ready incl. trainer setup {r['kernels_ready_s']:.3f})")
-        print(f"     imports: numpy {r['import_numpy_s']:.3f}  numba {r['import_numba_s']:.3f}  "
-              f"nnviz {r['import_nnviz_s']:.3f}  preset {r['preset_s']:.3f}  | interpreter "
-              f"start {r['interp_start_s']:.3f}  | process start -> kernels ready "
-              f"{r['start_to_ready_s']:.3f} s  (whole subprocess {r['process_s']:.2f} s)")
-        print(f"     first 2 training steps after warm_up() [s]: {fs}"
-              + (f"; they compiled: {', '.join(r['compiled_after_warm_up'])}"
-                 if r["compiled_after_warm_up"] else ""))
-        print(f"     numba cache: {r['cache_hits']} hits, {r['cache_misses']} misses (compiles)"
-              + (f": {', '.join(r['missed'])}" if r["missed"] and mode != "cold" else ""))
-    w = s["warm"]
-    load = w["kernel_load_s"]
-    runs = s["warm_runs"]
-    loads = sorted(r["kernel_load_s"] for r in runs)
-    ready = sorted(r["start_to_ready_s"] for r in runs)
-    pr = s["probe"]
-    imp_load = sum(w[k] for k in ("import_numpy_s", "import_numba_s", "import_nnviz_s",
-                                  "preset_s", "kernels_ready_s"))
-    print(f"probe (warm cache): numba's first call of one tiny cached kernel "
-          f"{pr['first_kernel_s']:.3f} s, then warm_up() of the 3 configs "
-          f"{pr['kernel_load_s']:.3f} s")
-    print("warm runs: kernel load s (cache misses): " + ", ".join(
-        f"{r['kernel_load_s']:.3f} ({r['cache_misses']})" for r in runs)
-        + ("  -- a run with misses recompiled: nnviz sources changed meanwhile?"
-           if any(r["cache_misses"] for r in runs) else ""))
-    print(f"cold compile of all kernels (sum of warm_up): {s['cold']['kernel_load_s']:.2f} s")
-    print(f"warm start ({len(runs)} processes, median [range]): cached-kernel load {load:.3f} s "
-          f"[{loads[0]:.3f}..{loads[-1]:.3f}] (goal <= {WARM_LOAD_GOAL} s: "
-          f"{'PASS' if load <= WARM_LOAD_GOAL else 'MISS'}); imports+load {imp_load:.3f} s; "
-          f"process start -> kernels ready {C_median(ready):.3f} s "
-          f"[{ready[0]:.3f}..{ready[-1]:.3f}]")
-
-
-def C_median(xs):
-    xs = sorted(xs)
-    n = len(xs)
-    return xs[n // 2] if n % 2 else 0.5 * (xs[n // 2 - 1] + xs[n // 2])
 
 
 # ------------------------------------------------------------------------------------------
@@ -348,6 +188,13 @@ class Bench:
                 self.run_peer(impl, bs, dt, 200 * bs)
         res = {i: {"times": [], "cpu": [], "n": 60000 if i == "nnviz" else n_peer, "acc": None,
                    "acc_source": None, "extra": {}} for i in impls}
+        if "nnviz" in res and bs > 1:  # what the first batch on a new training array adds
+            from nnviz.core.engine import SPARSE_MAX_FRACTION
+            from nnviz.core.lit_index import _build
+
+            t0 = time.perf_counter()
+            _build(self.data(dt)[0].X, SPARSE_MAX_FRACTION).columns(bs)
+            res["nnviz"]["extra"]["lit_index_s"] = [time.perf_counter() - t0]
         for rep in range(repeats):
             k = rep % len(impls)
             for impl in impls[k:] + impls[:k]:  # rotate the order: no position bias
@@ -382,137 +229,6 @@ class Bench:
                 r["acc_source"] = "peers' README" if r["acc"] is not None else None
         return res
 
-    # -- profile ------------------------------------------------------------------------
-    def profile_b64(self, dt="float32"):
-        import cProfile
-        import io
-        import pstats
-
-        np, C = self.np, self.C
-        print(f"\n## profile: nnviz batch 64 {dt}, one epoch under cProfile (tr.run loop)")
-        tr = self.nnviz_trainer(64, dt)
-        for _ in range(2):
-            tr.step("batch")
-        tr = self.nnviz_trainer(64, dt)
-        pr = cProfile.Profile()
-        pr.enable()
-        for _snap in tr.run("epoch"):
-            pass
-        pr.disable()
-        s = io.StringIO()
-        st = pstats.Stats(pr, stream=s)
-        st.sort_stats("tottime").print_stats(18)
-        print("\n".join(ln for ln in s.getvalue().splitlines()[4:] if ln.strip()))
-        print(f"(Trainer.seconds under the profiler: {tr.seconds:.3f} s)")
-        # Profiler-free breakdown of the same epoch, layer by layer of the stack.
-        nd, _ = self.data(dt)
-        eng = tr._batch_engine()
-        opt = tr._optimizer
-        X, T = nd.X, nd.T
-        order = np.arange(60000, dtype=np.int64)
-        W0 = C.init_weights(np.dtype(dt).type)
-
-        def reset():
-            for layer in range(4):
-                tr.net.W[layer][...] = W0[layer]
-
-        def eng_fancy():  # what Trainer._train does per batch, minus its bookkeeping
-            for s in range(0, 60000, 64):
-                idx = order[s:s + 64]
-                eng.step(X[idx], T[idx], opt)
-
-        def eng_slices():  # contiguous slices instead of fancy-index copies
-            for s in range(0, 60000, 64):
-                eng.step(X[s:s + 64], T[s:s + 64], opt)
-
-        def grad_only():
-            for s in range(0, 60000, 64):
-                eng.gradient(X[s:s + 64], T[s:s + 64])
-
-        def matmuls_only():  # the same BLAS calls into the same buffers, nothing else
-            A, Z, G = eng.A, eng.Z, eng.G
-            W, gW = tr.net.W, eng.gview.W
-            for s in range(0, 60000, 64):
-                xb = X[s:s + 64]
-                n = len(xb)
-                zin = xb
-                for i in range(4):
-                    np.matmul(zin, W[i], out=A[i][:n])
-                    zin = Z[i][:n]
-                for i in range(3, -1, -1):
-                    np.matmul((xb if i == 0 else Z[i - 1][:n]).T, G[i][:n], out=gW[i])
-                    if i > 0:
-                        np.matmul(G[i][:n], W[i].T, out=G[i - 1][:n])
-
-        def full_trainer():
-            t = self.nnviz_trainer(64, dt)
-            for _snap in t.run("epoch"):
-                pass
-            return t.seconds
-
-        rows = []
-        for label, fn in (("Trainer.run (Trainer.seconds)", full_trainer),
-                          ("BatchEngine.step, X[idx] fancy index", eng_fancy),
-                          ("BatchEngine.step, X[s:e] slices", eng_slices),
-                          ("BatchEngine.gradient only (no optimizer)", grad_only),
-                          ("the 11 np.matmul calls only", matmuls_only)):
-            ts = []
-            for _ in range(3):
-                reset()
-                t, r = C.timed(fn)
-                ts.append(r if label.startswith("Trainer") else t)
-            rows.append((label, C.median(ts)))
-        for label, t in rows:
-            print(f"  {label:<44} {t:7.3f} s/epoch")
-        # the non-GEMM pieces of BatchEngine.gradient, each over one epoch's 938 batches
-        from nnviz.core.engine import _correct
-        from nnviz.core.kernels.elementwise import add_bias_activate, scale_by_derivative
-        from nnviz.core.losses import loss_value
-        eng.gradient(X[:64], T[:64])
-        A, Z, G, net, codes = eng.A, eng.Z, eng.G, tr.net, eng.codes
-        buf = np.empty_like(A[0])
-
-        def per_epoch(fn, reps=938):
-            fn()
-            ts = []
-            for _ in range(5):
-                t0 = time.perf_counter()
-                for _ in range(reps):
-                    fn()
-                ts.append(time.perf_counter() - t0)
-            return C.median(ts)
-
-        parts = [
-            ("numba add_bias_activate, 4 layers", lambda: [
-                add_bias_activate(codes[i], A[i], net.W[i][0], Z[i], 0.0, False)
-                for i in range(4)]),
-            ("  of which layer 1 sigmoid (64x100)", lambda: add_bias_activate(
-                codes[0], A[0], net.W[0][0], Z[0], 0.0, False)),
-            ("  NumPy ufunc sigmoid, same 64x100, out=", lambda: np.divide(
-                1.0, np.add(1.0, np.exp(np.negative(A[0], out=buf), out=buf), out=buf),
-                out=buf)),
-            ("numba scale_by_derivative, 3 layers", lambda: [
-                scale_by_derivative(codes[i - 1], A[i - 1], Z[i - 1], G[i - 1], 0.0)
-                for i in (1, 2, 3)]),
-            ("optimizer step (sgd_step over 99,400)", lambda: opt.step(net.params,
-                                                                         np.zeros_like(eng.grad))),
-        ]
-        from nnviz.core.kernels import sgd_b1
-        if hasattr(sgd_b1, "output_rows"):  # loss, output error, correctness in one kernel
-            ok = np.zeros(64, np.uint8)
-            parts.append(("numba output_rows (loss, error, correct)", lambda: sgd_b1.output_rows(
-                2, codes[3], A[3], Z[3], T[:64], G[3], 0.0, ok)))
-        else:  # older engines: NumPy loss and argmax per batch
-            parts += [("losses.loss_value (NumPy, per batch)", lambda: loss_value(
-                "cce", Z[3], T[:64], A[3], "softmax")),
-                ("engine._correct (2 argmax)", lambda: _correct(Z[3], T[:64]))]
-        for label, fn in parts:
-            t = per_epoch(fn)
-            rows.append((label, t))
-            print(f"  {label:<44} {t:7.3f} s/epoch")
-        return {label: t for label, t in rows}
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -532,15 +248,16 @@ def main():
                          "numbers documented in the peers' README")
     ap.add_argument("--startup", choices=("yes", "no"), default=None,
                     help="run the cold/warm start-up subprocesses (default yes, no with --quick)")
-    ap.add_argument("--profile", choices=("auto", "yes", "no"), default="auto",
-                    help="cProfile nnviz batch 64 f32 (auto: only if it misses the NumPy target)")
+    ap.add_argument("--profile", choices=("auto", "yes", "no"), default="yes",
+                    help="cProfile and breakdown of nnviz batch 64 f32 (default yes; auto: only "
+                         "if it misses the NumPy target)")
     ap.add_argument("--threads", type=int, default=1, help="BENCH_THREADS (default 1)")
     ap.add_argument("--json", help="write every number to this JSON file")
     ap.add_argument("--_child", help=argparse.SUPPRESS)
     ap.add_argument("--_spawn", type=float, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a._child:
-        return _child(a._child, a._spawn)
+        return _child(a._child, a._spawn, CONFIGS)
     q = a.quick
     a.samples = a.samples or (2000 if q else 10000)
     a.repeats = a.repeats or (2 if q else 3)
@@ -577,7 +294,7 @@ def main():
 
     startup = None
     if a.startup == "yes":  # before this process loads torch and the data (quiet machine)
-        startup = run_startup()
+        startup = run_startup(__file__)
 
     B = Bench(a)
     C = B.C
@@ -597,63 +314,13 @@ def main():
         print(f"\n## {name}", flush=True)
         results[name] = B.run_config(name)
 
-    print("\n## results (median epoch seconds [range], extrapolated to 60k where sliced)")
-    for name in a.configs:
-        bs, dt = CONFIGS[name]
-        for impl, r in results[name].items():
-            extra = ""
-            if impl == "nnviz":
-                ex = r["extra"]
-                extra = (f"  run_wall_s={C.median(ex['run_wall_s']):.3f} (incl. eval)")
-                if len(set(r["accs"])) > 1:
-                    extra += f"  acc_per_repeat={r['accs']}"
-            elif "full_epoch_s" in r["extra"]:
-                extra = f"  full_epoch_s={r['extra']['full_epoch_s'][0]:.3f}"
-            if r["acc_source"] not in (None, "measured"):
-                extra += f"  (acc from {r['acc_source']}, not measured in this run)"
-            print(C.row(impl, bs, dt, r["times"], r["n"], r["acc"], extra, cpu=r["cpu"]))
-
-    print("\n## ratios (nnviz speed-up = peer epoch s / nnviz epoch s, medians of this run;"
-          " [range over interleaved repeats])")
-    ratios, checks = {}, []
-    for name in a.configs:
-        bs, dt = CONFIGS[name]
-        res = results[name]
-        if "nnviz" not in res:
-            continue
-        nz = res["nnviz"]
-        nz_med = C.median(nz["times"])
-        t_torch, t_numpy = TARGETS[name]
-        for peer, target in (("torch", t_torch), ("torch-lean", None), ("numpy", t_numpy)):
-            if peer not in res:
-                continue
-            r = res[peer]
-            scale = 60000 / r["n"]
-            ratio = C.median(r["times"]) * scale / nz_med
-            per = [p * scale / q for p, q in zip(r["times"], nz["times"])]
-            cpu_ratio = C.median(r["cpu"]) * scale / C.median(nz["cpu"])
-            ok = None if target is None else ratio >= target
-            ratios[f"{name} vs {peer}"] = {"ratio": ratio, "per_repeat": per, "target": target,
-                                           "pass": ok, "cpu_ratio": cpu_ratio}
-            tgt = ("(info)" if target is None else
-                   f"target >= {target:g}x  {'PASS' if ok else 'MISS'}")
-            print(f"{name:<8} nnviz vs {peer:<11} {ratio:6.2f}x  [{min(per):.2f}..{max(per):.2f}]"
-                  f"  cpu-time ratio {cpu_ratio:6.2f}x  {tgt}")
-            if target is not None:
-                checks.append(ok)
-        if bs == 1:
-            acc = nz["acc"]
-            ok = ACC_BAND[0] <= round(acc, 4) <= ACC_BAND[1]
-            checks.append(ok)
-            ratios[f"{name} accuracy"] = {"acc": acc, "band": ACC_BAND, "pass": ok}
-            print(f"{name:<8} nnviz test accuracy {acc:.4f}  band {ACC_BAND[0]}-{ACC_BAND[1]}  "
-                  f"{'PASS' if ok else 'MISS'}")
+    ratios, checks = report(results, a.configs, C)
 
     prof = None
     missed_b64 = ratios.get("b64-f32 vs numpy", {}).get("pass") is False
     if a.profile == "yes" or (a.profile == "auto" and missed_b64):
         try:
-            prof = B.profile_b64()
+            prof = profile_b64(B)
         except Exception as exc:  # nnviz internals this section pokes at may have changed
             print(f"(profile failed: {type(exc).__name__}: {exc})")
 
@@ -673,17 +340,6 @@ def main():
         with open(a.json, "w") as f:
             json.dump(out, f, indent=1, default=float)
         print(f"# wrote {a.json}")
-
-
-def _git_info() -> str:
-    try:
-        head = subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"],
-                              capture_output=True, text=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", REPO, "status", "--porcelain", "--", "nnviz"],
-                               capture_output=True, text=True).stdout.strip()
-        return f"{head}{' +uncommitted changes in nnviz/' if dirty else ''}"
-    except OSError:
-        return "?"
 
 
 if __name__ == "__main__":
