@@ -140,3 +140,40 @@ def test_index_types_fit_their_numbers():
     assert L.col_type(784) == np.int16 and L.col_type(40_000) == np.int32
     assert L.row_type(64) == np.int8 and L.row_type(128) == np.int8
     assert L.row_type(129) == np.int16 and L.row_type(40_000) is None
+
+
+@pytest.mark.parametrize("dropout", [0.0, 0.3])
+def test_three_epochs_through_the_trainer_match_the_plain_engine(monkeypatch, dropout):
+    """End to end: file-order batches through the trainer, the index built when the second
+    epoch starts, SGD's W1 step by column, a partial last batch; the same weights (to
+    rounding) as the engine without index or fusing."""
+    from nnviz.core import engine as E
+    from nnviz.core.spec import TrainSpec
+    from nnviz.core.trainer import TrainData, Trainer
+
+    X = _images(n=1100)
+    rng = np.random.default_rng(4)
+    y = rng.integers(0, 4, len(X))
+    T = np.eye(4)[y]
+    spec = NetworkSpec.mlp((100, 12, 4), ("sigmoid", "softmax"), bias=True, seed=2)
+    tspec = TrainSpec(loss="cce", lr=0.5, batch_size=64, epochs=3, eval_every=0,
+                      dropout=dropout, seed=3)
+
+    def train(plain):
+        calls = []
+        with monkeypatch.context() as m:
+            if plain:  # no index, no fused step: the engine as before issue 18
+                m.setattr(E, "batch_entries", lambda *a: None)
+                m.setattr(E, "SGD", type("NotSGD", (), {}))
+            real = E.input_sgd_update_columns
+            m.setattr(E, "input_sgd_update_columns", lambda *a: (calls.append(1), real(*a)))
+            tr = Trainer(Network.from_spec(spec), TrainData(X, T, y, X, T, y), tspec)
+            for _ in tr.run("epoch"):
+                pass
+            assert tr.epoch == 3
+            return tr, len(calls)
+
+    (fast, n_fast), (plain, n_plain) = train(False), train(True)
+    assert n_fast == 2 * 18 and n_plain == 0  # epochs 2 and 3, 18 batches each (one partial)
+    assert isinstance(L._indexes[id(fast.data.X)][1], L.LitIndex)  # built in epoch 2
+    np.testing.assert_allclose(fast.net.params, plain.net.params, atol=1e-10)
