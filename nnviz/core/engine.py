@@ -174,6 +174,8 @@ class BatchEngine:
             Z = [z[:n] for z in self.Z]
             G = [g[:n] for g in self.G]
         layers = net.spec.layers
+        # α in the arrays' dtype: the kernels are then the ones the batch-1 path compiles too
+        dt = net.dtype.type
         lit = -1  # >= 0: X's CSR form is in ptr/cols/vals (lit entries relative to c)
         if self.sparse_input and X.ndim == 2 and X.dtype == net.dtype:
             c, ptr, cols, vals, columns, lit = self._lit_entries(X)
@@ -193,7 +195,7 @@ class BatchEngine:
                 _sigmoid_tanh(code, A[i], Z[i])
             else:
                 add_bias_activate(code, A[i], b if b is not None else net.W[i][0], Z[i],
-                                  net.alpha_of(i), b is not None)
+                                  dt(net.alpha_of(i)), b is not None)
             zin = Z[i]
             if self.Zd[i] is not None:  # inverted dropout of this layer's outputs
                 keep = 1.0 - self.dropout[i]
@@ -211,7 +213,7 @@ class BatchEngine:
             ok[...] = _correct(y, T)
         else:
             lv = output_rows(LOSS_CODES[self.loss], self.codes[-1], A[-1], y, T, G[-1],
-                             net.alpha_of(L - 1), ok)
+                             dt(net.alpha_of(L - 1)), ok)
         for i in range(L - 1, -1, -1):
             if i == 0:
                 zp = X
@@ -236,7 +238,7 @@ class BatchEngine:
                 if self.M[i - 1] is not None:
                     G[i - 1] *= self.M[i - 1][:n]
                 scale_by_derivative(self.codes[i - 1], A[i - 1], Z[i - 1], G[i - 1],
-                                    net.alpha_of(i - 1))
+                                    dt(net.alpha_of(i - 1)))
         self._decay()
         return lv, ok.astype(bool), y
 
