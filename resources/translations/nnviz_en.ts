@@ -2052,6 +2052,14 @@ The current lesson is unchanged.</translation>
             <translation>Show this lesson's panels as the lesson arranges them</translation>
         </message>
         <message>
+            <source>Lesson &amp;Map…</source>
+            <translation>Lesson &amp;Map…</translation>
+        </message>
+        <message>
+            <source>Every lesson in the handouts' order, with a picture of its network</source>
+            <translation>Every lesson in the handouts' order, with a picture of its network</translation>
+        </message>
+        <message>
             <source>Fit</source>
             <translation>Fit</translation>
         </message>

@@ -2052,6 +2052,14 @@ The current lesson is unchanged.</source>
             <translation>이 수업의 패널을 수업이 정한 배치로 되돌립니다</translation>
         </message>
         <message>
+            <source>Lesson &amp;Map…</source>
+            <translation>수업 지도(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>Every lesson in the handouts' order, with a picture of its network</source>
+            <translation>교재 순서대로 모든 수업과 각 수업의 신경망 그림</translation>
+        </message>
+        <message>
             <source>Fit</source>
             <translation>맞추기</translation>
         </message>

@@ -146,3 +146,16 @@ def test_show_lesson_map_opens_lessons_and_files_of_the_window(window, qtbot, mo
     dialog = lesson_map.show_lesson_map(window)
     dialog.file_chosen.emit("/tmp/some-lesson.npz")
     assert opened_files == ["/tmp/some-lesson.npz"]
+
+
+def test_lessons_menu_opens_the_map_with_ctrl_l(window, qtbot):
+    """Lessons → Lesson Map… (Ctrl+L) stays first in the menu after the lessons load."""
+    action = window.act_lesson_map
+    assert action.shortcut().toString() == "Ctrl+L"
+    assert window.lessons_menu.actions()[0] is action
+    window.model.load_lessons()  # the menu is rebuilt: the item must survive
+    assert window.lessons_menu.actions()[0] is action
+    action.trigger()
+    dialogs = [w for w in window.findChildren(LessonMapDialog) if w.isVisible()]
+    assert len(dialogs) == 1
+    dialogs[0].close()

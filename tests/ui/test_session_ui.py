@@ -9,6 +9,7 @@ from session_support import WAIT
 from session_support import start_manager as _manager
 
 from nnviz.core.session import load_session, save_session
+from nnviz.ui.shell import autosave
 from nnviz.ui.shell.autosave import (
     AUTOSAVE_NAME,
     LOCK_NAME,
@@ -228,10 +229,30 @@ def test_switching_lessons_with_unsaved_weights_asks(window, manager):
     window.open_lesson("xor-backprop-2")
 
 
-def test_training_counts_as_unsaved_work(window, qtbot, manager):
+def test_a_short_demo_run_is_not_unsaved_work(window, qtbot, manager):
+    """Play for a moment to watch: switching lessons does not ask to save (issue 16)."""
     window.open_lesson("xor-backprop-2")
     assert not manager.unsaved()
     _train_a_little(window, qtbot, 1)
+    assert window.model.run.last.seconds < autosave.TRAINED_WORK_SECONDS
+    assert not manager.unsaved()
+    manager.ask = lambda: pytest.fail("asked after a demo run")
+    window.open_lesson("perceptron-and")
+    assert window.model.preset.id == "perceptron-and"
+
+
+def test_a_long_run_counts_as_unsaved_work(window, qtbot, manager, monkeypatch):
+    window.open_lesson("xor-backprop-2")
+    _train_a_little(window, qtbot, 1)
+    seconds = window.model.run.last.seconds
+    monkeypatch.setattr(autosave, "TRAINED_WORK_SECONDS", seconds)  # as if it ran that long
+    assert manager.unsaved()
+
+
+def test_hand_edits_after_a_demo_run_are_unsaved_work(window, qtbot, manager):
+    window.open_lesson("xor-backprop-2")
+    _train_a_little(window, qtbot, 1)
+    window.model.edit_weight(0, 0, 0, 0.25)
     assert manager.unsaved()
 
 

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from nnviz.core.io import ModelFileError
 from nnviz.core.session import load_session
+from nnviz.ui.model.param_edit import ParamEdit
 from nnviz.ui.shell.autosave_writer import (
     AutosaveWriter,
     autosave_interval_ms,
@@ -65,6 +66,9 @@ def _tr(text: str) -> str:
 
 
 # -- the manager ------------------------------------------------------------------------------
+#: a run trained this long (trainer time) is the student's work: switching lessons asks to save
+TRAINED_WORK_SECONDS = 30.0
+
 class AutosaveManager(QObject):
     autosaved = Signal(str)
     restored = Signal(object)
@@ -192,15 +196,30 @@ class AutosaveManager(QObject):
             self._take_reference()
 
     def unsaved(self) -> bool:
-        """True when the weights or the network differ from the last saved/opened/initial ones."""
+        """True when there is work of the student's that the last save/open does not hold.
+
+        Work is a changed network, weights typed by hand (a :class:`ParamEdit` since the stack
+        was last clean), or a run trained for at least ``TRAINED_WORK_SECONDS``; weights moved
+        by a short demo run (Play for a few seconds to watch) are not worth a question.
+        """
         net = self.win.model.network
-        if net is None:
-            return False
-        if self._reference is None:
+        if net is None or self._reference is None:
             return False
         spec, params = self._reference
-        return spec != net.spec or params.shape != net.params.shape \
-            or not np.array_equal(params, net.params)
+        if spec != net.spec or params.shape != net.params.shape:
+            return True
+        if np.array_equal(params, net.params):
+            return False
+        return self._hand_edited() or self._trained_seconds() >= TRAINED_WORK_SECONDS
+
+    def _hand_edited(self) -> bool:
+        stack = self.win.model.undo_stack
+        first = max(stack.cleanIndex(), 0)
+        return any(isinstance(stack.command(i), ParamEdit) for i in range(first, stack.index()))
+
+    def _trained_seconds(self) -> float:
+        last = self.win.model.run.last
+        return float(getattr(last, "seconds", 0.0) or 0.0)
 
     def confirm_unsaved(self) -> bool:
         """Ask save / discard / cancel when there is unsaved work; False = cancel."""

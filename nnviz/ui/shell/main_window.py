@@ -245,6 +245,8 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
     def _on_model_lessons_loaded(self, presets):
         self.picker.set_presets(presets)
         self.lessons_menu.clear()
+        self.lessons_menu.addAction(self.act_lesson_map)
+        self.lessons_menu.addSeparator()
         names = group_names()
         menus = {}
         for p in presets:
@@ -256,6 +258,12 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
             a.triggered.connect(lambda _=False, pid=p.id: self.open_lesson(pid))
         for m in menus.values():
             m.setToolTipsVisible(True)
+
+    def show_lesson_map(self):
+        """Lessons → Lesson Map… (Ctrl+L): the lessons in handout order (one map at a time)."""
+        from nnviz.ui.panels.lesson_map import show_lesson_map
+
+        show_lesson_map(self)
 
     def open_lesson(self, preset_id: str):
         if self._started and self.unsaved_guard is not None and not self.unsaved_guard():

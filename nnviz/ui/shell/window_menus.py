@@ -72,6 +72,9 @@ class WindowMenus(QMainWindow):
         self.act_reset_layout = self._action(
             _tr("&Reset Layout"), lambda: self.layouts.reset(), None,
             _tr("Show this lesson's panels as the lesson arranges them"))
+        self.act_lesson_map = self._action(
+            _tr("Lesson &Map…"), self.show_lesson_map, "Ctrl+L",
+            _tr("Every lesson in the handouts' order, with a picture of its network"))
         # short texts on the toolbar buttons (the menus keep the long ones)
         self.act_zoom_out.setIconText("−")
         self.act_zoom_in.setIconText("+")
