@@ -259,3 +259,27 @@ def test_draw_pad_digit_is_a_guide_fact(window, qtbot, mnist_folder):  # noqa: F
         assert g.evaluated_accuracy is None
     finally:
         views.shutdown()
+
+
+def test_opening_the_gallery_completes_its_guide_step(window, qtbot):
+    """The activations guide asks to open the activation gallery: the lab's dock, made after
+    the guide, must become a fact (before, the step never passed)."""
+    window.open_lesson("activations")
+    g = window.guides.guide
+    window.guides.show_panels(["activation_gallery"])
+    assert window.docks["lab_gallery"].isVisible()
+    g.reevaluate()
+    assert "activation_gallery" in g.facts().open_panels
+
+
+def test_the_guide_band_grows_with_the_text_size(window, qtbot):
+    from nnviz.ui.common.interface_scale import interface_scale
+    from nnviz.ui.shell.guide_docks import GUIDE_HEIGHT
+
+    band = window.docks["guide"].widget()
+    try:
+        interface_scale().set(1.5, store=False)
+        assert band.minimumHeight() == round(GUIDE_HEIGHT * 1.5)
+    finally:
+        interface_scale().set(1.0, store=False)
+    assert band.minimumHeight() == GUIDE_HEIGHT

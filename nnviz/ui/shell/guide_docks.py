@@ -19,6 +19,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
+from nnviz.ui.common.interface_scale import interface_scale
 from nnviz.ui.model.explained_step import ExplainedStepState
 from nnviz.ui.model.gradient_trace import GradientTraceState
 from nnviz.ui.model.guide_state import GuideState
@@ -43,17 +44,25 @@ PANEL_DOCKS = {
     "gradient_norms": "gradients", "compare": "compare", "tracer": "tracer", "graph": "graph",
     "mnist_samples": "mnist_samples", "draw_pad": "mnist_draw", "confusion": "mnist_confusion",
     "weight_images": "mnist_weight_images",
+    "activation_gallery": "lab_gallery", "optimizer_race": "lab_race",
 }
+#: the labs' dock keys → the window's lab names (open_lab creates the dock on first use)
+LAB_DOCKS = {"lab_gallery": "gallery", "lab_race": "race"}
 
 
 #: guide control names (nnviz.core.guides.CONTROL_TITLES) → the run bar's actions
 RUN_ACTIONS = {"play": "act_play", "step_sample": "act_step_sample",
                "step_batch": "act_step_batch", "step_epoch": "act_step_epoch",
                "reset": "act_reset", "new_init": "act_new_init"}
-GUIDE_HEIGHT = 96  # px: the guide's band at the top (its text scrolls when longer)
+GUIDE_HEIGHT = 96  # px at 100 % text: the guide's band at the top (its text scrolls when longer)
 EXPLAINED_HEIGHT = 190  # px: the explained step's tab (bar, caption, formula, numbers)
 TRACER_HEIGHT = 300  # px: the tracer's table or the graph need more
 
+
+
+def guide_height() -> int:
+    """The guide band's height at the current text size (View → Text size, presentation)."""
+    return round(GUIDE_HEIGHT * interface_scale().factor)
 
 class GuideDocks(QObject):
     """Creates the two docks on ``window`` and connects them to its model.
@@ -72,7 +81,7 @@ class GuideDocks(QObject):
         g = window._dock("guide", _tr("Guide"), self.guide_panel, Qt.TopDockWidgetArea,
                          scroll=True)
         g.setFeatures(g.features() & ~g.DockWidgetFeature.DockWidgetClosable)
-        g.widget().setMinimumHeight(GUIDE_HEIGHT)
+        g.widget().setMinimumHeight(guide_height())
         g.widget().setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # text wraps instead
         self.guide.guide_changed.connect(self._on_guide_changed)
         ex = window._dock("explained", _tr("Explained step"), self.explained_panel,
@@ -111,11 +120,18 @@ class GuideDocks(QObject):
         # after RunControls' own slot (it enables the run bar for a lesson that trains)
         model.run.hyper_changed.connect(self._on_hyper_changed)
         model.preset_changed.connect(self._on_preset_changed)
+        interface_scale().changed.connect(self._on_interface_scale_changed)
+
+    def _on_interface_scale_changed(self, _factor: float) -> None:
+        dock = self.window.docks["guide"]
+        dock.widget().setMinimumHeight(guide_height())
+        self.window.resizeDocks([dock], [guide_height()], Qt.Vertical)
 
     def _on_preset_changed(self, _preset: Any) -> None:
         docks = self.window.docks
         docks["guide"].show()
-        self.window.resizeDocks([docks["guide"]], [GUIDE_HEIGHT], Qt.Vertical)
+        docks["guide"].widget().setMinimumHeight(guide_height())  # the text size may have changed
+        self.window.resizeDocks([docks["guide"]], [guide_height()], Qt.Vertical)
         mnist = getattr(self.window, "mnist", None)  # installed when the window starts
         if self._mnist is None and mnist is not None:
             self.connect_mnist(mnist)
@@ -128,6 +144,11 @@ class GuideDocks(QObject):
 
     def _on_hyper_changed(self) -> None:
         self.enable_controls(self.controls)
+
+    def watch_dock(self, key: str, dock: Any) -> None:
+        """Follow a dock made after the guide (a lab): its being open is a guide fact."""
+        self._watch_visibility({key: dock})
+        self._on_visibility(key, dock.isVisible())
 
     def _watch_visibility(self, docks: dict) -> None:
         for key, dock in docks.items():
@@ -231,6 +252,8 @@ class GuideDocks(QObject):
                 self.show_tracer()
             elif key == "graph":
                 self.show_graph()
+            elif key in LAB_DOCKS:
+                self.window.open_lab(LAB_DOCKS[key], floating=False)
             elif key in docks:
                 docks[key].show()
                 docks[key].raise_()

@@ -80,6 +80,9 @@ class RunFeedback(QMainWindow):
             self.addDockWidget(Qt.RightDockWidgetArea, d)
             self.labs[key] = d
             self.docks[f"lab_{key}"] = d  # a lesson's layout may place it; others hide it
+            guides = getattr(self, "guides", None)
+            if guides is not None:  # "open the gallery" can be a guide step's task
+                guides.watch_dock(f"lab_{key}", d)
         d = self.labs[key]
         if floating and not d.isFloating():
             d.setFloating(True)
