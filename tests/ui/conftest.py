@@ -1,4 +1,4 @@
-"""UI fixtures: isolated settings, a controller, the main window with its lessons loaded."""
+"""UI fixtures: isolated settings, the lesson model, the main window with its lessons loaded."""
 
 import os
 
@@ -19,7 +19,7 @@ def _isolated_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def controller(qapp):
+def model(qapp):
     from nnviz.ui.model.lesson_model import LessonModel
 
     c = LessonModel()

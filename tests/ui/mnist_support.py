@@ -20,31 +20,31 @@ def mnist_folder():
         pytest.skip(f"MNIST not installed (scripts/fetch-mnist): {exc}")
 
 
-def load_lesson(controller, qtbot, preset_id="mnist-course"):
+def load_lesson(model, qtbot, preset_id="mnist-course"):
     """Switch to an MNIST lesson and wait until its test images are loaded."""
-    controller.set_preset(preset_id)
-    qtbot.waitUntil(lambda: controller.samples is not None or (
-        controller.data_error and not controller.loading), timeout=60000)
-    assert controller.samples is not None, controller.data_error
-    return controller
+    model.set_preset(preset_id)
+    qtbot.waitUntil(lambda: model.samples is not None or (
+        model.data_error and not model.loading), timeout=60000)
+    assert model.samples is not None, model.data_error
+    return model
 
 
 @pytest.fixture
-def mnist_controller(controller, mnist_folder, qtbot):
-    return load_lesson(controller, qtbot)
+def mnist_controller(model, mnist_folder, qtbot):
+    return load_lesson(model, qtbot)
 
 
 @pytest.fixture
-def evaluator(controller):
+def evaluator(model):
     from nnviz.ui.model.mnist_evaluator import Evaluator
 
-    ev = Evaluator(controller, limit=SUBSET)
+    ev = Evaluator(model, limit=SUBSET)
     yield ev
     ev.shutdown()
 
 
 def wait_evaluated(qtbot, ev, timeout=60000):
-    """Wait until ``ev`` holds a result for the controller's current network."""
+    """Wait until ``ev`` holds a result for the model's current network."""
     qtbot.waitUntil(lambda: ev.result is not None and not ev.running
                     and ev.result_network is ev.lesson.network, timeout=timeout)
     return ev.result

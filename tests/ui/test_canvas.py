@@ -13,8 +13,8 @@ from nnviz.ui.common.formulas import neuron_formula
 
 
 @pytest.fixture
-def view(qtbot, controller):
-    v = NetworkView(controller)
+def view(qtbot, model):
+    v = NetworkView(model)
     qtbot.addWidget(v)
     v.resize(900, 600)
     return v
@@ -28,10 +28,10 @@ def _expected_edges(sizes, k):
     return n
 
 
-def test_every_preset_builds_the_right_items(qtbot, view, controller):
-    for p in controller.presets:
-        controller.set_preset(p.id)
-        sizes = controller.network.spec.sizes
+def test_every_preset_builds_the_right_items(qtbot, view, model):
+    for p in model.presets:
+        model.set_preset(p.id)
+        sizes = model.network.spec.sizes
         image = geometry.image_side(sizes[0])
         n_neurons = [len(items) for items in view.neurons]
         assert n_neurons[1:] == list(sizes[1:]), p.id
@@ -43,12 +43,12 @@ def test_every_preset_builds_the_right_items(qtbot, view, controller):
         expected_bias = sum(u for u, layer in zip(sizes[1:], p.network.layers)
                             if layer.bias and u <= geometry.FULL_LAYER)
         assert n_bias == expected_bias, p.id
-    qtbot.waitUntil(lambda: not controller.loading, timeout=30000)
+    qtbot.waitUntil(lambda: not model.loading, timeout=30000)
 
 
-def test_forward_walkthrough_shows_the_handout_numbers(view, controller):
-    controller.set_preset("forward-walkthrough")
-    e = controller.preset.expect
+def test_forward_walkthrough_shows_the_handout_numbers(view, model):
+    model.set_preset("forward-walkthrough")
+    e = model.preset.expect
     for layer, (A, Z) in enumerate([(e["A1"], e["Z1"]), (e["A2"], e["Z2"]), (e["y"], e["y"])], 1):
         items = view.neurons[layer]
         assert np.allclose([it.a for it in items], A, atol=1e-8)
@@ -63,9 +63,9 @@ def test_forward_walkthrough_shows_the_handout_numbers(view, controller):
     assert not any(t.isVisible() for t in view.z_labels[1])
 
 
-def test_neuron_tooltip_formula_has_live_numbers(view, controller):
-    controller.set_preset("forward-walkthrough")
-    text = neuron_formula(controller, 1, 0)
+def test_neuron_tooltip_formula_has_live_numbers(view, model):
+    model.set_preset("forward-walkthrough")
+    text = neuron_formula(model, 1, 0)
     assert "a₁ = 0.1·1 + 0.2·0.5 + 0.1 = 0.3" in text
     assert "z₁ = σ(0.3) = 0.5744" in text
     assert view.tooltip_for(view.neurons[1][0]) == text
@@ -73,46 +73,46 @@ def test_neuron_tooltip_formula_has_live_numbers(view, controller):
     assert "W1[2,3] = 0.6" in view.tooltip_for(edge)
 
 
-def test_edge_edit_goes_through_undo(view, controller):
-    controller.set_preset("forward-walkthrough")
+def test_edge_edit_goes_through_undo(view, model):
+    model.set_preset("forward-walkthrough")
     edge = next(e for e in view.edges[0] if e.i == 0 and e.j == 0)
     assert view.apply_text(edge, "1.5")
-    assert controller.network.W[0][0, 0] == 1.5
+    assert model.network.W[0][0, 0] == 1.5
     assert view.neurons[1][0].a == pytest.approx(1.5 + 0.1 + 0.1)
     assert not view.apply_text(edge, "nan")
-    assert controller.network.W[0][0, 0] == 1.5
-    controller.undo_stack.undo()
-    assert controller.network.W[0][0, 0] == 0.1
+    assert model.network.W[0][0, 0] == 1.5
+    model.undo_stack.undo()
+    assert model.network.W[0][0, 0] == 0.1
     assert view.neurons[1][0].a == pytest.approx(0.3)
 
 
-def test_mnist_canvas_updates_in_place(qtbot, view, controller):
-    controller.set_preset("mnist-course")
-    qtbot.waitUntil(lambda: not controller.loading, timeout=30000)
+def test_mnist_canvas_updates_in_place(qtbot, view, model):
+    model.set_preset("mnist-course")
+    qtbot.waitUntil(lambda: not model.loading, timeout=30000)
     before = [id(e) for pool in view.edges for e in pool]
     neuron_ids = [id(n) for layer in view.neurons for n in layer]
     rng = np.random.default_rng(0)
-    controller.set_input(rng.uniform(0, 1, 784))
-    controller.show_trained_params(controller.network.params * 1.5)
+    model.set_input(rng.uniform(0, 1, 784))
+    model.show_trained_params(model.network.params * 1.5)
     assert [id(n) for layer in view.neurons for n in layer] == neuron_ids
     assert [id(e) for pool in view.edges for e in pool] == before
-    z = controller.trace[0][1]
+    z = model.trace[0][1]
     assert np.allclose([n.z for n in view.neurons[1]], z)
     view.set_k(5)  # 5 per neuron would be 500 lines: the overview keeps the strongest
     assert sum(e.isVisible() for e in view.edges[0]) == geometry.DENSE_OVERVIEW
 
 
-def test_hidden_neurons_show_their_output_over_the_input_plane(qtbot, view, controller):
+def test_hidden_neurons_show_their_output_over_the_input_plane(qtbot, view, model):
     import numpy as np
 
     from nnviz.ui.common import plane
 
-    controller.set_preset("xor-backprop-2")
+    model.set_preset("xor-backprop-2")
     assert len(view.heatmaps) == 3  # two hidden neurons and the output
     hm = next(h for h in view.heatmaps if h.layer == 1 and h.index == 0)
     assert not hm.pixmap().isNull() and hm.pixmap().width() == hm.SIZE
-    ext = plane.extent(controller.samples.X)
-    expect = plane.neuron_planes(controller.network, ext, hm.SIZE)[0][0]
+    ext = plane.extent(model.samples.X)
+    expect = plane.neuron_planes(model.network, ext, hm.SIZE)[0][0]
     img = hm.pixmap().toImage()
     from nnviz.ui.common import colors
 
@@ -120,7 +120,7 @@ def test_hidden_neurons_show_their_output_over_the_input_plane(qtbot, view, cont
     c = img.pixelColor(3, 5)
     assert (c.red(), c.green(), c.blue()) == tuple(int(v) for v in rgb[5, 3])
     before = hm.pixmap().toImage()
-    controller.network.W[0][...] *= -1
+    model.network.W[0][...] *= -1
     view.update_values()
     assert hm.pixmap().toImage() != before  # follows the weights
     base = hm.scale()
@@ -130,16 +130,16 @@ def test_hidden_neurons_show_their_output_over_the_input_plane(qtbot, view, cont
     assert np.isclose(hm.scale(), 4 * base)  # hovering enlarges it
     hm.hoverLeaveEvent(QGraphicsSceneHoverEvent())
     assert np.isclose(hm.scale(), base)
-    controller.set_preset("mnist-course")
-    qtbot.waitUntil(lambda: not controller.loading, timeout=30000)
+    model.set_preset("mnist-course")
+    qtbot.waitUntil(lambda: not model.loading, timeout=30000)
     assert view.heatmaps == []  # 784 inputs: no input plane
 
 
 # -- in-place editing of weights and biases ------------------------------------------------
 
 @pytest.fixture
-def shown_view(qtbot, view, controller):
-    controller.set_preset("forward-walkthrough")
+def shown_view(qtbot, view, model):
+    model.set_preset("forward-walkthrough")
     view.show()
     qtbot.waitExposed(view)
     return view
@@ -167,10 +167,10 @@ def _click(qtbot, view, item):
     return pos
 
 
-def test_click_on_an_edge_edits_it_in_place_with_undo(qtbot, shown_view, controller):
+def test_click_on_an_edge_edits_it_in_place_with_undo(qtbot, shown_view, model):
     view = shown_view
     edge = _edge(view, 0, 1, 1)
-    old = controller.network.W[0][1, 1]
+    old = model.network.W[0][1, 1]
     _click(qtbot, view, edge)
     ed = view.editor
     assert ed.active and view.edit_item is edge
@@ -181,46 +181,46 @@ def test_click_on_an_edge_edits_it_in_place_with_undo(qtbot, shown_view, control
     assert ed.geometry().contains(_at(view, label.sceneBoundingRect().center()))
     qtbot.keyClicks(ed.line, "1.5")
     qtbot.keyClick(ed.line, Qt.Key_Return)
-    assert controller.network.W[0][1, 1] == 1.5
+    assert model.network.W[0][1, 1] == 1.5
     assert view.neurons[1][1].a == pytest.approx(0.3 * 1.0 + 1.5 * 0.5 + 0.2)
     assert not ed.active and view.edit_item is None
-    controller.undo_stack.undo()
-    assert controller.network.W[0][1, 1] == old
-    controller.undo_stack.redo()
-    assert controller.network.W[0][1, 1] == 1.5
+    model.undo_stack.undo()
+    assert model.network.W[0][1, 1] == old
+    model.undo_stack.redo()
+    assert model.network.W[0][1, 1] == 1.5
 
 
-def test_refused_text_keeps_the_weight_and_the_editor_open(qtbot, shown_view, controller):
+def test_refused_text_keeps_the_weight_and_the_editor_open(qtbot, shown_view, model):
     view = shown_view
     edge = _edge(view, 0, 1, 1)
     refused = []
-    controller.edit_refused.connect(refused.append)
+    model.edit_refused.connect(refused.append)
     _click(qtbot, view, edge)
     ed = view.editor
     qtbot.keyClicks(ed.line, "abc")
     qtbot.keyClick(ed.line, Qt.Key_Return)
-    assert controller.network.W[0][1, 1] == 0.4
-    assert controller.undo_stack.count() == 0
+    assert model.network.W[0][1, 1] == 0.4
+    assert model.undo_stack.count() == 0
     assert ed.active and ed.error_text and "abc" in ed.error_text
     assert ed.message.isVisible() and ed.toolTip() == ed.error_text == refused[-1]
     qtbot.keyClicks(ed.line, "-0.7")  # typing again clears the error, then applies
     assert ed.error_text == "" and not ed.message.isVisible()
     qtbot.keyClick(ed.line, Qt.Key_Return)
-    assert controller.network.W[0][1, 1] == pytest.approx(-0.7)
+    assert model.network.W[0][1, 1] == pytest.approx(-0.7)
     assert not ed.active
 
 
-def test_escape_cancels(qtbot, shown_view, controller):
+def test_escape_cancels(qtbot, shown_view, model):
     view = shown_view
     _click(qtbot, view, _edge(view, 0, 1, 1))
     qtbot.keyClicks(view.editor.line, "9")
     qtbot.keyClick(view.editor.line, Qt.Key_Escape)
     assert not view.editor.active and view.edit_item is None
-    assert controller.network.W[0][1, 1] == 0.4
-    assert controller.undo_stack.count() == 0
+    assert model.network.W[0][1, 1] == 0.4
+    assert model.undo_stack.count() == 0
 
 
-def test_a_drag_over_an_edge_pans_and_does_not_edit(qtbot, shown_view, controller):
+def test_a_drag_over_an_edge_pans_and_does_not_edit(qtbot, shown_view, model):
     view = shown_view
     view.zoom_by(3.0)  # something to pan
     edge = _edge(view, 0, 1, 1)
@@ -238,7 +238,7 @@ def test_a_drag_over_an_edge_pans_and_does_not_edit(qtbot, shown_view, controlle
     assert not view.editor.active and view.edit_item is None
 
 
-def test_bias_edits_the_same_way(qtbot, shown_view, controller):
+def test_bias_edits_the_same_way(qtbot, shown_view, model):
     view = shown_view
     bias = view.biases[1][1]
     _click(qtbot, view, bias)
@@ -249,19 +249,19 @@ def test_bias_edits_the_same_way(qtbot, shown_view, controller):
     assert ed.geometry().right() < _at(view, bias.sceneBoundingRect().center()).x()
     ed.line.setText("−2")  # the Unicode minus of the canvas labels is accepted
     qtbot.keyClick(ed.line, Qt.Key_Enter)
-    assert controller.network.b[0][1] == -2.0
+    assert model.network.b[0][1] == -2.0
     assert not ed.active
-    controller.undo_stack.undo()
-    assert controller.network.b[0][1] == 0.2
+    model.undo_stack.undo()
+    assert model.network.b[0][1] == 0.2
     _click(qtbot, view, bias)
     qtbot.keyClicks(ed.line, "x")
     qtbot.keyClick(ed.line, Qt.Key_Return)
-    assert ed.active and ed.error_text and controller.network.b[0][1] == 0.2
+    assert ed.active and ed.error_text and model.network.b[0][1] == 0.2
     qtbot.keyClick(ed.line, Qt.Key_Escape)
-    assert not ed.active and controller.network.b[0][1] == 0.2
+    assert not ed.active and model.network.b[0][1] == 0.2
 
 
-def test_double_click_and_ask_value_open_the_same_editor(qtbot, shown_view, controller):
+def test_double_click_and_ask_value_open_the_same_editor(qtbot, shown_view, model):
     view = shown_view
     edge = _edge(view, 1, 2, 1)
     pos = _at(view, edge.line().center())
@@ -275,25 +275,25 @@ def test_double_click_and_ask_value_open_the_same_editor(qtbot, shown_view, cont
 
 
 def test_clicking_another_edge_moves_the_editor_and_keeps_a_valid_change(
-        qtbot, shown_view, controller):
+        qtbot, shown_view, model):
     view = shown_view
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
     first, second = _edge(view, 0, 1, 1), _edge(view, 1, 2, 1)
-    old = controller.network.W[1][2, 1]
+    old = model.network.W[1][2, 1]
     _click(qtbot, view, first)
     qtbot.waitUntil(view.editor.line.hasFocus)
     qtbot.keyClicks(view.editor.line, "0.9")
     _click(qtbot, view, second)  # focus leaves the editor: the typed value is kept
-    assert controller.network.W[0][1, 1] == 0.9
+    assert model.network.W[0][1, 1] == 0.9
     assert view.editor.active and view.edit_item is second
     view.editor.line.setText("zz")
     view.setFocus()  # leaving with unusable text just closes
     qtbot.waitUntil(lambda: not view.editor.active)
-    assert controller.network.W[1][2, 1] == old
+    assert model.network.W[1][2, 1] == old
 
 
-def test_neuron_clicks_still_select_and_do_not_edit(qtbot, shown_view, controller):
+def test_neuron_clicks_still_select_and_do_not_edit(qtbot, shown_view, model):
     view = shown_view
     neuron = view.neurons[1][2]
     with qtbot.waitSignal(view.neuron_clicked) as sig:
@@ -303,7 +303,7 @@ def test_neuron_clicks_still_select_and_do_not_edit(qtbot, shown_view, controlle
     assert not view.editor.active
 
 
-def test_editor_follows_zoom_and_closes_on_rebuild(qtbot, shown_view, controller):
+def test_editor_follows_zoom_and_closes_on_rebuild(qtbot, shown_view, model):
     view = shown_view
     edge = _edge(view, 0, 1, 1)
     _click(qtbot, view, edge)
@@ -314,7 +314,7 @@ def test_editor_follows_zoom_and_closes_on_rebuild(qtbot, shown_view, controller
         assert view.editor.geometry().contains(_at(view, label.sceneBoundingRect().center()))
     view.update_values()  # a training snapshot keeps it open
     assert view.editor.active and view.edit_item is edge
-    controller.set_preset("xor-gates")
+    model.set_preset("xor-gates")
     assert not view.editor.active and view.edit_item is None
 
 

@@ -19,8 +19,8 @@ PRESETS = ["optimizers", "vanishing-sigmoid", "vanishing-relu", "mnist-course",
 
 
 @pytest.fixture
-def view(qtbot, controller):
-    v = NetworkView(controller)
+def view(qtbot, model):
+    v = NetworkView(model)
     qtbot.addWidget(v)
     v.resize(900, 600)
     return v
@@ -32,9 +32,9 @@ def scale_back():
     interface_scale().set(1.0, store=False)  # the scale is one object for the whole app
 
 
-def _open(qtbot, controller, preset):
-    controller.set_preset(preset)
-    qtbot.waitUntil(lambda: not controller.loading, timeout=30000)
+def _open(qtbot, model, preset):
+    model.set_preset(preset)
+    qtbot.waitUntil(lambda: not model.loading, timeout=30000)
 
 
 def _labels(view):
@@ -71,8 +71,8 @@ def _assert_no_collision(view, what):
 
 
 @pytest.mark.parametrize("preset", PRESETS)
-def test_no_number_covers_another_or_a_neuron(qtbot, view, controller, preset):
-    _open(qtbot, controller, preset)
+def test_no_number_covers_another_or_a_neuron(qtbot, view, model, preset):
+    _open(qtbot, model, preset)
     _assert_no_collision(view, preset)
     if preset in ("forward-walkthrough", "xor-gates", "optimizers"):
         # small nets: every weight is written (they all fit)
@@ -84,14 +84,14 @@ def test_no_number_covers_another_or_a_neuron(qtbot, view, controller, preset):
     else:
         assert view.edge_label_rects(), preset  # the strongest are written, not none
     layer = 2 if len(view.neurons) > 3 else 1
-    controller.select_neuron(layer, 3 % len(view.neurons[layer]))
+    model.select_neuron(layer, 3 % len(view.neurons[layer]))
     _assert_no_collision(view, preset + " with a selected neuron")
     assert any(key[0] in (layer - 1, layer) for key, _ in view.edge_label_rects())
 
 
-def test_the_selected_neurons_weights_are_written_first(qtbot, view, controller):
-    _open(qtbot, controller, "vanishing-sigmoid")
-    controller.select_neuron(3, 4)
+def test_the_selected_neurons_weights_are_written_first(qtbot, view, model):
+    _open(qtbot, model, "vanishing-sigmoid")
+    model.select_neuron(3, 4)
     shown = {key for key, _ in view.edge_label_rects()}
     into = {(2, i, 4) for i in range(8)}
     out_of = {(3, 4, j) for j in range(8)}
@@ -99,20 +99,20 @@ def test_the_selected_neurons_weights_are_written_first(qtbot, view, controller)
     assert len(shown & into) >= 6 and len(shown & out_of) >= 6
 
 
-def test_training_keeps_numbers_apart(qtbot, view, controller):
-    _open(qtbot, controller, "optimizers")
+def test_training_keeps_numbers_apart(qtbot, view, model):
+    _open(qtbot, model, "optimizers")
     rng = np.random.default_rng(1)
     for _ in range(3):  # numbers change width ("0.1" → "−0.0349"): placement follows
-        controller.show_trained_params(controller.network.params
-                                       * rng.uniform(-3, 3, controller.network.params.shape))
+        model.show_trained_params(model.network.params
+                                       * rng.uniform(-3, 3, model.network.params.shape))
         _assert_no_collision(view, "after new weights")
 
 
 @pytest.mark.parametrize("size", [(900, 600), (500, 900), (1400, 500)])
 @pytest.mark.parametrize("preset", ["optimizers", "mnist-course", "forward-walkthrough"])
-def test_legend_stays_outside_the_network(qtbot, view, controller, preset, size):
+def test_legend_stays_outside_the_network(qtbot, view, model, preset, size):
     view.resize(*size)
-    _open(qtbot, controller, preset)
+    _open(qtbot, model, preset)
     view.fit()
     legend = view.legend.sceneBoundingRect()
     assert not legend.intersects(view.nodes_rect()), (preset, size)
@@ -124,15 +124,15 @@ def test_legend_stays_outside_the_network(qtbot, view, controller, preset, size)
 
 
 def test_a_100_unit_layer_is_an_overview_plus_the_selected_neurons_edges(
-        qtbot, view, controller):
-    _open(qtbot, controller, "mnist-course")
+        qtbot, view, model):
+    _open(qtbot, model, "mnist-course")
     budget = geometry.DENSE_OVERVIEW + 2 * geometry.SELECTED_EDGES
     for pool in view.edges:
         assert sum(e.isVisible() for e in pool) <= geometry.DENSE_OVERVIEW
-    controller.select_neuron(2, 7)  # hidden layer 2 (100 tanh units), neuron 8
+    model.select_neuron(2, 7)  # hidden layer 2 (100 tanh units), neuron 8
     for pool in view.edges:
         assert sum(e.isVisible() for e in pool) <= budget
-    W_in, W_out = controller.network.W[1], controller.network.W[2]
+    W_in, W_out = model.network.W[1], model.network.W[2]
     strongest_in = set(np.argsort(-np.abs(W_in[:, 7]))[: geometry.SELECTED_EDGES].tolist())
     strongest_out = set(np.argsort(-np.abs(W_out[7, :]))[: geometry.SELECTED_EDGES].tolist())
     focus_in = {e.i for e in view.edges[1] if e.isVisible() and e.focus}
@@ -152,8 +152,8 @@ def _significant_digits(text: str) -> int:
 
 
 @pytest.mark.parametrize("preset", ["forward-walkthrough", "optimizers", "vanishing-relu"])
-def test_a_neurons_value_fits_inside_it_with_three_digits(qtbot, view, controller, preset):
-    _open(qtbot, controller, preset)
+def test_a_neurons_value_fits_inside_it_with_three_digits(qtbot, view, model, preset):
+    _open(qtbot, model, preset)
     for li, layer in enumerate(view.neurons):
         for k, neuron in enumerate(layer):
             label = view.z_labels[li][k]
@@ -167,19 +167,19 @@ def test_a_neurons_value_fits_inside_it_with_three_digits(qtbot, view, controlle
     assert re.fullmatch(r"−?[\d.]+(e−?\d+)?", view.z_labels[1][0].text())
 
 
-def test_long_values_shrink_to_fit(qtbot, view, controller):
-    _open(qtbot, controller, "forward-walkthrough")
-    controller.edit_bias(0, 0, -0.000123456)  # "−0.000123" would overflow at full size
-    controller.edit_weight(0, 0, 0, -0.3)
-    controller.edit_weight(0, 1, 0, 0.0)
+def test_long_values_shrink_to_fit(qtbot, view, model):
+    _open(qtbot, model, "forward-walkthrough")
+    model.edit_bias(0, 0, -0.000123456)  # "−0.000123" would overflow at full size
+    model.edit_weight(0, 0, 0, -0.3)
+    model.edit_weight(0, 1, 0, 0.0)
     neuron, label = view.neurons[1][0], view.z_labels[1][0]
     assert label.scale() <= 1.0
     assert neuron.rect().contains(label.sceneBoundingRect())
 
 
-def test_interface_scale_enlarges_neurons_numbers_and_lines(qtbot, view, controller,
+def test_interface_scale_enlarges_neurons_numbers_and_lines(qtbot, view, model,
                                                             scale_back):
-    _open(qtbot, controller, "forward-walkthrough")
+    _open(qtbot, model, "forward-walkthrough")
     r1 = view.neurons[1][0].rect().width()
     font1 = view.z_labels[1][0].font().pixelSize()
     edge1 = max(e.pen().widthF() for e in view.edges[0] if e.isVisible())
@@ -196,25 +196,25 @@ def test_interface_scale_enlarges_neurons_numbers_and_lines(qtbot, view, control
     _assert_no_collision(view, "at 200 %")
 
 
-def test_step_activation_is_named_as_in_the_handouts(qtbot, qapp, view, controller):
+def test_step_activation_is_named_as_in_the_handouts(qtbot, qapp, view, model):
     from nnviz.ui.common import i18n
 
-    _open(qtbot, controller, "xor-gates")
+    _open(qtbot, model, "xor-gates")
     assert "step function" in view._titles[1].text()
     try:
         assert "nnviz_ko" in i18n.install_translators(qapp, "ko")
-        controller.set_preset("xor-backprop-2")
-        controller.set_preset("xor-gates")
+        model.set_preset("xor-backprop-2")
+        model.set_preset("xor-gates")
         assert "계단 함수" in view._titles[1].text()
         assert "계단 함수" in view._titles[2].text()
     finally:
         i18n.install_translators(qapp, "en")
 
 
-def test_the_explained_steps_mark_survives_a_scale_change(qtbot, view, controller, scale_back):
+def test_the_explained_steps_mark_survives_a_scale_change(qtbot, view, model, scale_back):
     from nnviz.core.explain.model import NeuronRef
 
-    _open(qtbot, controller, "forward-walkthrough")
+    _open(qtbot, model, "forward-walkthrough")
     view.highlight(NeuronRef(1, 2))
     scale_back.set(1.5, store=False)
     assert view.highlighted[0] == NeuronRef(1, 2)

@@ -36,12 +36,12 @@ def test_pad_geometry_unchanged_after_a_prediction(qtbot, mnist_controller):
     assert pad.prediction is None and _geometry(pad, area) == before
 
 
-def test_image_index_says_when_the_input_is_the_drawing(qtbot, controller, mnist_folder):
+def test_image_index_says_when_the_input_is_the_drawing(qtbot, model, mnist_folder):
     from nnviz.ui.mnist.draw_pad import DrawPad
     from nnviz.ui.panels.inputs_panel import InputsPanel
 
-    panel = InputsPanel(controller)  # made first: it follows the lesson being opened
-    c = mnist_support.load_lesson(controller, qtbot)
+    panel = InputsPanel(model)  # made first: it follows the lesson being opened
+    c = mnist_support.load_lesson(model, qtbot)
     pad = DrawPad(c)
     for w in (panel, pad):
         qtbot.addWidget(w)

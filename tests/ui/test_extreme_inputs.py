@@ -13,13 +13,13 @@ WAIT = 20000
 
 
 @pytest.fixture
-def panel(controller, qtbot):
-    controller.set_preset("xor-backprop-2")
-    p = HyperPanel(controller)
+def panel(model, qtbot):
+    model.set_preset("xor-backprop-2")
+    p = HyperPanel(model)
     qtbot.addWidget(p)
     messages = []
-    controller.edit_refused.connect(messages.append)
-    controller.run.status_posted.connect(messages.append)
+    model.edit_refused.connect(messages.append)
+    model.run.status_posted.connect(messages.append)
     p.messages = messages
     return p
 
@@ -46,9 +46,9 @@ def test_learning_rate_at_the_limit_is_taken(panel):
     assert lr_problem(1000.0) == "" and lr_problem(0.0) and lr_problem(1e6)
 
 
-def test_learning_rate_from_code_out_of_range_is_a_message(controller):
-    controller.set_preset("xor-backprop-2")
-    s = controller.run
+def test_learning_rate_from_code_out_of_range_is_a_message(model):
+    model.set_preset("xor-backprop-2")
+    s = model.run
     messages = []
     s.status_posted.connect(messages.append)
     s.set_lr(1e6)  # no exception
@@ -69,23 +69,23 @@ def test_layer_sizes_out_of_range_are_refused(panel, units):
         NetworkSpec.mlp((2, units, 1), "sigmoid")
 
 
-def test_a_network_too_large_for_memory_is_refused(panel, controller):
+def test_a_network_too_large_for_memory_is_refused(panel, model):
     from nnviz.core.spec import LayerSpec, NetworkSpec
 
     big = NetworkSpec(784, (LayerSpec(4096), LayerSpec(4096), LayerSpec(4096), LayerSpec(10)))
     assert big.n_params() > MAX_PARAMS and network_problem(big)
-    spec_before = controller.network.spec
+    spec_before = model.network.spec
     panel.pending_network = lambda: big
     panel._mark_pending()
     assert not panel.apply_button.isEnabled() and "parameters" in panel.pending_note.text()
     panel.apply_pending()
-    assert controller.network.spec == spec_before
+    assert model.network.spec == spec_before
     assert any("parameters" in m for m in panel.messages)
 
 
-def test_batch_larger_than_the_data_set_is_clamped_with_a_note(controller, qtbot):
-    controller.set_preset("xor-backprop-2")  # 4 samples
-    s = controller.run
+def test_batch_larger_than_the_data_set_is_clamped_with_a_note(model, qtbot):
+    model.set_preset("xor-backprop-2")  # 4 samples
+    s = model.run
     messages = []
     s.status_posted.connect(messages.append)
     s.set_batch_size(65536)
@@ -94,9 +94,9 @@ def test_batch_larger_than_the_data_set_is_clamped_with_a_note(controller, qtbot
     assert clamp_batch(s, 3, 10) == 3
 
 
-def test_a_preset_batch_larger_than_the_data_is_clamped_when_training(controller, qtbot):
-    controller.set_preset("xor-backprop-2")
-    s = controller.run
+def test_a_preset_batch_larger_than_the_data_is_clamped_when_training(model, qtbot):
+    model.set_preset("xor-backprop-2")
+    s = model.run
     s.spec = s.spec.with_changes(batch_size=500)  # e.g. from an old session file
     assert s.ensure_trainer()
     assert s.trainer.spec.batch_size == 4
@@ -105,16 +105,16 @@ def test_a_preset_batch_larger_than_the_data_is_clamped_when_training(controller
     assert s.epoch == 1
 
 
-def test_nan_and_inf_weights_are_refused(controller):
-    controller.set_preset("xor-backprop-2")
-    before = controller.network.params.copy()
+def test_nan_and_inf_weights_are_refused(model):
+    model.set_preset("xor-backprop-2")
+    before = model.network.params.copy()
     refused = []
-    controller.edit_refused.connect(refused.append)
+    model.edit_refused.connect(refused.append)
     for bad in (np.nan, np.inf, -np.inf):
-        assert not controller.edit_weight(0, 0, 0, bad)
-        assert not controller.edit_block(0, "W", 0, 0, [[1.0, bad]])
+        assert not model.edit_weight(0, 0, 0, bad)
+        assert not model.edit_block(0, "W", 0, 0, [[1.0, bad]])
     assert len(refused) == 6 and "finite" in refused[0]
-    assert np.array_equal(controller.network.params, before)
+    assert np.array_equal(model.network.params, before)
 
 
 @pytest.mark.parametrize("make, match", [
@@ -124,11 +124,11 @@ def test_nan_and_inf_weights_are_refused(controller):
     (lambda d: TrainData(d.X, d.T, d.y[:1], d.X_test, d.T_test, d.y_test), "length"),
     (lambda d: TrainData(d.X * np.nan, d.T, d.y, d.X_test, d.T_test, d.y_test), "NaN"),
 ])
-def test_empty_or_mismatched_data_is_a_message(controller, monkeypatch, make, match):
-    controller.set_preset("xor-backprop-2")
-    good = controller.train_data()
-    monkeypatch.setattr(controller, "train_data", lambda: make(good))
-    s = controller.run
+def test_empty_or_mismatched_data_is_a_message(model, monkeypatch, make, match):
+    model.set_preset("xor-backprop-2")
+    good = model.train_data()
+    monkeypatch.setattr(model, "train_data", lambda: make(good))
+    s = model.run
     messages = []
     s.status_posted.connect(messages.append)
     assert not s.play()

@@ -8,12 +8,12 @@ from nnviz.core.trainer import TrainData
 
 
 @pytest.fixture
-def states(controller):
+def states(model):
     from nnviz.ui.model.explained_step import ExplainedStepState
     from nnviz.ui.model.guide_state import GuideState
 
-    explained = ExplainedStepState(controller)
-    return controller, GuideState(controller, explained), explained
+    explained = ExplainedStepState(model)
+    return model, GuideState(model, explained), explained
 
 
 def test_opening_the_by_hand_lesson_shows_its_guide(window, qtbot):

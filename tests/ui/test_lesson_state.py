@@ -103,8 +103,8 @@ def test_run_comparison_shows_the_current_lessons_runs_only(qtbot, window):
     assert window.comparison.table_rows() == []
 
 
-def test_reset_after_a_mid_run_learning_rate_change_restores_the_runs_rate(qtbot, controller):
-    c = controller
+def test_reset_after_a_mid_run_learning_rate_change_restores_the_runs_rate(qtbot, model):
+    c = model
     c.set_preset("xor-backprop-2")
     preset_lr = c.preset.training.lr
     s = c.run

@@ -34,10 +34,10 @@ def _book_weights(seed=0):
 
 
 @pytest.fixture
-def actions(controller, evaluator):
+def actions(model, evaluator):
     from nnviz.ui.mnist.model_actions import ModelActions
 
-    return ModelActions(controller, evaluator)
+    return ModelActions(model, evaluator)
 
 
 @pytest.fixture
@@ -51,18 +51,18 @@ def warnings(monkeypatch):
     return seen
 
 
-def test_import_pickled_dict_matches_numpy_forward_pass(qtbot, controller, mnist_folder,
+def test_import_pickled_dict_matches_numpy_forward_pass(qtbot, model, mnist_folder,
                                                         actions, evaluator, tmp_path,
                                                         warnings):
     weights = _book_weights()
     path = tmp_path / "sample_weight.pkl"
     with open(path, "wb") as f:
         pickle.dump(weights, f)
-    load_lesson(controller, qtbot, "mnist-pretrained")
+    load_lesson(model, qtbot, "mnist-pretrained")
     with qtbot.waitSignal(actions.import_evaluated, timeout=60000) as sig:
         assert actions.import_weights(str(path))
     assert not warnings
-    net = controller.network
+    net = model.network
     assert [layer.units for layer in net.spec.layers] == [50, 100, 10]
     np.testing.assert_allclose(net.W[0], weights["W1"])
     # the handout's own NumPy code on the raw test images, x / 255, batches of 100
@@ -80,7 +80,7 @@ def test_import_pickled_dict_matches_numpy_forward_pass(qtbot, controller, mnist
     assert actions.last_accuracy == sig.args[0]
 
 
-def test_hostile_pickle_is_refused_with_a_message(qtbot, controller, actions, tmp_path,
+def test_hostile_pickle_is_refused_with_a_message(qtbot, model, actions, tmp_path,
                                                   warnings):
     import os
 
@@ -93,36 +93,36 @@ def test_hostile_pickle_is_refused_with_a_message(qtbot, controller, actions, tm
     path = tmp_path / "evil.pkl"
     with open(path, "wb") as f:
         pickle.dump({"W1": Evil()}, f)
-    controller.set_preset("mnist-pretrained")
-    net = controller.network
+    model.set_preset("mnist-pretrained")
+    net = model.network
     assert not actions.import_weights(str(path))
     assert len(warnings) == 1
     title, text = warnings[0]
     assert "refused" in text and "evil.pkl" in text
     assert not marker.exists()
-    assert controller.network is net
+    assert model.network is net
 
 
-def test_wrong_shape_weights_are_refused(qtbot, controller, actions, tmp_path, warnings):
+def test_wrong_shape_weights_are_refused(qtbot, model, actions, tmp_path, warnings):
     path = tmp_path / "small.pkl"
     with open(path, "wb") as f:
         pickle.dump({"W1": np.ones((2, 3)), "b1": np.zeros(3)}, f)
-    controller.set_preset("mnist-pretrained")
+    model.set_preset("mnist-pretrained")
     assert not actions.import_weights(str(path))
     assert "784" in warnings[0][1]
 
 
-def test_save_and_load_trained_model(qtbot, controller, actions, tmp_path, warnings):
-    controller.set_preset("mnist-course")
-    controller.edit_weight(0, 10, 3, 0.5)
-    saved = controller.network.params.copy()
+def test_save_and_load_trained_model(qtbot, model, actions, tmp_path, warnings):
+    model.set_preset("mnist-course")
+    model.edit_weight(0, 10, 3, 0.5)
+    saved = model.network.params.copy()
     assert actions.save_model(str(tmp_path / "trained"))
     path = tmp_path / "trained.npz"
     assert path.is_file()
-    controller.fill_layer(0, "zeros")
-    assert not np.array_equal(controller.network.params, saved)
+    model.fill_layer(0, "zeros")
+    assert not np.array_equal(model.network.params, saved)
     assert actions.load_model(str(path))
-    np.testing.assert_array_equal(controller.network.params, saved)
+    np.testing.assert_array_equal(model.network.params, saved)
     (tmp_path / "bad.npz").write_bytes(b"PK not a zip")
     assert not actions.load_model(str(tmp_path / "bad.npz"))
     assert warnings and "bad.npz" in warnings[-1][1]
@@ -181,10 +181,10 @@ def test_data_dialog_download_failure_is_reported(qtbot, tmp_path, monkeypatch):
     assert not [f for f in files if f.endswith("ubyte")]
 
 
-def test_load_data_from_a_chosen_folder(qtbot, controller, mnist_folder):
-    load_lesson(controller, qtbot)
-    with qtbot.waitSignal(controller.data_changed, timeout=60000):
-        assert controller.load_data_from(str(mnist_folder))
-    qtbot.waitUntil(lambda: not controller.loading)
-    assert controller.samples is not None and len(controller.samples) == 10000
-    assert controller.data_error == ""
+def test_load_data_from_a_chosen_folder(qtbot, model, mnist_folder):
+    load_lesson(model, qtbot)
+    with qtbot.waitSignal(model.data_changed, timeout=60000):
+        assert model.load_data_from(str(mnist_folder))
+    qtbot.waitUntil(lambda: not model.loading)
+    assert model.samples is not None and len(model.samples) == 10000
+    assert model.data_error == ""

@@ -85,15 +85,15 @@ def test_draw_pad_preprocesses_and_predicts(qtbot, mnist_controller):
     assert not pad.processed.any() and pad.prediction is None
 
 
-def test_draw_pad_outside_mnist_has_no_prediction(qtbot, controller):
+def test_draw_pad_outside_mnist_has_no_prediction(qtbot, model):
     from nnviz.ui.mnist.draw_pad import DrawPad
 
-    controller.set_preset("forward-walkthrough")
-    pad = DrawPad(controller)
+    model.set_preset("forward-walkthrough")
+    pad = DrawPad(model)
     qtbot.addWidget(pad)
     _seven(pad)
     assert pad.prediction is None and pad.processed.any()
-    assert controller.x.shape == (2,)
+    assert model.x.shape == (2,)
 
 
 def test_confusion_matrix_full_test_set(qtbot, mnist_controller):

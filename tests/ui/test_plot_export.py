@@ -189,11 +189,11 @@ def test_gradient_legend_has_prelu_alpha_from_a_real_snapshot(grads):
     assert grads.alpha_layers == (0, 1)
 
 
-def test_switching_lesson_leaves_no_old_curves_or_ticks(qtbot, controller):
+def test_switching_lesson_leaves_no_old_curves_or_ticks(qtbot, model):
     from nnviz.ui.plots.gradient_plot import GradientNormPlot
     from nnviz.ui.plots.training_plots import TrainingPlots
 
-    c = controller
+    c = model
     plots, grads = TrainingPlots(c), GradientNormPlot(c)
     fresh_plots, fresh_grads = TrainingPlots(), GradientNormPlot()
     for w in (plots, grads, fresh_plots, fresh_grads):

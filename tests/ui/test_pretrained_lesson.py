@@ -23,18 +23,18 @@ def data_dir(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def actions(controller, evaluator):
+def actions(model, evaluator):
     from nnviz.ui.mnist.model_actions import ModelActions
 
-    a = ModelActions(controller, evaluator)
+    a = ModelActions(model, evaluator)
     yield a
     a.shutdown()
 
 
 @pytest.fixture
-def statuses(controller):
+def statuses(model):
     seen = []
-    controller.status_posted.connect(seen.append)
+    model.status_posted.connect(seen.append)
     return seen
 
 
@@ -54,92 +54,92 @@ def _install(path, value):
     return net
 
 
-def test_opening_the_lesson_shows_the_installed_network(controller, data_dir):
+def test_opening_the_lesson_shows_the_installed_network(model, data_dir):
     installed = _install(pretrained.user_path(), 0.3)
-    controller.set_preset("mnist-pretrained")
-    np.testing.assert_array_equal(controller.network.params,
+    model.set_preset("mnist-pretrained")
+    np.testing.assert_array_equal(model.network.params,
                                   installed.params.astype(np.float64))
     random_net = get_preset("mnist-pretrained").initial_network()
-    assert not np.allclose(controller.network.params, random_net.params)
-    controller.reset_weights()  # "reset" goes back to the pretrained weights
-    np.testing.assert_array_equal(controller.network.params,
+    assert not np.allclose(model.network.params, random_net.params)
+    model.reset_weights()  # "reset" goes back to the pretrained weights
+    np.testing.assert_array_equal(model.network.params,
                                   installed.params.astype(np.float64))
 
 
-def test_the_accuracy_is_reported_on_first_open(qtbot, controller, data_dir, small_mnist,
+def test_the_accuracy_is_reported_on_first_open(qtbot, model, data_dir, small_mnist,
                                                 actions, evaluator, statuses):
     _install(pretrained.user_path(), 0.3)
-    preset = controller.preset_by_id("mnist-pretrained")
-    controller.data.store(preset, small_mnist)
+    preset = model.preset_by_id("mnist-pretrained")
+    model.data.store(preset, small_mnist)
     with qtbot.waitSignal(actions.import_evaluated, timeout=60000) as sig:
-        controller.set_preset(preset)
-    assert evaluator.result_network is controller.network
+        model.set_preset(preset)
+    assert evaluator.result_network is model.network
     assert sig.args[0] == evaluator.result.accuracy
     assert any(s.startswith("Test accuracy of the pretrained network") for s in statuses)
     assert not actions.pretrained.running  # the file was there: nothing to prepare
 
 
-def test_a_missing_network_is_trained_in_the_background(qtbot, controller, data_dir,
+def test_a_missing_network_is_trained_in_the_background(qtbot, model, data_dir,
                                                         small_mnist, actions, statuses,
                                                         monkeypatch):
     monkeypatch.setattr(pretrained, "RECIPE", pretrained.RECIPE.with_changes(epochs=2))
     monkeypatch.setattr(pretrained, "MIN_TEST_ACCURACY", 0.0)
-    preset = controller.preset_by_id("mnist-pretrained")
-    controller.data.store(preset, small_mnist)
+    preset = model.preset_by_id("mnist-pretrained")
+    model.data.store(preset, small_mnist)
     with qtbot.waitSignal(actions.pretrained.ready, timeout=120000) as ready:
-        controller.set_preset(preset)
-        random_net = controller.network
+        model.set_preset(preset)
+        random_net = model.network
         assert actions.pretrained.running
     assert any(s.startswith("Preparing the pretrained network… 0 %") for s in statuses)
     assert any("… 50 %" in s for s in statuses)
     assert pretrained.user_path().is_file()  # saved for the next time
-    assert controller.network is ready.args[0] and controller.network is not random_net
-    np.testing.assert_array_equal(controller.network.params,
+    assert model.network is ready.args[0] and model.network is not random_net
+    np.testing.assert_array_equal(model.network.params,
                                   get_preset("mnist-pretrained").build_network().params)
     qtbot.waitUntil(lambda: any("Test accuracy of the pretrained network" in s
                                 for s in statuses), timeout=60000)
 
 
-def test_a_network_the_student_changed_meanwhile_is_kept(qtbot, controller, data_dir,
+def test_a_network_the_student_changed_meanwhile_is_kept(qtbot, model, data_dir,
                                                          small_mnist, actions, statuses,
                                                          monkeypatch):
     monkeypatch.setattr(pretrained, "RECIPE", pretrained.RECIPE.with_changes(epochs=1))
     monkeypatch.setattr(pretrained, "MIN_TEST_ACCURACY", 0.0)
-    preset = controller.preset_by_id("mnist-pretrained")
-    controller.data.store(preset, small_mnist)
+    preset = model.preset_by_id("mnist-pretrained")
+    model.data.store(preset, small_mnist)
     with qtbot.waitSignal(actions.pretrained.ready, timeout=120000):
-        controller.set_preset(preset)
-        controller.edit_weight(0, 0, 0, 0.5)
-    assert controller.network.W[0][0, 0] == 0.5
+        model.set_preset(preset)
+        model.edit_weight(0, 0, 0, 0.5)
+    assert model.network.W[0][0, 0] == 0.5
     assert any("reopen the lesson" in s for s in statuses)
 
 
-def test_closing_cancels_the_preparation(qtbot, controller, data_dir, small_mnist, actions):
-    preset = controller.preset_by_id("mnist-pretrained")
-    controller.data.store(preset, small_mnist)
-    controller.set_preset(preset)
+def test_closing_cancels_the_preparation(qtbot, model, data_dir, small_mnist, actions):
+    preset = model.preset_by_id("mnist-pretrained")
+    model.data.store(preset, small_mnist)
+    model.set_preset(preset)
     assert actions.pretrained.running
     actions.shutdown()
     assert not actions.pretrained.running
     assert not pretrained.user_path().exists()
 
 
-def test_without_mnist_it_says_what_will_happen(controller, data_dir, actions, statuses,
+def test_without_mnist_it_says_what_will_happen(model, data_dir, actions, statuses,
                                                 monkeypatch):
-    monkeypatch.setattr(controller, "train_data", lambda: None)
-    controller.set_preset("mnist-pretrained")
+    monkeypatch.setattr(model, "train_data", lambda: None)
+    model.set_preset("mnist-pretrained")
     assert actions.pretrained.missing and not actions.pretrained.running
     assert any("as soon as the images are loaded" in s for s in statuses)
 
 
-def test_a_network_below_the_required_accuracy_is_not_installed(qtbot, controller, data_dir,
+def test_a_network_below_the_required_accuracy_is_not_installed(qtbot, model, data_dir,
                                                                 small_mnist, actions,
                                                                 monkeypatch):
     monkeypatch.setattr(pretrained, "RECIPE", pretrained.RECIPE.with_changes(epochs=1))
     monkeypatch.setattr(pretrained, "MIN_TEST_ACCURACY", 0.99)
-    preset = controller.preset_by_id("mnist-pretrained")
-    controller.data.store(preset, small_mnist)
+    preset = model.preset_by_id("mnist-pretrained")
+    model.data.store(preset, small_mnist)
     with qtbot.waitSignal(actions.pretrained.failed, timeout=120000) as failed:
-        controller.set_preset(preset)
+        model.set_preset(preset)
     assert "below the required 0.9900" in failed.args[0]
     assert not pretrained.user_path().exists()

@@ -6,10 +6,10 @@ import pytest
 
 
 @pytest.fixture
-def panel(qtbot, controller):
+def panel(qtbot, model):
     from nnviz.ui.panels.outputs_panel import OutputsPanel
 
-    w = OutputsPanel(controller)
+    w = OutputsPanel(model)
     qtbot.addWidget(w)
     w.show()
     return w
@@ -23,10 +23,10 @@ def _independent(a):
     return naive, e / e.sum()
 
 
-def test_the_lesson_shows_nan_and_the_stable_softmax(controller, panel):
-    controller.set_preset("softmax-overflow")
-    assert controller.samples is not None and len(controller.samples) == 2
-    a, y = controller.trace[-1]
+def test_the_lesson_shows_nan_and_the_stable_softmax(model, panel):
+    model.set_preset("softmax-overflow")
+    assert model.samples is not None and len(model.samples) == 2
+    a, y = model.trace[-1]
     np.testing.assert_array_equal(a, [1010, 1000, 990])  # the canvas's a is the input
     naive, stable = _independent(a)
     assert np.isnan(naive).all()
@@ -37,10 +37,10 @@ def test_the_lesson_shows_nan_and_the_stable_softmax(controller, panel):
     assert np.array2string(stable, precision=8) in panel.stable.text()
 
 
-def test_the_second_row_gives_the_same_with_both_formulas(controller, panel):
-    controller.set_preset("softmax-overflow")
-    controller.select_sample(1)
-    a, _y = controller.trace[-1]
+def test_the_second_row_gives_the_same_with_both_formulas(model, panel):
+    model.set_preset("softmax-overflow")
+    model.select_sample(1)
+    a, _y = model.trace[-1]
     naive, stable = _independent(a)
     np.testing.assert_allclose(naive, stable, rtol=1e-14)
     assert panel.naive.text().endswith("[0.01821127 0.24519181 0.73659691]")
@@ -48,23 +48,23 @@ def test_the_second_row_gives_the_same_with_both_formulas(controller, panel):
     assert "nan" not in panel.naive.text()
 
 
-def test_a_typed_input_updates_both(controller, panel):
-    controller.set_preset("softmax-overflow")
-    controller.set_input(np.array([800.0, 0.0, -800.0]))
+def test_a_typed_input_updates_both(model, panel):
+    model.set_preset("softmax-overflow")
+    model.set_input(np.array([800.0, 0.0, -800.0]))
     assert panel.naive.text().endswith("nan (overflow: e^800 = ∞)")
     assert panel.stable.text().endswith("[1. 0. 0.]")  # e^−800 and e^−1600 underflow to 0
 
 
-def test_other_softmax_lessons_offer_the_comparison_unchecked(controller, panel):
-    controller.set_preset("keras-and-softmax")
-    assert controller.network.spec.layers[-1].activation == "softmax"
+def test_other_softmax_lessons_offer_the_comparison_unchecked(model, panel):
+    model.set_preset("keras-and-softmax")
+    assert model.network.spec.layers[-1].activation == "softmax"
     assert panel.compare.isVisibleTo(panel) and not panel.compare.isChecked()
     assert not panel.naive.isVisibleTo(panel)
     panel.compare.setChecked(True)
     assert panel.naive.isVisibleTo(panel) and panel.stable.isVisibleTo(panel)
 
 
-def test_lessons_without_softmax_hide_it(controller, panel):
-    controller.set_preset("xor-backprop-2")
-    assert controller.network.spec.layers[-1].activation != "softmax"
+def test_lessons_without_softmax_hide_it(model, panel):
+    model.set_preset("xor-backprop-2")
+    assert model.network.spec.layers[-1].activation != "softmax"
     assert not panel.compare.isVisibleTo(panel) and not panel.naive.isVisibleTo(panel)

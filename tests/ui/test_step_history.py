@@ -27,10 +27,10 @@ def _trainer_params(qtbot, model):
 
 
 @pytest.fixture
-def xor(controller):
-    controller.set_preset("xor-backprop-2")
-    controller.run.set_optimizer("adam", 0.05)  # an optimizer with state to restore
-    return controller
+def xor(model):
+    model.set_preset("xor-backprop-2")
+    model.run.set_optimizer("adam", 0.05)  # an optimizer with state to restore
+    return model
 
 
 def test_undo_restores_the_exact_earlier_state_and_redo_the_later(qtbot, xor):

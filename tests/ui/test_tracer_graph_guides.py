@@ -16,14 +16,14 @@ from nnviz.core.spec import LayerSpec, NetworkSpec
 
 
 @pytest.fixture
-def tracer(controller, qtbot):
+def tracer(model, qtbot):
     from nnviz.ui.model.gradient_trace import GradientTraceState
     from nnviz.ui.panels.tracer_panel import GradientTracerPanel
 
-    state = GradientTraceState(controller)
+    state = GradientTraceState(model)
     panel = GradientTracerPanel(state)
     qtbot.addWidget(panel)
-    return controller, state, panel
+    return model, state, panel
 
 
 def shown_factors(panel):
@@ -86,14 +86,14 @@ def test_a_neuron_selected_on_the_canvas_becomes_the_traced_target(tracer):
 
 
 @pytest.fixture
-def graph(controller, qtbot):
+def graph(model, qtbot):
     from nnviz.ui.model.explained_step import ExplainedStepState
     from nnviz.ui.panels.computation_graph_view import ComputationGraphView
 
-    explained = ExplainedStepState(controller)
-    view = ComputationGraphView(controller, explained)
+    explained = ExplainedStepState(model)
+    view = ComputationGraphView(model, explained)
     qtbot.addWidget(view)
-    return controller, explained, view
+    return model, explained, view
 
 
 def one_neuron(model, w, b):
@@ -161,11 +161,11 @@ def test_big_networks_say_why_there_is_no_graph(graph, qtbot):
 
 
 @pytest.fixture
-def states(controller):
+def states(model):
     from nnviz.ui.model.explained_step import ExplainedStepState
     from nnviz.ui.model.guide_state import GuideState
 
-    return controller, GuideState(controller, ExplainedStepState(controller))
+    return model, GuideState(model, ExplainedStepState(model))
 
 
 def test_guide_progress_resumes_after_switching_lessons(states):

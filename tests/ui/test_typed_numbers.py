@@ -47,50 +47,50 @@ def test_other_refusals_say_it_is_not_a_number(text):
 
 
 @pytest.fixture
-def editor(qtbot, controller):
-    w = WeightEditor(controller)
+def editor(qtbot, model):
+    w = WeightEditor(model)
     qtbot.addWidget(w)
     w.show()
-    controller.set_preset("forward-walkthrough")
+    model.set_preset("forward-walkthrough")
     return w
 
 
 @pytest.mark.parametrize("text, word", [("1,000", "ambiguous"), ("١٢", "0–9"), ("１２", "0–9")])
-def test_the_weight_editor_refuses_with_the_reason(editor, controller, text, word):
+def test_the_weight_editor_refuses_with_the_reason(editor, model, text, word):
     assert not editor.edit_cell(0, 1, text)
-    assert controller.network.W[0][0, 1] == 0.3  # kept
-    assert controller.undo_stack.count() == 0
+    assert model.network.W[0][0, 1] == 0.3  # kept
+    assert model.undo_stack.count() == 0
     msg = editor.message.text()
     assert editor.message.isVisible() and word in msg and "W1[1,2]" in msg and "0.3" in msg
 
 
-def test_the_weight_editor_reads_a_decimal_comma(editor, controller):
+def test_the_weight_editor_reads_a_decimal_comma(editor, model):
     assert editor.edit_cell(0, 1, "0,25")
-    assert controller.network.W[0][0, 1] == 0.25
+    assert model.network.W[0][0, 1] == 0.25
 
 
 @pytest.fixture
-def canvas(qtbot, controller):
+def canvas(qtbot, model):
     from nnviz.ui.canvas.network_view import NetworkView
 
-    view = NetworkView(controller)
+    view = NetworkView(model)
     qtbot.addWidget(view)
     view.resize(900, 600)
-    controller.set_preset("forward-walkthrough")
+    model.set_preset("forward-walkthrough")
     view.show()
     qtbot.waitExposed(view)
     return view
 
 
 @pytest.mark.parametrize("text, word", [("1,000", "ambiguous"), ("１２", "0–9")])
-def test_the_inline_editor_refuses_with_the_reason(qtbot, canvas, controller, text, word):
+def test_the_inline_editor_refuses_with_the_reason(qtbot, canvas, model, text, word):
     edge = next(e for e in canvas.edges[0] if e.isVisible() and (e.i, e.j) == (1, 1))
     canvas.ask_value(edge)
     ed = canvas.editor
     ed.line.setText(text)
     qtbot.keyClick(ed.line, Qt.Key_Return)
-    assert controller.network.W[0][1, 1] == 0.4 and controller.undo_stack.count() == 0
+    assert model.network.W[0][1, 1] == 0.4 and model.undo_stack.count() == 0
     assert ed.active and word in ed.error_text and ed.message.isVisible()
     ed.line.setText("0,5")  # the same editor then accepts an unambiguous decimal comma
     qtbot.keyClick(ed.line, Qt.Key_Return)
-    assert controller.network.W[0][1, 1] == 0.5 and not ed.active
+    assert model.network.W[0][1, 1] == 0.5 and not ed.active

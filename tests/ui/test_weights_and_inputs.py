@@ -9,94 +9,94 @@ from nnviz.ui.panels.weight_editor import WeightEditor, parse_tsv
 
 
 @pytest.fixture
-def editor(qtbot, controller):
-    w = WeightEditor(controller)
+def editor(qtbot, model):
+    w = WeightEditor(model)
     qtbot.addWidget(w)
     w.show()
-    controller.set_preset("forward-walkthrough")
+    model.set_preset("forward-walkthrough")
     return w
 
 
-def test_editing_a_weight_changes_the_output(editor, controller):
-    y0 = controller.output().copy()
+def test_editing_a_weight_changes_the_output(editor, model):
+    y0 = model.output().copy()
     assert editor.edit_cell(0, 0, "0.9")
-    assert controller.network.W[0][0, 0] == 0.9
-    assert not np.allclose(controller.output(), y0)
+    assert model.network.W[0][0, 0] == 0.9
+    assert not np.allclose(model.output(), y0)
     m = editor.model
     assert m.data(m.index(0, 0)) == "0.9"
 
 
-def test_editing_the_bias_row(editor, controller):
+def test_editing_the_bias_row(editor, model):
     assert editor.edit_cell(2, 1, "-1")  # row 2 of layer 1 is the bias row
-    assert controller.network.b[0][1] == -1.0
-    assert controller.trace[0][0][1] == pytest.approx(0.3 * 1 + 0.4 * 0.5 - 1)
+    assert model.network.b[0][1] == -1.0
+    assert model.trace[0][0][1] == pytest.approx(0.3 * 1 + 0.4 * 0.5 - 1)
 
 
 @pytest.mark.parametrize("bad", ["abc", "nan", "inf", "-inf", ""])
-def test_invalid_entries_are_refused_with_a_message(editor, controller, bad):
-    y0 = controller.output().copy()
+def test_invalid_entries_are_refused_with_a_message(editor, model, bad):
+    y0 = model.output().copy()
     assert not editor.edit_cell(0, 1, bad)
-    assert controller.network.W[0][0, 1] == 0.3
-    assert np.allclose(controller.output(), y0)
+    assert model.network.W[0][0, 1] == 0.3
+    assert np.allclose(model.output(), y0)
     assert editor.message.isVisible()
     assert "0.3" in editor.message.text() and "W1[1,2]" in editor.message.text()
-    assert controller.undo_stack.count() == 0
+    assert model.undo_stack.count() == 0
 
 
-def test_undo_restores_and_redo_reapplies(editor, controller):
-    y0 = controller.output().copy()
+def test_undo_restores_and_redo_reapplies(editor, model):
+    y0 = model.output().copy()
     editor.edit_cell(1, 2, "2.5")
-    y1 = controller.output().copy()
-    controller.undo_stack.undo()
-    assert controller.network.W[0][1, 2] == 0.6
-    assert np.allclose(controller.output(), y0)
+    y1 = model.output().copy()
+    model.undo_stack.undo()
+    assert model.network.W[0][1, 2] == 0.6
+    assert np.allclose(model.output(), y0)
     assert editor.model.data(editor.model.index(1, 2)) == "0.6"
-    controller.undo_stack.redo()
-    assert controller.network.W[0][1, 2] == 2.5
-    assert np.allclose(controller.output(), y1)
+    model.undo_stack.redo()
+    assert model.network.W[0][1, 2] == 2.5
+    assert np.allclose(model.output(), y1)
 
 
-def test_paste_tsv_block_is_one_undo_step(editor, controller):
+def test_paste_tsv_block_is_one_undo_step(editor, model):
     assert editor.paste_text("1\t2\t3\n4\t5\t6\n7\t8\t9\n", 0, 0)
-    assert np.array_equal(controller.network.W[0], [[1, 2, 3], [4, 5, 6]])
-    assert np.array_equal(controller.network.b[0], [7, 8, 9])
-    controller.undo_stack.undo()
-    assert np.allclose(controller.network.W[0], [[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]])
-    assert np.allclose(controller.network.b[0], [0.1, 0.2, 0.3])
+    assert np.array_equal(model.network.W[0], [[1, 2, 3], [4, 5, 6]])
+    assert np.array_equal(model.network.b[0], [7, 8, 9])
+    model.undo_stack.undo()
+    assert np.allclose(model.network.W[0], [[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]])
+    assert np.allclose(model.network.b[0], [0.1, 0.2, 0.3])
 
 
-def test_paste_refuses_bad_cells_and_changes_nothing(editor, controller):
+def test_paste_refuses_bad_cells_and_changes_nothing(editor, model):
     assert not editor.paste_text("1\tnan\n", 0, 0)
-    assert controller.network.W[0][0, 0] == 0.1
+    assert model.network.W[0][0, 0] == 0.1
     assert editor.message.isVisible() and "row 1, column 2" in editor.message.text()
     with pytest.raises(ValueError):
         parse_tsv("1\t2\n3\n")
 
 
-def test_fill_zero_and_randomise_are_seeded_and_undoable(editor, controller):
+def test_fill_zero_and_randomise_are_seeded_and_undoable(editor, model):
     editor.seed.setValue(7)
     editor.fill("uniform")
-    a = controller.network.W[0].copy()
-    controller.undo_stack.undo()
+    a = model.network.W[0].copy()
+    model.undo_stack.undo()
     editor.fill("uniform")
-    assert np.array_equal(controller.network.W[0], a)
+    assert np.array_equal(model.network.W[0], a)
     editor.fill("zeros")
-    assert not controller.network.W[0].any() and not controller.network.b[0].any()
+    assert not model.network.W[0].any() and not model.network.b[0].any()
 
 
 @pytest.mark.parametrize("preset", ["xor-gates", "xor-relu"])
-def test_xor_by_hand_truth_table_gives_0110(qtbot, controller, preset):
-    panel = InputsPanel(controller)
-    out = OutputsPanel(controller)
+def test_xor_by_hand_truth_table_gives_0110(qtbot, model, preset):
+    panel = InputsPanel(model)
+    out = OutputsPanel(model)
     qtbot.addWidget(panel)
     qtbot.addWidget(out)
-    controller.set_preset(preset)
+    model.set_preset(preset)
     assert panel.mode == "table"
     ys = []
     for row in range(4):
         panel.select_row(row)
-        assert controller.sample_index == row
-        ys.append(float(controller.output()[0]))
+        assert model.sample_index == row
+        ys.append(float(model.output()[0]))
         assert out.output_texts() == [str(int(ys[-1]))]
     assert ys == [0, 1, 1, 0]
     assert panel.outputs_column() == ["0", "1", "1", "0"]
@@ -108,36 +108,36 @@ def test_xor_by_hand_truth_table_gives_0110(qtbot, controller, preset):
     assert header.sectionResizeMode(header.count() - 1) == QHeaderView.Stretch
 
 
-def test_fixed_input_boxes(qtbot, controller):
-    panel = InputsPanel(controller)
+def test_fixed_input_boxes(qtbot, model):
+    panel = InputsPanel(model)
     qtbot.addWidget(panel)
-    controller.set_preset("forward-walkthrough")
+    model.set_preset("forward-walkthrough")
     assert panel.mode == "boxes"
     assert [b.value() for b in panel.boxes] == [1.0, 0.5]
     panel.boxes[1].setValue(0.0)
-    assert controller.trace[0][0][0] == pytest.approx(0.1 + 0.1)
+    assert model.trace[0][0][0] == pytest.approx(0.1 + 0.1)
 
 
-def test_softmax_outputs_show_probabilities(qtbot, controller):
-    out = OutputsPanel(controller)
+def test_softmax_outputs_show_probabilities(qtbot, model):
+    out = OutputsPanel(model)
     qtbot.addWidget(out)
     out.show()
-    controller.set_preset("softmax-overflow")
+    model.set_preset("softmax-overflow")
     assert out.bars.isVisible()
-    y = controller.output()
+    y = model.output()
     assert np.all(np.isfinite(y)) and y.sum() == pytest.approx(1.0)
     assert np.allclose(out.bars.p, y)
     assert str(int(np.argmax(y))) in out.prediction.text()
 
 
-def test_mnist_without_data_shows_a_note(qtbot, controller, monkeypatch, tmp_path):
+def test_mnist_without_data_shows_a_note(qtbot, model, monkeypatch, tmp_path):
     monkeypatch.setenv("NNVIZ_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("NNVIZ_BUNDLED_DATA", str(tmp_path / "bundled"))
-    panel = InputsPanel(controller)
+    panel = InputsPanel(model)
     qtbot.addWidget(panel)
-    with qtbot.waitSignal(controller.data_changed, timeout=20000):
-        controller.set_preset("mnist-pretrained")
-    qtbot.waitUntil(lambda: not controller.loading, timeout=20000)
+    with qtbot.waitSignal(model.data_changed, timeout=20000):
+        model.set_preset("mnist-pretrained")
+    qtbot.waitUntil(lambda: not model.loading, timeout=20000)
     assert panel.mode == "image"
-    assert controller.samples is None
+    assert model.samples is None
     assert "MNIST" in panel.image_note.text()
