@@ -137,6 +137,8 @@ class Preset:
         if self.training is None or self.trainer not in ("perceptron", "backprop"):
             raise ValueError(f"lesson {self.id} has nothing to train")
         data = self.load_data() if data is None else data
+        if data is None:
+            raise ValueError(f"lesson {self.id} has no data to train on")
         spec = self.training.with_changes(**overrides)
         net = self.build_network(spec.dtype) if net is None else net
         if self.trainer == "perceptron":

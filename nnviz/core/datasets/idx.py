@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 #: IDX element-type code -> big-endian numpy dtype.
-DTYPE_CODES = {
+DTYPE_CODES: dict[int, np.dtype] = {
     0x08: np.dtype(np.uint8),
     0x09: np.dtype(np.int8),
     0x0B: np.dtype(">i2"),
@@ -183,7 +183,7 @@ def _parse(stream, name: str, expected_magic, max_bytes: int, hasher, raw_size, 
             f"{dtype.str} data but the file holds {raw_size - header_len}"
         )
     arr = np.empty(count, dtype)  # only now: the claim is within the limits
-    got = _read_into(stream, memoryview(arr).cast("B"), hasher)
+    got = _read_into(stream, memoryview(arr).cast("B"), hasher)  # type: ignore[arg-type]
     if got < size:
         raise IdxError(f"{name}: payload truncated: dims {dims} need {size} bytes, got {got}")
     if stream.read(1):

@@ -17,6 +17,7 @@ sits one column before its first use), rows ordered to keep edges short.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 
@@ -161,12 +162,12 @@ def _build(net, p: SamplePass) -> tuple[list, list]:
 def _layout(nodes: list, edges: list) -> list:
     ids = [n.id for n in nodes]
     pos = {n: k for k, n in enumerate(ids)}
-    preds = {n: [] for n in ids}
-    succs = {n: [] for n in ids}
+    preds: dict[Any, list] = {n: [] for n in ids}
+    succs: dict[Any, list] = {n: [] for n in ids}
     for e in edges:
         preds[e.target].append(e.source)
         succs[e.source].append(e.target)
-    col = {}
+    col: dict[Any, int] = {}
     for n in nodes:  # nodes are in topological order
         col[n.id] = 1 + max((col[q] for q in preds[n.id]), default=-1)
     for n in nodes:

@@ -15,6 +15,7 @@ with ∂L/∂y = 2(y − t)/K (MSE), (y − t)/(y(1 − y))/K (binary CE), −t/
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -188,7 +189,8 @@ def run_pass(net: Network, x, t, loss: str) -> SamplePass:
             d_out = y * (dL_dy - np.sum(dL_dy * y))
         else:
             d_out = dL_dy * H[-1]
-        D, G = [None] * n, [None] * n
+        D: list[Any] = [None] * n
+        G: list[Any] = [None] * n
         D[-1], G[-1] = d_out, dL_dy
         for i in range(n - 2, -1, -1):
             G[i] = W[i + 1] @ D[i + 1]

@@ -28,6 +28,7 @@ from nnviz.core.explain.model import (
     LossRef,
     NeuronRef,
     Phase,
+    Ref,
     frozen_array,
     param_index,
 )
@@ -88,8 +89,8 @@ def _input_item(sym: Symbols, p: SamplePass, shown, max_terms: int) -> ExplainIt
     refs = tuple(NeuronRef(0, i) for i in shown)
     if len(shown) == p.x.size and p.x.size <= max_terms:
         names = ", ".join(sym.z(0, i) for i in shown)
-        formula = (f"x = ({names})",)
-        numbers = ("x = (" + ", ".join(fmt(v) for v in p.x) + ")",)
+        formula: tuple[str, ...] = (f"x = ({names})",)
+        numbers: tuple[str, ...] = ("x = (" + ", ".join(fmt(v) for v in p.x) + ")",)
     else:
         formula = tuple(sym.z(0, i) for i in shown)
         numbers = tuple(f"{sym.z(0, i)} = {fmt(p.x[i])}" for i in shown)
@@ -118,7 +119,7 @@ def _forward_item(sym, p, sel, layer: int, j: int, max_terms: int) -> ExplainIte
 def _loss_item(sym, p, max_terms: int) -> ExplainItem:
     formula, numbers = eq.loss(sym, p, max_terms)
     L = p.n_layers
-    targets = (LossRef(), *(NeuronRef(L, k) for k in range(p.y.size)))
+    targets: tuple[Ref, ...] = (LossRef(), *(NeuronRef(L, k) for k in range(p.y.size)))
     return ExplainItem(Phase.LOSS, f"loss.{p.loss_name}", (), LossRef(), targets, formula,
                        numbers, (("L", p.loss),))
 
@@ -139,7 +140,7 @@ def _delta_item(sym, p, sel, layer: int, j: int, max_terms: int) -> ExplainItem:
     formula, numbers, rest, rest_sum = eq.hidden_delta(sym, p, layer, j, shown)
     values += [("h_prime", float(p.h_prime[layer - 1][j])),
                ("sum", float(p.dL_dz[layer - 1][j]))]
-    targets = (me, *(EdgeRef(layer, j, k) for k in shown),
+    targets: tuple[Ref, ...] = (me, *(EdgeRef(layer, j, k) for k in shown),
                *(NeuronRef(layer + 1, k) for k in shown))
     args = (("layer", layer), ("neuron", j + 1)) + _rest_args(W.shape[1], len(shown), rest,
                                                               rest_sum)
@@ -167,7 +168,7 @@ def _grad_item(net, sym, p, ref) -> ExplainItem:
 
 def _params_into(p: SamplePass, sel, layer: int) -> list:
     """Edges and biases into the neurons kept in canvas layer ``layer``, neuron by neuron."""
-    refs = []
+    refs: list[EdgeRef | BiasRef] = []
     for j in sel[layer]:
         refs += [EdgeRef(layer - 1, i, j) for i in sel[layer - 1]]
         if p.b[layer - 1] is not None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 
@@ -215,12 +216,12 @@ class ChainTrace:
         formula = [f"{lhs} = " + "·".join([x.symbol for x in start] + [d_sym])]
         numbers = [f"{lhs} = " + "·".join([fmt(x.value) for x in start]
                                          + [factor(root_d.value)]) + f" = {fmt(self.gradient)}"]
-        for n in self.nodes:
-            ds = n.symbol
-            head_f = "·".join(x.symbol for x in n.head)
-            head_n = "·".join(factor(x.value) for x in n.head)
-            if n.terms:
-                terms = [(w, self.node(k)) for w, k in n.terms]
+        for node in self.nodes:
+            ds = node.symbol
+            head_f = "·".join(x.symbol for x in node.head)
+            head_n = "·".join(factor(x.value) for x in node.head)
+            if node.terms:
+                terms = [(w, self.node(k)) for w, k in node.terms]
                 shown = sorted(range(len(terms)), key=lambda i: -abs(terms[i][0].value
                                                                        * terms[i][1].value))
                 keep = sorted(shown[:max_terms])
@@ -233,7 +234,7 @@ class ChainTrace:
                 head_f = f"{head_f}·({signed_sum(sf)})"
                 head_n = f"{head_n}·({signed_sum(sn)})"
             formula.append(f"{ds} = {head_f}")
-            numbers.append(f"{ds} = {head_n} = {fmt(n.value)}")
+            numbers.append(f"{ds} = {head_n} = {fmt(node.value)}")
         return tuple(formula), tuple(numbers)
 
 
@@ -322,7 +323,7 @@ def trace_gradient(net, x, t, loss: str, param: ParamRef) -> ChainTrace:
     nodes = [_node(sym, p, root_layer, param.j)]
     for layer in range(root_layer + 1, L + 1):
         nodes += [_node(sym, p, layer, j) for j in range(p.z[layer - 1].size)]
-    count = {}
+    count: dict[Any, int] = {}
     for n in reversed(nodes):
         count[n.neuron] = sum(count[k] for _, k in n.terms) if n.terms else 1
     if isinstance(param, BiasRef):

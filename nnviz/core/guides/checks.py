@@ -14,6 +14,7 @@ CheckResult(passed=False, hint=Text(en='The accuracy is 75 %; it should reach 10
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from types import MappingProxyType
 from typing import NamedTuple
@@ -36,7 +37,7 @@ COMBINATORS = ("all", "any")
 
 class CheckKind(NamedTuple):
     params: dict  # name -> (validator(value, where) -> clean value, required)
-    run: object  # run(check, facts) -> CheckResult
+    run: Callable[..., CheckResult]  # run(check, facts) -> CheckResult
     one_of: tuple = ()  # at least one of these parameters must be given
     doc: str = ""  # one line for README and error messages
 
@@ -204,9 +205,11 @@ def evaluate(c: Check, facts) -> CheckResult:
         if any(r.passed for r in results):
             return CheckResult(True)
         hints = [r.hint for r in results if r.hint is not None]
-        joined = hints[0] if hints else None
-        for h in hints[1:]:
-            joined = joined.join(Text("Or: " + h.en, "또는: " + h.ko))
+        joined = None
+        if hints:
+            joined = hints[0]
+            for h in hints[1:]:
+                joined = joined.join(Text("Or: " + h.en, "또는: " + h.ko))
         return _with_author_hint(c, CheckResult(False, joined))
     try:
         result = CHECKS[c.kind].run(c, facts)

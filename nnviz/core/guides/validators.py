@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import NoReturn
 
 from nnviz.core.guides.model import LANGUAGES, GuideError, Text, frozen_array
 
@@ -31,7 +32,7 @@ PARAM_NAME = re.compile(r"([Wb])([1-9][0-9]?)(?:\[(\d{1,4})(?:,(\d{1,4}))?\])?")
 STEP_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
 
 
-def fail(where: str, message: str):
+def fail(where: str, message: str) -> NoReturn:
     raise GuideError(f"{where}: {message}")
 
 
@@ -174,6 +175,9 @@ def param_name(value, where: str, element: bool = False) -> str:
 
 def split_param(name: str) -> tuple[str, int, tuple[int, ...]]:
     """("W" or "b", 0-based layer, element indices (empty for the whole array))."""
-    kind, layer, i, j = PARAM_NAME.fullmatch(name).groups()
+    m = PARAM_NAME.fullmatch(name)
+    if m is None:
+        raise ValueError(f"not a parameter name: {name!r}")
+    kind, layer, i, j = m.groups()
     index = tuple(int(v) for v in (i, j) if v is not None)
     return kind, int(layer) - 1, index
