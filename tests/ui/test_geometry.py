@@ -45,13 +45,18 @@ def test_edge_pairs_all_for_small_and_top_k_for_wide():
     assert len(i) == 6
     rng = np.random.default_rng(0)
     W = rng.standard_normal((100, 30))
-    i, j = geometry.edge_pairs(W, k=4)
+    i, j = geometry.edge_pairs(W, k=4, budget=10_000)
     assert len(i) == 4 * 30
     for col in range(30):
         chosen = set(i[j == col])
         best = set(np.argsort(-np.abs(W[:, col]))[:4])
         assert chosen == best
     assert len(geometry.edge_pairs(W, k=0)[0]) == 0
+    # a wide pair is an overview: at most ``budget`` edges, the strongest of the top-k
+    i, j = geometry.edge_pairs(W, k=4, budget=40)
+    assert len(i) == 40
+    top = np.sort(np.abs(W[i, j]))
+    assert top[0] >= np.sort(np.abs(W[geometry.edge_pairs(W, k=4, budget=10_000)]))[-40]
 
 
 def test_edge_widths_capped_and_monotone():

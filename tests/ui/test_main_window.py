@@ -10,8 +10,9 @@ def test_window_loads_lessons_grouped(window):
     ids = window.picker.lesson_ids()
     assert ids[0].startswith("perceptron") and ids[-1].startswith("mnist")
     assert window.model.preset.id == "forward-walkthrough"
-    groups = [a.text() for a in window.lessons_menu.actions()]
+    groups = [a.menu() for a in window.lessons_menu.actions() if a.menu() is not None]
     assert len(groups) == 5
+    assert window.lessons_menu.actions()[0] is window.act_lesson_map
     assert window.windowTitle().startswith("Forward pass")
 
 

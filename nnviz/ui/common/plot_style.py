@@ -239,8 +239,12 @@ def styled_plots(root) -> list[pg.PlotItem]:
     out = []
     for plot in list(_STYLED):
         item = plot
-        while item is not None and item is not root:
-            item = item.parentItem()
+        try:
+            while item is not None and item is not root:
+                item = item.parentItem()
+        except RuntimeError:  # its C++ side is gone (a view of a closed window)
+            _STYLED.discard(plot)
+            continue
         if item is root:
             out.append(plot)
     return out
