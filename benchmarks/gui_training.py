@@ -7,12 +7,12 @@ Measures, in one process:
   float32, test evaluation every 2,000 samples) played in the main window (default refresh:
   every epoch) vs the same recipe run headless through ``Trainer.run("epoch")``; repeats are
   interleaved and every run starts from the same initial weights.  Wall time from the request
-  to the last snapshot on screen (GUI) / out of the generator (headless).  Target ≥ 90 %.
+  to the last snapshot on screen (GUI) / out of the generator (headless).  Target ≥ 95 %.
 * **event-loop latency**: a 5 ms QTimer probe runs during the GUI epochs; latency = how late
   each tick fires.  Target p99 ≤ 50 ms.
-* **refresh fps**: a live run refreshing after every sample (snapshots capped at 30 Hz by the
+* **refresh fps**: a live run refreshing after every sample (snapshots capped at 60 Hz by the
   worker) for a few seconds: snapshots shown per second and paint events the canvas really
-  received per second (an event filter counts them).  Target ≥ 20 fps.
+  received per second (an event filter counts them).  Target ≥ 30 fps (issue 18).
 
     NNVIZ_DATA_DIR=/tmp/nnvizdata QT_QPA_PLATFORM=offscreen python benchmarks/gui_training.py \
         [--repeats 3] [--live-seconds 5] [--json out.json]
@@ -197,13 +197,13 @@ def main() -> int:
 
     print()
     print(f"throughput: GUI {n / g:,.0f} samples/s vs headless {n / h:,.0f} samples/s "
-          f"= {100 * ratio:.1f} % (target ≥ 90 %) {'PASS' if ratio >= 0.9 else 'MISS'}")
+          f"= {100 * ratio:.1f} % (target ≥ 95 %) {'PASS' if ratio >= 0.95 else 'MISS'}")
     print(f"event-loop latency during GUI training: p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
           f"max {worst:.1f} ms over {len(lat_ms)} ticks (target p99 ≤ 50 ms) "
           f"{'PASS' if p99 <= 50 else 'MISS'}")
     print(f"live refresh (every sample, MNIST): {fps:.1f} snapshots/s shown, canvas painted "
           f"{paint_fps:.1f} times/s, training {live_rate:,.0f} samples/s meanwhile "
-          f"(target ≥ 20 fps) {'PASS' if min(fps, paint_fps) >= 20 else 'MISS'}")
+          f"(target ≥ 30 fps) {'PASS' if min(fps, paint_fps) >= 30 else 'MISS'}")
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"rows": rows, "ratio": ratio, "latency_p99_ms": p99,

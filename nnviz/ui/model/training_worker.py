@@ -49,6 +49,9 @@ MAX_ROWS = 10_000
 ACK_WAIT = 0.1
 #: least training time between two snapshots, so a slow redraw cannot starve the training
 TRAIN_SLICE = 0.005
+#: most snapshots per second: above the 30 fps a live refresh at every sample must reach (issue
+#: 18); the GUI's acknowledgement, not this cap, is what paces a slow redraw
+MAX_SNAPSHOT_RATE = 60.0
 
 
 
@@ -113,7 +116,7 @@ class TrainingWorker(QObject):
     failed = Signal(str)
     status = Signal(str)
 
-    def __init__(self, trainer, max_rate: float = 30.0):
+    def __init__(self, trainer, max_rate: float = MAX_SNAPSHOT_RATE):
         super().__init__()
         self.trainer = trainer
         self.min_interval = 1.0 / max_rate
