@@ -220,3 +220,17 @@ def test_empty_plots_say_what_to_do(plots):
     assert not plots.empty_label.isHidden()
     plots.set_empty_text("nothing to train")
     assert plots.empty_label.text() == "nothing to train"
+
+
+def test_empty_comparison_sentence_wraps_in_a_narrow_dock(runs, qtbot):
+    """Presentation mode's side column is narrow: the sentence wraps instead of being cut."""
+    runs.clear()
+    runs.resize(300, 400)
+    runs.show()
+    qtbot.waitExposed(runs)
+    label = runs.empty_label
+    assert label.isVisible()
+    fm = label.fontMetrics()
+    assert label.width() < fm.horizontalAdvance(label.text())  # narrower than one line…
+    assert label.heightForWidth(label.width()) >= 2 * fm.height()  # …so it takes two or more
+    assert label.height() >= 2 * fm.height()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -101,12 +102,15 @@ class RunComparison(QWidget):
         self.empty_label = QLabel(self.tr("No runs kept yet: finish a run and keep it to "
                                           "compare it here."))
         self.empty_label.setToolTip(self.tr("Runs appear here when you keep them"))
+        # on its own row under the buttons: a narrow dock (presentation mode's side column)
+        # wraps the sentence instead of cutting it
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         # no "x axis:" label: the combo's items say it, and a narrow dock needs the room
         self.axis_combo.setToolTip(x_label.text() + " " + self.axis_combo.toolTip())
         bar.addWidget(self.axis_combo)
-        bar.addWidget(self.empty_label)
         bar.addStretch(1)
         bar.addWidget(self.remove_button)
         bar.addWidget(self.clear_button)
@@ -155,6 +159,7 @@ class RunComparison(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addLayout(bar)
+        lay.addWidget(self.empty_label)
         lay.addWidget(splitter, 1)
         self._rebuild_table()
         self.set_x_axis("epoch")
