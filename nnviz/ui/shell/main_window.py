@@ -22,16 +22,15 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFrame,
     QMainWindow,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QWidget,
 )
 
 from nnviz.ui.canvas.network_view import NetworkView
 from nnviz.ui.common.formatting import count
+from nnviz.ui.common.scrolling import scrolling
 from nnviz.ui.common.settings import settings, ui_language
 from nnviz.ui.model.lesson_model import LessonModel
 from nnviz.ui.panels.dashboard import Dashboard
@@ -140,13 +139,8 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
     def _dock(self, key, title, widget, area, scroll=False) -> QDockWidget:
         d = QDockWidget(title, self)
         d.setObjectName(f"dock_{key}")
-        if scroll:  # tall panels scroll instead of forcing the window past 768 px
-            area_ = QScrollArea()
-            area_.setWidget(widget)
-            area_.setWidgetResizable(True)
-            area_.setFrameShape(QFrame.NoFrame)
-            area_.setMinimumHeight(100)
-            widget = area_
+        if scroll:
+            widget = scrolling(widget)
         d.setWidget(widget)
         d.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable
                       | QDockWidget.DockWidgetClosable)

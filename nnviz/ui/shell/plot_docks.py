@@ -9,7 +9,7 @@ to the model when they are made; :func:`install` also brings them up to the run 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QScrollArea
+from nnviz.ui.common.scrolling import scrolling
 
 #: dock key → (window attribute, scrolls)
 PLOT_DOCKS = {"plots": ("plots", False), "gradients": ("grad_plot", True),
@@ -32,13 +32,8 @@ def install(window) -> None:
         attr, scroll = PLOT_DOCKS[key]
         setattr(window, attr, view)
         widget = view
-        if scroll:  # tall panels scroll instead of forcing the window past 768 px
-            area = QScrollArea()
-            area.setWidget(view)
-            area.setWidgetResizable(True)
-            area.setFrameShape(QFrame.NoFrame)
-            area.setMinimumHeight(100)
-            widget = area
+        if scroll:
+            widget = scrolling(view)
         old = window.docks[key].widget()
         window.docks[key].setWidget(widget)
         if old is not None:
