@@ -86,3 +86,26 @@ def test_curves_explain_why_they_are_empty(window):
     window.open_lesson("xor-backprop-2")
     assert "Play" in window.plots.empty_label.text()
     assert not window.plots.empty_label.isHidden()
+
+
+def test_inspector_puts_its_plot_under_the_table_in_a_narrow_column(model, qtbot):
+    """In a 360 px side column the table keeps its width (its headers were cut beside the plot)."""
+    from PySide6.QtWidgets import QBoxLayout
+
+    from nnviz.ui.panels.inspector import Inspector
+
+    model.set_preset("forward-walkthrough")
+    w = Inspector(model)
+    qtbot.addWidget(w)
+    w.ensure_plot()
+    w.resize(360, 600)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.wait(20)  # the new direction is laid out
+    assert w.box.direction() == QBoxLayout.TopToBottom
+    assert w.table.width() > 300
+    model.select_neuron(1, 0)
+    assert w.table.rowCount() == 3  # two weights and the bias, all in view
+    w.resize(900, 300)
+    qtbot.wait(10)
+    assert w.box.direction() == QBoxLayout.LeftToRight

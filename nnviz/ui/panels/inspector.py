@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -31,6 +31,9 @@ from nnviz.ui.common.formulas import neuron_formula
 if TYPE_CHECKING:
     from nnviz.ui.model.lesson_model import LessonModel
 
+
+#: below this width (px) the activation plot goes under the table instead of beside it
+NARROW_WIDTH = 520
 
 class Inspector(QWidget):
     def __init__(self, lesson: LessonModel, parent=None):
@@ -67,7 +70,9 @@ class Inspector(QWidget):
         left.addWidget(self.formula)
         left.addWidget(self.table, 1)
         left.addWidget(self.message)
-        lay = QHBoxLayout(self)
+        # side by side in a wide dock, the plot under the table in a narrow column (a side
+        # column of 360 px left the table's headers cut: "input z", "weight w")
+        self.box = lay = QBoxLayout(QBoxLayout.LeftToRight, self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(left, 3)
         lay.addLayout(self.plot_holder, 2)
@@ -75,6 +80,16 @@ class Inspector(QWidget):
         lesson.neuron_selected.connect(self.show_neuron)
         lesson.forward_updated.connect(self._on_lesson_forward_updated)
         lesson.network_changed.connect(self._on_lesson_network_changed)
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW_WIDTH
+        direction = QBoxLayout.TopToBottom if narrow else QBoxLayout.LeftToRight
+        if self.box.direction() != direction:
+            self.box.setDirection(direction)
+            if self.plot is not None:
+                self.plot.setMinimumWidth(0 if narrow else 200)
+                self.plot.setMinimumHeight(160 if narrow else 0)
 
     def ensure_plot(self):
         """Create the pyqtgraph plot (imports pyqtgraph: done after the window shows)."""
@@ -90,7 +105,9 @@ class Inspector(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.3)
         self.plot.setLabel("bottom", "a")
         self.plot.setLabel("left", "z = h(a)")
-        self.plot.setMinimumWidth(200)
+        narrow = self.box.direction() == QBoxLayout.TopToBottom
+        self.plot.setMinimumWidth(0 if narrow else 200)
+        self.plot.setMinimumHeight(160 if narrow else 0)
         self._curve = self.plot.plot(pen=pg.mkPen((8, 119, 189), width=2))
         self._point = self.plot.plot(symbol="o", symbolSize=11, pen=None,
                                      symbolBrush=(245, 147, 34))
