@@ -1508,6 +1508,7 @@ The current lesson is unchanged.</translation>
         <name>Inspector</name>
         <message>
             <source>Click a neuron on the canvas to inspect it.</source>
+            <extracomment>below this width (px) the activation plot goes under the table instead of beside it</extracomment>
             <translation>Click a neuron on the canvas to inspect it.</translation>
         </message>
         <message>
@@ -3917,7 +3918,7 @@ Click to edit</translation>
         <name>TrainingWorker</name>
         <message>
             <source>The optimizer was changed since that step: its state starts fresh</source>
-            <extracomment>rows kept when snapshots are merged (the perceptron's round tables) longest wait for the GUI to take a snapshot before training on (seconds) least training time between two snapshots, so a slow redraw cannot starve the training</extracomment>
+            <extracomment>rows kept when snapshots are merged (the perceptron's round tables) longest wait for the GUI to take a snapshot before training on (seconds) least training time between two snapshots, so a slow redraw cannot starve the training most snapshots per second: above the 30 fps a live refresh at every sample must reach (issue 18); the GUI's acknowledgement, not this cap, is what paces a slow redraw</extracomment>
             <translation>The optimizer was changed since that step: its state starts fresh</translation>
         </message>
         <message>

@@ -1508,6 +1508,7 @@ The current lesson is unchanged.</source>
         <name>Inspector</name>
         <message>
             <source>Click a neuron on the canvas to inspect it.</source>
+            <extracomment>below this width (px) the activation plot goes under the table instead of beside it</extracomment>
             <translation>캔버스에서 뉴런을 누르면 자세히 볼 수 있습니다.</translation>
         </message>
         <message>
@@ -3917,7 +3918,7 @@ Click to edit</source>
         <name>TrainingWorker</name>
         <message>
             <source>The optimizer was changed since that step: its state starts fresh</source>
-            <extracomment>rows kept when snapshots are merged (the perceptron's round tables) longest wait for the GUI to take a snapshot before training on (seconds) least training time between two snapshots, so a slow redraw cannot starve the training</extracomment>
+            <extracomment>rows kept when snapshots are merged (the perceptron's round tables) longest wait for the GUI to take a snapshot before training on (seconds) least training time between two snapshots, so a slow redraw cannot starve the training most snapshots per second: above the 30 fps a live refresh at every sample must reach (issue 18); the GUI's acknowledgement, not this cap, is what paces a slow redraw</extracomment>
             <translation>그 단계 뒤에 최적화 기법이 바뀌었습니다: 최적화 기법의 상태는 처음부터 다시 시작합니다</translation>
         </message>
         <message>
