@@ -165,3 +165,29 @@ def test_undo_while_playing_drops_the_play_and_restores_the_trainer(qtbot, xor):
     assert m.undo_stack.count() == 1 and m.undo_stack.index() == 0
     cp = _trainer_params(qtbot, m)
     assert np.array_equal(cp.params, p0) and cp.samples_seen == 0  # nothing trained after it
+
+
+def test_explained_step_updates_with_the_runs_own_adam_state(qtbot, xor):
+    """After training, the Update phase uses the run's m, v and step count (not a fresh
+    optimizer): its new weights equal Adam's formula written here with the trainer's state."""
+    from nnviz.ui.model.explained_step import ExplainedStepState
+
+    explained = ExplainedStepState(xor)
+    explained.set_active(True)
+    _step(qtbot, xor, "sample")
+    _step(qtbot, xor, "sample")
+    cp = xor.run.state_now
+    assert cp is not None and cp.optimizer == "adam" and cp.optimizer_t == 2
+    explained.recompute()
+    step = explained.step
+    assert step is not None
+    h = xor.run.spec.optimizer_params()
+    b1, b2, eps, lr = h["beta1"], h["beta2"], h["eps"], float(xor.run.spec.lr)
+    state = dict(cp.optimizer_state)
+    g = np.asarray(step.gradient, float)
+    t = cp.optimizer_t + 1
+    m = b1 * np.asarray(state["m"], float) + (1 - b1) * g
+    v = b2 * np.asarray(state["v"], float) + (1 - b2) * g * g
+    expected = step.params_before - lr * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + eps)
+    np.testing.assert_allclose(step.params_after, expected, rtol=1e-6, atol=1e-9)
+    assert np.any(np.asarray(state["m"]) != 0)  # a fresh optimizer would have given other weights

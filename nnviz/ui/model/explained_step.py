@@ -125,7 +125,12 @@ class ExplainedStepState(QObject):
         x, spec = np.asarray(m.x, float), run.spec
         if run.kind == "perceptron":
             return explain_perceptron_step(m.network, x, float(np.ravel(t)[0]), float(spec.lr))
-        opt = {"name": spec.optimizer, "lr": float(spec.lr), "hyper": spec.optimizer_params()}
+        opt: dict = {"name": spec.optimizer, "lr": float(spec.lr),
+                     "hyper": spec.optimizer_params()}
+        cp = run.state_now  # momentum/Adam: the run's own v, m, s and step count, not zeros
+        if cp is not None and cp.optimizer == spec.optimizer:
+            opt["t"] = int(cp.optimizer_t)
+            opt["state"] = dict(cp.optimizer_state)
         return explain_step(m.network, x, np.asarray(t, float), spec.loss, opt)
 
     @property

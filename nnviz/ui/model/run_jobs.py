@@ -229,6 +229,7 @@ class RunJobs(QObject):
             self._show(serial, snap)
             if record is not None and record.serial == serial:  # one step back for undo
                 self.run.model.step_history.record(record, self._numbers_before)
+                self.run.state_now = record.after
         if serial and serial == self.play_serial:
             self.play_serial = 0
             self.run.playing_changed.emit(False)

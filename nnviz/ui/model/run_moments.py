@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from nnviz.core.history import EvalHistory
+from nnviz.core.train.history import EvalHistory
 
 
 class RunMoments:
@@ -31,6 +31,7 @@ class RunMoments:
     hyper_changed: Any
     _resume_at: tuple[int, int] | None
     _resume_from: Any
+    state_now: Any
 
     @property
     def trainer(self) -> Any:
@@ -64,6 +65,7 @@ class RunMoments:
         """
         cp = moment.checkpoint
         self.stop(hide=True)
+        self.state_now = cp
         if self.trainer is not None:
             self.jobs.restore(cp)
         else:

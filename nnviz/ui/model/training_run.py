@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from nnviz.core.history import EvalHistory
+from nnviz.core.train.history import EvalHistory
 from nnviz.ui.model.run_jobs import RunJobs
 from nnviz.ui.model.run_moments import RunMoments
 from nnviz.ui.model.spec_checks import changed_spec, clamp_batch
@@ -73,6 +73,9 @@ class TrainingRun(RunMoments, QObject):
         self.until_accuracy: float | None = None
         self._resume_at: tuple[int, int] | None = None  # (epoch, samples) of a restored run
         self._resume_from: Any = None  # a TrainerCheckpoint (undo/redo) for the next trainer
+        #: the trainer's state the next step starts from, as last reported (a TrainerCheckpoint;
+        #: None: a fresh optimizer) — the explained step shows momentum/Adam with this state
+        self.state_now: Any = None
 
     # -- state ----------------------------------------------------------------------------
     @property
@@ -134,7 +137,7 @@ class TrainingRun(RunMoments, QObject):
         self.evals = EvalHistory()
         self.epoch = self.samples_seen = 0
         self.start_spec = None
-        self._resume_at = self._resume_from = None
+        self._resume_at = self._resume_from = self.state_now = None
         self.run_reset.emit()
 
     # -- the trainer ----------------------------------------------------------------------
@@ -173,7 +176,7 @@ class TrainingRun(RunMoments, QObject):
         """Stop the worker, join its thread and forget the trainer (lesson switch, new net)."""
         had_run = self.trainer is not None
         self.jobs.stop_thread()
-        self.initial_params = self.last_good = self._resume_from = None
+        self.initial_params = self.last_good = self._resume_from = self.state_now = None
         if had_run:
             self._clear_run()  # the run is gone with its trainer
 
@@ -301,7 +304,7 @@ class TrainingRun(RunMoments, QObject):
         self._change({"lr": lr}, lambda t: t.set_lr(lr))
 
     def set_optimizer(self, name: str, lr: float | None = None, **hyper: float) -> None:
-        from nnviz.core.spec import OPTIMIZER_DEFAULTS
+        from nnviz.core.nn.spec import OPTIMIZER_DEFAULTS
 
         lr = OPTIMIZER_DEFAULTS[name]["lr"] if lr is None else float(lr)
         self._change({"optimizer": name, "lr": lr, "params": dict(hyper)},
@@ -348,7 +351,7 @@ class TrainingRun(RunMoments, QObject):
 
     def set_network(self, spec: Any) -> None:
         """A new architecture, activation, init or seed: new weights, new run."""
-        from nnviz.core.network import Network
+        from nnviz.core.nn.network import Network
 
         self.discard()
         self.model.replace_network(Network.from_spec(spec, dtype="float64"))
