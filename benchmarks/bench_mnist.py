@@ -23,8 +23,8 @@ Usage:
     python benchmarks/bench_mnist.py --configs b64-f32 --json out.json
 
 Environment: MNIST_DIR (peers; default: where nnviz finds MNIST), NNVIZ_DATA_DIR (nnviz's user
-data folder, see nnviz.core.datasets), NNVIZ_BENCH_PEERS (folder of common.py / numpy_ref.py /
-torch_ref.py, default ../shared/bench beside the checkout).  PyTorch: ``pip install
+data folder, see nnviz.core.lessons.datasets), NNVIZ_BENCH_PEERS (folder of common.py / numpy_ref.py
+/ torch_ref.py, default ../shared/bench beside the checkout).  PyTorch: ``pip install
 torch==2.13.0`` (CPU wheel); without it the torch rows are skipped.
 """
 
@@ -83,7 +83,7 @@ class Bench:
         sys.path.insert(0, REPO)
         from dataclasses import replace
 
-        from nnviz.core.presets import get_preset
+        from nnviz.core.lessons.presets import get_preset
         self.preset = get_preset("mnist-course")
         self._replace = replace
         self.nn_data, self.peer_data, self.torch_data = {}, {}, {}
@@ -189,8 +189,8 @@ class Bench:
         res = {i: {"times": [], "cpu": [], "n": 60000 if i == "nnviz" else n_peer, "acc": None,
                    "acc_source": None, "extra": {}} for i in impls}
         if "nnviz" in res and bs > 1:  # what the first batch on a new training array adds
-            from nnviz.core.engine import SPARSE_MAX_FRACTION
-            from nnviz.core.lit_index import _build
+            from nnviz.core.train.engine import SPARSE_MAX_FRACTION
+            from nnviz.core.train.lit_index import _build
 
             t0 = time.perf_counter()
             _build(self.data(dt)[0].X, SPARSE_MAX_FRACTION).columns(bs)
@@ -283,7 +283,7 @@ def main():
     if "MNIST_DIR" not in os.environ:  # the peers read the folder nnviz itself would use
         if REPO not in sys.path:
             sys.path.insert(0, REPO)
-        from nnviz.core.datasets import locate_mnist
+        from nnviz.core.lessons.datasets import locate_mnist
 
         os.environ["MNIST_DIR"] = str(locate_mnist("mnist"))
     # keep the in-process kernel cache out of the source tree

@@ -93,12 +93,12 @@ def profile_b64(bench, dt="float32"):
     for label, t in rows:
         print(f"  {label:<46} {t:7.3f} s/epoch")
     # the non-BLAS pieces of BatchEngine.step, each repeated over one epoch's 938 batches
-    from nnviz.core.engine import SPARSE_MAX_FRACTION
     from nnviz.core.kernels import sparse_input as S
     from nnviz.core.kernels.elementwise import add_bias_activate, scale_by_derivative
     from nnviz.core.kernels.optim import sgd_step
     from nnviz.core.kernels.sgd_b1 import output_rows
-    from nnviz.core.lit_index import _build, batch_entries, index_of
+    from nnviz.core.train.engine import SPARSE_MAX_FRACTION
+    from nnviz.core.train.lit_index import _build, batch_entries, index_of
 
     eng.step(X[:64], T[:64], opt)
     A, Z, G, net, codes = eng.A, eng.Z, eng.G, tr.net, eng.codes

@@ -36,8 +36,8 @@ def _child(mode: str, spawn_time: float, configs: dict) -> None:
     import numba
     out["import_numba_s"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    from nnviz.core.presets import get_preset
-    from nnviz.core.trainer import TrainData
+    from nnviz.core.lessons.presets import get_preset
+    from nnviz.core.train.trainer import TrainData
     out["import_nnviz_s"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     p = get_preset("mnist-course")

@@ -43,7 +43,7 @@ def _pct(values, q):
 
 
 def headless_epoch(preset, data, init):
-    from nnviz.core.network import Network
+    from nnviz.core.nn.network import Network
 
     net = Network(preset.network, init, preset.training.dtype)
     t = preset.make_trainer(data, net=net)

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 #: the command line's subcommands (nnviz/cli.py); anything else alone is something to open
 SUBCOMMANDS = ("train", "eval", "presets", "data", "precompile")
-#: a lesson id as resources/presets names its files (the same rule as nnviz.core.presets)
+#: a lesson id as resources/presets names its files (the same rule as nnviz.core.lessons.presets)
 LESSON_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 
 
@@ -46,7 +46,7 @@ class StartTarget(NamedTuple):
 
 def lesson_ids() -> list[str]:
     """The ids of the shipped lessons (their file names: cheap, no lesson is parsed)."""
-    from nnviz.core.assets import resource_dir
+    from nnviz.core.lessons.assets import resource_dir
 
     try:
         folder = resource_dir() / "presets"

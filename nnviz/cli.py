@@ -41,7 +41,7 @@ def _progress(stream, done, total, note=""):
 
 
 def cmd_presets(args) -> int:
-    from nnviz.core.presets import all_presets
+    from nnviz.core.lessons.presets import all_presets
 
     rows = [(p.group, p.id, p.handout, "×".join(map(str, p.network.sizes)), p.text("title"))
             for p in all_presets()]
@@ -73,8 +73,8 @@ def _overrides(args) -> dict:
 def _make_trainer(args, preset):
     from dataclasses import replace
 
-    from nnviz.core.datasets import DatasetError
-    from nnviz.core.spec import SpecError
+    from nnviz.core.lessons.datasets import DatasetError
+    from nnviz.core.nn.spec import SpecError
 
     overrides = _overrides(args)
     kind = preset.data.get("kind")
@@ -92,8 +92,8 @@ def _make_trainer(args, preset):
 
 def _save(path, trainer, preset_id: str) -> tuple[Path | None, str]:
     """Write the model to ``path`` or, if that fails now, to a fallback; (where, error)."""
-    from nnviz.core.io import save_model
-    from nnviz.core.save_target import check_save_target, fallback_path
+    from nnviz.core.files.io import save_model
+    from nnviz.core.files.save_target import check_save_target, fallback_path
 
     try:
         target = check_save_target(path)  # again: the folder may have changed meanwhile
@@ -110,7 +110,7 @@ def _save(path, trainer, preset_id: str) -> tuple[Path | None, str]:
 
 
 def cmd_train(args) -> int:
-    from nnviz.core.save_target import SaveTargetError, check_save_target
+    from nnviz.core.files.save_target import SaveTargetError, check_save_target
 
     preset = load_preset(args.preset)
     if args.save is not None:
@@ -188,9 +188,9 @@ def cmd_train(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from nnviz.core import datasets
-    from nnviz.core.backprop import evaluate
-    from nnviz.core.io import ModelFileError, load_any_weights
+    from nnviz.core.files.io import ModelFileError, load_any_weights
+    from nnviz.core.lessons import datasets
+    from nnviz.core.nn.backprop import evaluate
 
     try:
         net, extra = load_any_weights(args.weights)
@@ -229,8 +229,7 @@ def cmd_eval(args) -> int:
 
 
 def cmd_data(args) -> int:
-    from nnviz.core import datasets
-
+    from nnviz.core.lessons import datasets
     kind = args.dataset
     if args.fetch:
         return _fetch(kind)
@@ -247,8 +246,7 @@ def cmd_data(args) -> int:
 
 def _fetch(kind: str) -> int:
     """Download ``kind`` into the user data folder; on failure leave no empty folder behind."""
-    from nnviz.core import datasets
-
+    from nnviz.core.lessons import datasets
     dest = datasets.user_data_dir() / kind
     created = [p for p in (dest, *dest.parents) if not p.exists()]
 

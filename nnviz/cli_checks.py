@@ -58,7 +58,7 @@ def data_folder(kind: str, data_dir) -> Path | None:
     """
     if data_dir is None:
         return None
-    from nnviz.core.datasets.mnist import MNIST_FILES, find_mnist_file, has_mnist_files
+    from nnviz.core.lessons.datasets.mnist import MNIST_FILES, find_mnist_file, has_mnist_files
 
     folder = Path(data_dir).expanduser()
     if not folder.is_dir():
@@ -104,8 +104,8 @@ def check_eval_every(trainer) -> str:
 
 
 def load_preset(preset_id: str):
-    from nnviz.core.presets import get_preset
-    from nnviz.core.spec import SpecError
+    from nnviz.core.lessons.presets import get_preset
+    from nnviz.core.nn.spec import SpecError
 
     if not PRESET_ID.fullmatch(preset_id):
         raise Refused(f"--preset takes a lesson id such as mnist-course, not {preset_id!r} "

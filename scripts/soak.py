@@ -96,7 +96,7 @@ class Soak:
                 QCoreApplication.exit(2)
             return
         self.starter.stop()
-        from nnviz.core.spec import MAX_EPOCHS
+        from nnviz.core.nn.spec import MAX_EPOCHS
 
         self.s.set_epochs(MAX_EPOCHS)
         self.s.set_play_settings(play_unit=self.args.unit, every=self.args.refresh, delay=0.0,

@@ -94,7 +94,7 @@ def pytest_runtest_teardown(item):
 @pytest.fixture(scope="session")
 def mnist_folder():
     """The real MNIST folder; skipped when absent unless NNVIZ_REQUIRE_MNIST=1 (CI)."""
-    from nnviz.core.datasets import DatasetNotFound, locate_mnist
+    from nnviz.core.lessons.datasets import DatasetNotFound, locate_mnist
 
     try:
         return locate_mnist("mnist")

@@ -17,7 +17,7 @@ def test_pyproject_lists_every_package():
 
 
 def test_installed_or_checkout_resources_are_found():
-    from nnviz.core.assets import resource_dir
+    from nnviz.core.lessons.assets import resource_dir
 
     d = resource_dir()
     assert (d / "presets" / "mnist-course.json").is_file()

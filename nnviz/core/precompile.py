@@ -74,7 +74,7 @@ class Report:
 
 def _made_up_data(inputs: int, outputs: int, dtype, n: int = 16):
     """Inputs/targets shaped like the lesson's; wide inputs mostly 0 like MNIST's pixels."""
-    from nnviz.core.trainer import TrainData
+    from nnviz.core.train.trainer import TrainData
 
     rng = np.random.default_rng(0)
     X = rng.random((n, inputs))
@@ -88,7 +88,7 @@ def _made_up_data(inputs: int, outputs: int, dtype, n: int = 16):
 
 def configurations() -> Iterator[tuple[str, Callable]]:
     """(label, make_trainer) for every lesson × path × precision."""
-    from nnviz.core.presets import all_presets
+    from nnviz.core.lessons.presets import all_presets
 
     for preset in all_presets():
         if preset.training is None or preset.trainer != "backprop":
@@ -139,9 +139,9 @@ def compile_all(stop: threading.Event | None = None, progress=None,
     bringing in new signatures), to load every kernel without repeating all the runs.
     ``stop`` set: end before the next configuration; ``go`` cleared: wait before it.
     """
-    import nnviz.core.augment  # noqa: F401  (its kernels run only for augmented lessons)
-    import nnviz.core.trainer  # noqa: F401  (imports every training kernel)
-    from nnviz.core.spec import SpecError
+    import nnviz.core.train.augment  # noqa: F401  (its kernels run only for augmented lessons)
+    import nnviz.core.train.trainer  # noqa: F401  (imports every training kernel)
+    from nnviz.core.nn.spec import SpecError
 
     t0 = time.perf_counter()
     report = Report(folder=kernel_cache.user_cache_dir())

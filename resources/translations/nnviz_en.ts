@@ -3878,7 +3878,7 @@ Click to edit</translation>
         <name>TrainingRun</name>
         <message>
             <source>This lesson has nothing to train.</source>
-            <extracomment>a play's snapshot interval meaning "only at the end" run settings a saved session restores (and their checks)</extracomment>
+            <extracomment>a play's snapshot interval meaning "only at the end" run settings a saved session restores (and their checks) the trainer's state the next step starts from, as last reported (a TrainerCheckpoint; None: a fresh optimizer) — the explained step shows momentum/Adam with this state</extracomment>
             <translation>This lesson has nothing to train.</translation>
         </message>
         <message>

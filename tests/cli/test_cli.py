@@ -36,7 +36,7 @@ def test_train_prints_accuracy_lines_and_saves(tmp_path, capsys):
     assert main(["train", "--preset", "xor-backprop-3", "--save", str(out)]) == 0
     text = capsys.readouterr().out
     assert "test accuracy : 1.0000" in text
-    from nnviz.core.io import load_model
+    from nnviz.core.files.io import load_model
 
     net, extra = load_model(out)
     assert net.spec.sizes == (2, 3, 1) and extra["preset"] == "xor-backprop-3"
@@ -72,7 +72,7 @@ def test_train_mnist_course_json(mnist_folder, capsys):
 
 @pytest.mark.mnist
 def test_eval_pickled_dict_on_mnist(mnist_folder, tmp_path, capsys):
-    from nnviz.core.datasets import load_mnist, normalize_unit
+    from nnviz.core.lessons.datasets import load_mnist, normalize_unit
 
     rng = np.random.default_rng(0)
     w = {"W1": rng.normal(0, 0.1, (784, 50)), "b1": np.zeros(50),

@@ -20,7 +20,7 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 
 def _no_training(monkeypatch):
     """Make any training attempt fail the test: refusals must come first."""
-    from nnviz.core.trainer import Trainer
+    from nnviz.core.train.trainer import Trainer
 
     def run(self, *a, **k):
         raise AssertionError("training started before the input was checked")
@@ -57,7 +57,7 @@ def test_save_target_is_refused_before_training(kind, tmp_path, monkeypatch, cap
 
 
 def test_a_save_that_fails_after_training_keeps_the_model(tmp_path, monkeypatch, capsys):
-    import nnviz.core.io as io
+    import nnviz.core.files.io as io
 
     real = io.save_model
     wanted = tmp_path / "out" / "m.npz"
@@ -109,7 +109,7 @@ def test_eval_batch_size_must_be_positive(size, capsys):
                                      ["data"]])
 def test_data_dir_is_never_replaced_by_another_folder(command, tmp_path, monkeypatch, capsys):
     _no_training(monkeypatch)
-    import nnviz.core.io as io
+    import nnviz.core.files.io as io
 
     monkeypatch.setattr(io, "load_any_weights", lambda p: (None, {}))
     incomplete = tmp_path / "mnist"
@@ -129,9 +129,9 @@ def test_json_never_holds_nan():
 
 
 def _wide_trainer(n_train, n_test, eval_every, batch_size=1):
-    from nnviz.core.network import Network
-    from nnviz.core.spec import NetworkSpec, TrainSpec
-    from nnviz.core.trainer import TrainData, Trainer
+    from nnviz.core.nn.network import Network
+    from nnviz.core.nn.spec import NetworkSpec, TrainSpec
+    from nnviz.core.train.trainer import TrainData, Trainer
 
     X, y = np.zeros((n_train, 2)), np.arange(n_train) % 2
     Xt, yt = np.zeros((n_test, 2)), np.arange(n_test) % 2
@@ -155,9 +155,9 @@ def test_eval_every_warns_then_refuses_when_evaluation_dwarfs_training():
 
 
 def test_early_stopping_says_why_and_reports_the_saved_weights(tmp_path, capsys):
-    from nnviz.core.backprop import evaluate
-    from nnviz.core.io import load_model
-    from nnviz.core.presets import get_preset
+    from nnviz.core.files.io import load_model
+    from nnviz.core.lessons.presets import get_preset
+    from nnviz.core.nn.backprop import evaluate
 
     out = tmp_path / "best.npz"
     assert main(["train", "--preset", "optimizers", "--validation-split", "0.2",
@@ -175,8 +175,7 @@ def test_early_stopping_says_why_and_reports_the_saved_weights(tmp_path, capsys)
 def test_fetch_without_network_leaves_no_empty_folder(tmp_path, monkeypatch, capsys):
     import functools
 
-    from nnviz.core import datasets
-
+    from nnviz.core.lessons import datasets
     real = datasets.download_mnist
     # port 9 (discard) on the loopback refuses at once: the same path as no network at all
     monkeypatch.setattr(datasets, "download_mnist", functools.partial(
@@ -209,9 +208,9 @@ def test_the_installed_app_command_takes_the_subcommands():
 
 @pytest.mark.mnist
 def test_eval_of_an_overflowing_model_is_an_error_not_nan(mnist_folder, tmp_path, capsys):
-    from nnviz.core.io import save_model
-    from nnviz.core.network import Network
-    from nnviz.core.spec import NetworkSpec
+    from nnviz.core.files.io import save_model
+    from nnviz.core.nn.network import Network
+    from nnviz.core.nn.spec import NetworkSpec
 
     spec = NetworkSpec.mlp((784, 10, 10, 10, 10, 10, 10), ("identity",) * 5 + ("softmax",))
     net = Network.from_spec(spec, dtype="float32")

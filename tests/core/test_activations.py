@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from nnviz.core.activations import ACTIVATIONS, apply, derivative, softmax, softmax_naive
 from nnviz.core.kernels import elementwise as K
+from nnviz.core.nn.activations import ACTIVATIONS, apply, derivative, softmax, softmax_naive
 
 ELEMENTWISE = [n for n, a in ACTIVATIONS.items() if a.derivative is not None]
 

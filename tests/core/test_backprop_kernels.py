@@ -5,13 +5,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nnviz.core.backprop import backprop, numerical_gradient
-from nnviz.core.engine import BatchEngine, SampleEngine
 from nnviz.core.kernels import optim as K
 from nnviz.core.kernels import reference as R
 from nnviz.core.kernels.sgd_b1 import sgd_b1_run
-from nnviz.core.network import Network
-from nnviz.core.spec import NetworkSpec
+from nnviz.core.nn.backprop import backprop, numerical_gradient
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.spec import NetworkSpec
+from nnviz.core.train.engine import BatchEngine, SampleEngine
 
 CASES = [
     (("sigmoid", "tanh", "softmax"), "cce"),
@@ -61,7 +61,7 @@ def test_fused_sample_kernel_matches_reference(acts, loss, jit):
     order = np.array([0, 3, 2, 9, 1, 1, 5], np.int64)
     eng = SampleEngine(net, loss)
     if not jit:
-        import nnviz.core.engine as E
+        import nnviz.core.train.engine as E
 
         orig = E.sgd_b1_run
         E.sgd_b1_run = sgd_b1_run.py_func
@@ -91,7 +91,7 @@ def test_fused_kernel_skips_zero_inputs_without_changing_a_number(jit):
     order = np.array([0, 4, 7, 1, 4, 4, 11, 2, 7, 3], np.int64)
     eng = SampleEngine(net, "cce")
     if not jit:
-        import nnviz.core.engine as E
+        import nnviz.core.train.engine as E
 
         orig, E.sgd_b1_run = E.sgd_b1_run, sgd_b1_run.py_func
     try:
@@ -186,7 +186,7 @@ def test_optimizer_kernels_match_reference():
 
 
 def test_optimizers_hand_computed_steps():
-    from nnviz.core.optimizers import make_optimizer
+    from nnviz.core.nn.optimizers import make_optimizer
 
     def two_steps(name, **kw):
         opt = make_optimizer(name, 1, kw.pop("lr"), **kw)

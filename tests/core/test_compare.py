@@ -1,9 +1,9 @@
 import numpy as np
 import pytest
 
-from nnviz.core.compare import compare_runs
-from nnviz.core.presets import get_preset
-from nnviz.core.spec import OPTIMIZER_DEFAULTS
+from nnviz.core.lessons.presets import get_preset
+from nnviz.core.nn.spec import OPTIMIZER_DEFAULTS
+from nnviz.core.train.compare import compare_runs
 
 
 def test_six_optimizers_from_the_same_initial_weights():

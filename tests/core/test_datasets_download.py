@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import numpy as np
 import pytest
 
-from nnviz.core.datasets import (
+from nnviz.core.lessons.datasets import (
     DownloadCancelled,
     DownloadError,
     download_mnist,

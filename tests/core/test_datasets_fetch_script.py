@@ -7,8 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from nnviz.core.datasets import MNIST_FILES, MNIST_SHA256, DatasetNotFound, locate_mnist, raw_sha256
-from nnviz.core.datasets.mnist import find_mnist_file
+from nnviz.core.lessons.datasets import (
+    MNIST_FILES,
+    MNIST_SHA256,
+    DatasetNotFound,
+    locate_mnist,
+    raw_sha256,
+)
+from nnviz.core.lessons.datasets.mnist import find_mnist_file
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "fetch-mnist"
 

@@ -5,7 +5,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from nnviz.core.datasets import GATES, TOYS, Dataset, gate, toy
+from nnviz.core.lessons.datasets import GATES, TOYS, Dataset, gate, toy
 
 TRUTH = {
     "AND": [0, 0, 0, 1],

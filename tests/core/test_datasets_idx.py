@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nnviz.core.datasets.idx import (
+from nnviz.core.lessons.datasets.idx import (
     MAGIC_IMAGES,
     MAGIC_LABELS,
     IdxError,
@@ -274,7 +274,7 @@ def test_gzip_bomb_is_refused_from_its_header(tmp_path):
 
 
 def test_mnist_refuses_a_bomb_before_decompressing_it(tmp_path):
-    from nnviz.core.datasets import DatasetCorrupt, load_mnist
+    from nnviz.core.lessons.datasets import DatasetCorrupt, load_mnist
 
     _gzip_bomb(tmp_path)
     for name, n in (("train-labels-idx1-ubyte", 60000), ("t10k-labels-idx1-ubyte", 10000)):

@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import nnviz.core.datasets.mnist as mnist_mod
-from nnviz.core.datasets import (
+import nnviz.core.lessons.datasets.mnist as mnist_mod
+from nnviz.core.lessons.datasets import (
     FASHION_CLASSES,
     MNIST_FILES,
     DatasetCorrupt,

@@ -10,7 +10,7 @@ import os
 import numpy as np
 import pytest
 
-from nnviz.core.datasets import (
+from nnviz.core.lessons.datasets import (
     FASHION_CLASSES,
     FASHION_SHA256,
     MNIST_FILES,
@@ -21,7 +21,7 @@ from nnviz.core.datasets import (
     locate_mnist,
     raw_sha256,
 )
-from nnviz.core.datasets.mnist import find_mnist_file
+from nnviz.core.lessons.datasets.mnist import find_mnist_file
 
 pytestmark = pytest.mark.mnist
 

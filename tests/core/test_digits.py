@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from nnviz.core.digits import area_resize, center_of_mass, ink_bbox, preprocess_digit
+from nnviz.core.lessons.digits import area_resize, center_of_mass, ink_bbox, preprocess_digit
 
 #: rounding slack for "within half a pixel": a centre of mass exactly half a pixel off (a tie
 #: the whole-pixel shift may break either way) comes out 14.500000000000002 with some BLAS
@@ -80,7 +80,7 @@ def test_off_centre_mass_is_clipped_to_the_image():
 
 def test_real_mnist_digit_is_a_fixed_point(mnist_folder):
     """An MNIST digit upscaled 10x and preprocessed again lands where MNIST put it."""
-    from nnviz.core.datasets import load_mnist
+    from nnviz.core.lessons.datasets import load_mnist
 
     ds = load_mnist(mnist_folder, verify=False)
     for i in range(20):

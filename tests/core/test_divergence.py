@@ -10,7 +10,10 @@ import math
 import numpy as np
 import pytest
 
-from nnviz.core.divergence import (
+from nnviz.core.lessons.presets import get_preset
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.spec import NetworkSpec, TrainSpec
+from nnviz.core.train.divergence import (
     CHANCE_MARGIN,
     STUCK_SAMPLES,
     STUCK_UPDATES,
@@ -18,10 +21,7 @@ from nnviz.core.divergence import (
     DivergenceWatch,
     chance_level,
 )
-from nnviz.core.network import Network
-from nnviz.core.presets import get_preset
-from nnviz.core.spec import NetworkSpec, TrainSpec
-from nnviz.core.trainer import TrainData, Trainer
+from nnviz.core.train.trainer import TrainData, Trainer
 
 
 def _digits_like(n_train=3000, n_test=500, seed=0):

@@ -5,9 +5,9 @@ import numpy as np
 import pytest
 
 from nnviz.core.explain import READABLE_PARAMS, LossRef, build_graph
-from nnviz.core.network import Network
-from nnviz.core.presets import get_preset
-from nnviz.core.spec import LayerSpec, NetworkSpec
+from nnviz.core.lessons.presets import get_preset
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.spec import LayerSpec, NetworkSpec
 
 ACT = {"sigmoid": lambda a: 1 / (1 + np.exp(-a)), "tanh": np.tanh, "relu": lambda a: max(a, 0),
        "identity": lambda a: a, "step": lambda a: 1.0 if a > 0 else 0.0}

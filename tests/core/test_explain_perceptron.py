@@ -14,8 +14,8 @@ from nnviz.core.explain import (
     korean,
     render_text,
 )
-from nnviz.core.presets import get_preset
-from nnviz.core.trainer import TrainData
+from nnviz.core.lessons.presets import get_preset
+from nnviz.core.train.trainer import TrainData
 
 
 def and_net(w1, w2, b):

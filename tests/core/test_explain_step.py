@@ -4,7 +4,6 @@ backprop), the handouts' printed numbers, and one real step of the app's trainer
 import numpy as np
 import pytest
 
-from nnviz.core.backprop import backprop
 from nnviz.core.explain import (
     BiasRef,
     EdgeRef,
@@ -17,10 +16,11 @@ from nnviz.core.explain import (
     is_readable,
     param_index,
 )
-from nnviz.core.network import Network
-from nnviz.core.presets import get_preset
-from nnviz.core.spec import LayerSpec, NetworkSpec
-from nnviz.core.trainer import TrainData
+from nnviz.core.lessons.presets import get_preset
+from nnviz.core.nn.backprop import backprop
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.spec import LayerSpec, NetworkSpec
+from nnviz.core.train.trainer import TrainData
 
 
 def sig(a):

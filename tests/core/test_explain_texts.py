@@ -28,7 +28,7 @@ from nnviz.core.explain import (
     trace_gradient,
 )
 from nnviz.core.explain.formatting import pair, signed_sum
-from nnviz.core.presets import get_preset
+from nnviz.core.lessons.presets import get_preset
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")

@@ -7,9 +7,9 @@ import pytest
 
 from nnviz.core.explain import BiasRef, EdgeRef, NeuronRef, fmt, param_index, trace_gradient
 from nnviz.core.explain.tracer import SATURATION
-from nnviz.core.network import Network
-from nnviz.core.presets import get_preset
-from nnviz.core.spec import LayerSpec, NetworkSpec
+from nnviz.core.lessons.presets import get_preset
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.spec import LayerSpec, NetworkSpec
 
 H = {"sigmoid": lambda a: 1 / (1 + np.exp(-a)), "relu": lambda a: np.maximum(a, 0),
      "tanh": np.tanh, "identity": lambda a: a,

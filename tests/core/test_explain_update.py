@@ -9,8 +9,8 @@ import pytest
 
 from nnviz.core.explain import EdgeRef, Phase, explain_step, fmt
 from nnviz.core.explain.formatting import factor
-from nnviz.core.optimizers import make_optimizer
-from nnviz.core.presets import get_preset
+from nnviz.core.lessons.presets import get_preset
+from nnviz.core.nn.optimizers import make_optimizer
 
 X, T = np.array([1.0, 0.0]), np.array([1.0])
 HYPER = {"momentum": {"momentum": 0.8}, "nesterov": {"momentum": 0.7},

@@ -88,8 +88,8 @@ def test_a_contiguous_float32_block_is_one_run_with_the_same_numbers(code):
 
 
 def test_the_named_kernel_codes_are_the_activations_codes():
-    from nnviz.core.activations import ACTIVATIONS
     from nnviz.core.kernels.codes import LOSS_CODES, Act
+    from nnviz.core.nn.activations import ACTIVATIONS
 
     for name, act in ACTIVATIONS.items():
         if act.code >= 0:

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nnviz.core.io import ModelFileError, load_model, load_weight_pickle, save_model
-from nnviz.core.network import Network
-from nnviz.core.presets import Preset, preset_dir
-from nnviz.core.spec import NetworkSpec, SpecError
+from nnviz.core.files.io import ModelFileError, load_model, load_weight_pickle, save_model
+from nnviz.core.lessons.presets import Preset, preset_dir
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.spec import NetworkSpec, SpecError
 
 FUZZ = settings(max_examples=150, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])

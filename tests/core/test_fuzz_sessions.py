@@ -11,8 +11,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nnviz.core.network import Network
-from nnviz.core.session import (
+from nnviz.core.files.session import (
     Session,
     SessionFileError,
     history_from_evals,
@@ -20,8 +19,9 @@ from nnviz.core.session import (
     load_session,
     save_session,
 )
-from nnviz.core.spec import NetworkSpec, TrainSpec
-from nnviz.core.trainer import EvalPoint
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.spec import NetworkSpec, TrainSpec
+from nnviz.core.train.trainer import EvalPoint
 
 FUZZ = settings(max_examples=100, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from test_gradcheck_reference import central_gradient, masks_of
 
-from nnviz.core.backprop import backprop
-from nnviz.core.engine import BatchEngine, SampleEngine
-from nnviz.core.network import Network
-from nnviz.core.spec import LayerSpec, NetworkSpec
+from nnviz.core.nn.backprop import backprop
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.spec import LayerSpec, NetworkSpec
+from nnviz.core.train.engine import BatchEngine, SampleEngine
 
 ALPHAS = (0.0, -0.05, 1e-13, -1e-300, 0.25, 1.7)
 

@@ -6,7 +6,7 @@ the sparse first-layer kernels run), float32 or float64, PReLU slopes at 0, ±1e
 −0.05 …, and steers the first sample's weighted sums onto kinks and into saturation
 (0, ±1e-300, ±20 … ±800).  Every parameter's gradient — weights, biases and every PReLU α — is
 compared with central differences of the loss of ``test_gradcheck_reference`` (float64, written
-independently of ``nnviz.core.losses``; kinked units held on the branch nnviz took):
+independently of ``nnviz.core.nn.losses``; kinked units held on the branch nnviz took):
 
 - the NumPy reference path (``backprop``, its loss and ``evaluate``);
 - the mini-batch engine (compiled kernels, with L1/L2 decay; NumPy backprop for maxout/PReLU);
@@ -30,10 +30,9 @@ from test_gradcheck_reference import (
     unpack,
 )
 
-from nnviz.core.backprop import backprop, evaluate
-from nnviz.core.engine import BatchEngine, SampleEngine, kernel_friendly
-from nnviz.core.network import Network
-from nnviz.core.spec import (
+from nnviz.core.nn.backprop import backprop, evaluate
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.spec import (
     ACTIVATION_NAMES,
     LOSS_NAMES,
     LayerSpec,
@@ -41,6 +40,7 @@ from nnviz.core.spec import (
     SpecError,
     check_loss_output,
 )
+from nnviz.core.train.engine import BatchEngine, SampleEngine, kernel_friendly
 
 HIDDEN = tuple(a for a in ACTIVATION_NAMES if a != "softmax")
 SPECIAL = (0.0, 1e-300, -1e-300, 20.0, -20.0, 40.0, -40.0, 100.0, -100.0, 800.0, -800.0)

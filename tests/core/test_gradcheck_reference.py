@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nnviz.core.spec import LayerSpec, NetworkSpec
+from nnviz.core.nn.spec import LayerSpec, NetworkSpec
 
 KINKED = ("relu", "leaky_relu", "prelu", "elu", "step", "maxout")
 

@@ -19,8 +19,8 @@ from nnviz.core.guides import (
 )
 from nnviz.core.guides.hints import object_particle, pct
 from nnviz.core.guides.run_checks import _ro
-from nnviz.core.network import Network
-from nnviz.core.spec import LayerSpec, NetworkSpec
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.spec import LayerSpec, NetworkSpec
 
 X4 = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
 T_AND = np.array([[0], [0], [0], [1]], float)

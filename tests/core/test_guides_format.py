@@ -21,7 +21,7 @@ from nnviz.core.guides import (
     load_guide_file,
     validate_for_lesson,
 )
-from nnviz.core.presets import PRESET_ID, all_presets, get_preset
+from nnviz.core.lessons.presets import PRESET_ID, all_presets, get_preset
 
 PRESETS = all_presets()
 IDS = [p.id for p in PRESETS]
@@ -146,7 +146,8 @@ def test_lesson_ids_agree_with_the_presets_rule():
 def test_reading_guides_imports_neither_qt_nor_the_trainer():
     code = ("import sys\nfrom nnviz.core.guides import guide_for\nguide_for('perceptron-and')\n"
             "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', "
-            "'numba') or m in ('nnviz.core.trainer', 'nnviz.core.presets')]\nprint(bad)")
+            "'numba') or m in ('nnviz.core.train.trainer', "
+            "'nnviz.core.lessons.presets')]\nprint(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=120)
     assert out.stdout.strip() == "[]"

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from nnviz.core.files.safe_open import UnreadableFile
 from nnviz.core.guides import (
     MAX_GUIDE_BYTES,
     GuideError,
@@ -20,8 +21,7 @@ from nnviz.core.guides import (
     parse_guide,
     validate_for_lesson,
 )
-from nnviz.core.presets import get_preset
-from nnviz.core.safe_open import UnreadableFile
+from nnviz.core.lessons.presets import get_preset
 
 BASE = guide_to_dict(guide_for("perceptron-and-by-hand"))
 

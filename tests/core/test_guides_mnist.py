@@ -5,12 +5,12 @@ the draw pad's preprocessing (skipped without MNIST, like the other MNIST tests)
 import numpy as np
 import pytest
 
-from nnviz.core import digits
-from nnviz.core.datasets import normalize_course, normalize_unit
 from nnviz.core.guides import GuideProgress, LessonFacts, evaluate, guide_for
-from nnviz.core.presets import get_preset
-from nnviz.core.spec import TrainSpec
-from nnviz.core.trainer import Trainer
+from nnviz.core.lessons import digits
+from nnviz.core.lessons.datasets import normalize_course, normalize_unit
+from nnviz.core.lessons.presets import get_preset
+from nnviz.core.nn.spec import TrainSpec
+from nnviz.core.train.trainer import Trainer
 
 pytestmark = pytest.mark.mnist
 

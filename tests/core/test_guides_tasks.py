@@ -11,7 +11,6 @@ from functools import cache
 import numpy as np
 import pytest
 
-from nnviz.core.compare import compare_runs
 from nnviz.core.explain import EdgeRef, explain_perceptron_step, explain_step, trace_gradient
 from nnviz.core.guides import (
     GuideProgress,
@@ -20,7 +19,8 @@ from nnviz.core.guides import (
     guide_for,
     weight_name,
 )
-from nnviz.core.presets import all_presets, get_preset
+from nnviz.core.lessons.presets import all_presets, get_preset
+from nnviz.core.train.compare import compare_runs
 
 CASES: dict = {}
 
@@ -508,8 +508,8 @@ def _():
 # -- MNIST from scratch: the explained step needs no data (one synthetic digit) ---------------
 
 def _course_explained():
-    from nnviz.core.datasets import normalize_course
     from nnviz.core.explain import Focus
+    from nnviz.core.lessons.datasets import normalize_course
 
     net = get_preset("mnist-course").build_network()
     img = np.zeros((28, 28))

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nnviz.core.history import EvalHistory, RowHistory, thin
-from nnviz.core.session import history_from_evals
-from nnviz.core.trainer import EvalPoint
+from nnviz.core.files.session import history_from_evals
+from nnviz.core.train.history import EvalHistory, RowHistory, thin
+from nnviz.core.train.trainer import EvalPoint
 
 
 def test_thin_keeps_first_older_every_other_and_whole_newer_half():

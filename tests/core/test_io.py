@@ -6,7 +6,7 @@ import pickle
 import numpy as np
 import pytest
 
-from nnviz.core.io import (
+from nnviz.core.files.io import (
     ModelFileError,
     check_npz,
     load_any_weights,
@@ -15,8 +15,8 @@ from nnviz.core.io import (
     network_from_weight_dict,
     save_model,
 )
-from nnviz.core.network import Network
-from nnviz.core.spec import NetworkSpec
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.spec import NetworkSpec
 
 
 def _net(dtype="float64"):
@@ -153,8 +153,8 @@ def _npy_bytes(arr) -> bytes:
 
 
 def test_zip_bomb_model_is_refused_before_inflating(tmp_path, monkeypatch):
-    import nnviz.core.io as io_mod
-    from nnviz.core.session import SessionFileError, load_session
+    import nnviz.core.files.io as io_mod
+    from nnviz.core.files.session import SessionFileError, load_session
 
     monkeypatch.setattr(io_mod, "MAX_UNPACKED_BYTES", 1_000_000)
     path = tmp_path / "bomb.npz"

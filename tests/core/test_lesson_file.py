@@ -8,8 +8,7 @@ import zipfile
 import numpy as np
 import pytest
 
-from nnviz.core.guides import guide_for, guide_to_dict, parse_guide
-from nnviz.core.lesson_file import (
+from nnviz.core.files.lesson_file import (
     KEY,
     LESSON_VERSION,
     LessonFile,
@@ -17,8 +16,9 @@ from nnviz.core.lesson_file import (
     load_lesson,
     save_lesson,
 )
-from nnviz.core.presets import get_preset
-from nnviz.core.session import Session, load_session, save_session
+from nnviz.core.files.session import Session, load_session, save_session
+from nnviz.core.guides import guide_for, guide_to_dict, parse_guide
+from nnviz.core.lessons.presets import get_preset
 
 
 def _lesson(guide=True):

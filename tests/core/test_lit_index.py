@@ -5,12 +5,12 @@ import gc
 import numpy as np
 import pytest
 
-from nnviz.core import lit_index as L
-from nnviz.core.engine import BatchEngine
 from nnviz.core.kernels import sparse_input as K
-from nnviz.core.network import Network
-from nnviz.core.optimizers import make_optimizer
-from nnviz.core.spec import NetworkSpec
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.optimizers import make_optimizer
+from nnviz.core.nn.spec import NetworkSpec
+from nnviz.core.train import lit_index as L
+from nnviz.core.train.engine import BatchEngine
 
 
 def _images(n=1500, d=100, c=0.01, dtype=np.float64, seed=0):
@@ -147,9 +147,9 @@ def test_three_epochs_through_the_trainer_match_the_plain_engine(monkeypatch, dr
     """End to end: file-order batches through the trainer, the index built when the second
     epoch starts, SGD's W1 step by column, a partial last batch; the same weights (to
     rounding) as the engine without index or fusing."""
-    from nnviz.core import engine as E
-    from nnviz.core.spec import TrainSpec
-    from nnviz.core.trainer import TrainData, Trainer
+    from nnviz.core.nn.spec import TrainSpec
+    from nnviz.core.train import engine as E
+    from nnviz.core.train.trainer import TrainData, Trainer
 
     X = _images(n=1100)
     rng = np.random.default_rng(4)

@@ -4,21 +4,21 @@ Issue 13, defects 2 and 3: cross-entropy on a non-softmax output clipped y at 1e
 at a = −40 gave loss 27.63 and dL/da = −4.2e-6 instead of 40 and −1), and float32 BCE rounded
 ``1 − 1e-12`` to 1, so a correct 1→3 softmax net gave NaN loss, NaN gradient and NaN
 ``evaluate()``.  The expected values come from the independent reference
-(``test_gradcheck_reference.py``), not from ``nnviz.core.losses``.
+(``test_gradcheck_reference.py``), not from ``nnviz.core.nn.losses``.
 """
 
 import numpy as np
 import pytest
 from test_gradcheck_reference import central_gradient, network_loss
 
-from nnviz.core.activations import ACTIVATIONS
-from nnviz.core.backprop import backprop, evaluate
-from nnviz.core.engine import BatchEngine, SampleEngine
 from nnviz.core.kernels.sgd_b1 import LOSS_CODES, output_rows
-from nnviz.core.losses import loss_value, output_delta
-from nnviz.core.network import Network
-from nnviz.core.spec import LayerSpec, NetworkSpec, SpecError, TrainSpec
-from nnviz.core.trainer import TrainData, Trainer
+from nnviz.core.nn.activations import ACTIVATIONS
+from nnviz.core.nn.backprop import backprop, evaluate
+from nnviz.core.nn.losses import loss_value, output_delta
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.spec import LayerSpec, NetworkSpec, SpecError, TrainSpec
+from nnviz.core.train.engine import BatchEngine, SampleEngine
+from nnviz.core.train.trainer import TrainData, Trainer
 
 DTYPES = (np.float64, np.float32)
 EXTREMES = (-800.0, -100.0, -40.0, -20.0, -1e-300, 0.0, 1e-300, 20.0, 40.0, 100.0, 800.0)
@@ -137,7 +137,7 @@ def test_trainer_does_not_call_a_correct_float32_net_diverged():
 # -- every loss finite for any finite output; exact for the pairs the spec accepts ----------
 
 def _accepted(loss, act, units):
-    from nnviz.core.spec import check_loss_output
+    from nnviz.core.nn.spec import check_loss_output
 
     spec = NetworkSpec(1, (LayerSpec(units, act),))
     try:

@@ -5,7 +5,7 @@ import time
 import numpy as np
 import pytest
 
-from nnviz.core.metrics import (
+from nnviz.core.train.metrics import (
     accuracy,
     cell_indices,
     confusion_matrix,

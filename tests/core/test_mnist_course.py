@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from nnviz.core.backprop import evaluate
-from nnviz.core.presets import get_preset
+from nnviz.core.lessons.presets import get_preset
+from nnviz.core.nn.backprop import evaluate
 
 pytestmark = pytest.mark.mnist
 

@@ -9,7 +9,7 @@ import nnviz.core
 
 def test_core_imports_no_qt():
     mods = [m.name for m in pkgutil.walk_packages(nnviz.core.__path__, "nnviz.core.")]
-    assert "nnviz.core.trainer" in mods and "nnviz.core.kernels.sgd_b1" in mods
+    assert "nnviz.core.train.trainer" in mods and "nnviz.core.kernels.sgd_b1" in mods
     code = (
         "import importlib, sys\n"
         f"for m in {mods!r}: importlib.import_module(m)\n"

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nnviz.core.io import (
+from nnviz.core.files.io import (
     MAX_ABS_WEIGHT,
     ModelFileError,
     atomic_write,
@@ -20,7 +20,7 @@ from nnviz.core.io import (
     load_model,
     save_model,
 )
-from nnviz.core.session import SessionFileError, load_session
+from nnviz.core.files.session import SessionFileError, load_session
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "fuzz"))
 from fuzz_corpus_files import N_PARAMS, model_bytes, session_bytes  # noqa: E402
@@ -150,8 +150,8 @@ def test_a_spec_a_later_autosave_could_not_write_is_refused(tmp_path, load, base
 
 
 def test_saved_files_are_readable_by_the_group_and_others(tmp_path):
-    from nnviz.core.network import Network
-    from nnviz.core.spec import NetworkSpec
+    from nnviz.core.nn.network import Network
+    from nnviz.core.nn.spec import NetworkSpec
 
     old = os.umask(0o022)
     try:

@@ -12,11 +12,11 @@ import math
 import numpy as np
 import pytest
 
-from nnviz.core.backprop import backprop
-from nnviz.core.network import Network
-from nnviz.core.optimizers import make_optimizer
-from nnviz.core.spec import NetworkSpec, TrainSpec
-from nnviz.core.trainer import TrainData, Trainer
+from nnviz.core.nn.backprop import backprop
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.optimizers import make_optimizer
+from nnviz.core.nn.spec import NetworkSpec, TrainSpec
+from nnviz.core.train.trainer import TrainData, Trainer
 
 HYPER = {
     "sgd": {},
@@ -207,7 +207,7 @@ def test_full_batch_epochs_follow_schedule_and_set_lr(schedule, params, optimize
 @pytest.mark.parametrize("name", ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"])
 def test_a_given_learning_rate_is_the_only_one_kept(name):
     """make_optimizer(name, n, lr): the rate is .lr alone, never a stale default in .hyper."""
-    from nnviz.core.optimizers import make_optimizer
+    from nnviz.core.nn.optimizers import make_optimizer
 
     opt = make_optimizer(name, 3, 0.123)
     assert opt.lr == 0.123 and "lr" not in opt.hyper

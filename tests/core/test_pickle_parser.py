@@ -14,10 +14,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nnviz.core import pickle_parser
-from nnviz.core.io import ModelFileError, load_any_weights, load_weight_pickle, safe_unpickle
-from nnviz.core.pickle_parser import parse_pickle
-from nnviz.core.safe_open import UnreadableFile
+from nnviz.core.files import pickle_parser
+from nnviz.core.files.io import ModelFileError, load_any_weights, load_weight_pickle, safe_unpickle
+from nnviz.core.files.pickle_parser import parse_pickle
+from nnviz.core.files.safe_open import UnreadableFile
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "fuzz"))
 from fuzz_corpus import Ops, book_weights  # noqa: E402
@@ -74,7 +74,7 @@ def test_a_python2_pickle_with_latin1_strings_as_array_data():
 @pytest.mark.parametrize("data, match", [
     (Ops().glob("os", "system").stop(), r"asks to run 'os\.system'"),
     (Ops().glob("builtins", "eval").stop(), r"builtins\.eval"),
-    (Ops().glob("nnviz.core.io", "save_model").stop(), r"nnviz\.core\.io\.save_model"),
+    (Ops().glob("nnviz.core.files.io", "save_model").stop(), r"nnviz\.core\.files\.io\.save_model"),
     (Ops().op(b"Q").stop(), "persistent references"),
     (Ops(4).op(b"\x8f").stop(), "a set"),
     (Ops(5).op(b"\x98").stop(), "out-of-band"),

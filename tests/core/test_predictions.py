@@ -1,7 +1,7 @@
 """One rule for "which class did the network pick": every place that counts correct answers agrees.
 
 The rule (argmax of several outputs; above 0.5 for one output) is written once in
-nnviz/core/predictions.py; accuracy from backprop.evaluate, metrics.evaluate_predictions,
+nnviz/core/nn/predictions.py; accuracy from backprop.evaluate, metrics.evaluate_predictions,
 Network.predict, trainer_types.is_correct and the compiled batch-1 kernel's own copy must give
 the same classes, including on the tie (0.5 exactly is class 0) and on equal outputs (the first).
 """
@@ -9,13 +9,13 @@ the same classes, including on the tie (0.5 exactly is class 0) and on equal out
 import numpy as np
 import pytest
 
-from nnviz.core.backprop import evaluate
 from nnviz.core.kernels.sgd_b1 import _is_correct
-from nnviz.core.metrics import evaluate_predictions
-from nnviz.core.network import Network
-from nnviz.core.predictions import predicted_class, predicted_classes
-from nnviz.core.spec import LayerSpec, NetworkSpec
-from nnviz.core.trainer_types import is_correct
+from nnviz.core.nn.backprop import evaluate
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.predictions import predicted_class, predicted_classes
+from nnviz.core.nn.spec import LayerSpec, NetworkSpec
+from nnviz.core.train.metrics import evaluate_predictions
+from nnviz.core.train.trainer_types import is_correct
 
 
 def test_rule_on_edges():

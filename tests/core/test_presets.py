@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from nnviz.core.activations import apply, derivative, softmax, softmax_naive
-from nnviz.core.presets import GROUPS, all_presets, get_preset
+from nnviz.core.lessons.presets import GROUPS, all_presets, get_preset
+from nnviz.core.nn.activations import apply, derivative, softmax, softmax_naive
 
 X4 = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
 
@@ -131,8 +131,8 @@ def test_a_lesson_is_looked_up_by_name_never_by_path(preset_id):
     ('"deep": ' + "[" * 50_000 + "]" * 50_000 + ', "order": ', "nested too deeply"),
 ])
 def test_a_broken_lesson_file_gives_a_message(tmp_path, replace, match):
-    from nnviz.core.presets import PresetError, load_preset_file, preset_dir
-    from nnviz.core.spec import SpecError
+    from nnviz.core.lessons.presets import PresetError, load_preset_file, preset_dir
+    from nnviz.core.nn.spec import SpecError
 
     text = (preset_dir() / "forward-walkthrough.json").read_text("utf-8")
     assert '"order": ' in text

@@ -1,5 +1,5 @@
 """The pretrained MNIST network: deterministic training, the accuracy it must reach, the script,
-and the lesson opening with it (nnviz/core/pretrained.py, scripts/train-pretrained)."""
+and the lesson opening with it (nnviz/core/lessons/pretrained.py, scripts/train-pretrained)."""
 
 import subprocess
 import sys
@@ -8,10 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nnviz.core import pretrained
-from nnviz.core.io import load_model, save_model
-from nnviz.core.presets import Preset, get_preset
-from nnviz.core.spec import SpecError
+from nnviz.core.files.io import load_model, save_model
+from nnviz.core.lessons import pretrained
+from nnviz.core.lessons.presets import Preset, get_preset
+from nnviz.core.nn.spec import SpecError
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "train-pretrained"
@@ -113,8 +113,8 @@ def test_a_damaged_user_copy_falls_back_to_the_bundled_model(data_dir, tmp_path)
 
 
 def test_a_model_of_another_shape_is_not_used(data_dir):
-    from nnviz.core.network import Network
-    from nnviz.core.spec import NetworkSpec
+    from nnviz.core.nn.network import Network
+    from nnviz.core.nn.spec import NetworkSpec
 
     other = Network.from_spec(NetworkSpec.mlp([784, 10], "softmax"))
     user = pretrained.user_path()

@@ -5,14 +5,14 @@ import math
 import numpy as np
 import pytest
 
-from nnviz.core.augment import augment_images
-from nnviz.core.backprop import backprop
-from nnviz.core.engine import BatchEngine
-from nnviz.core.network import Network
-from nnviz.core.schedules import lr_at
-from nnviz.core.spec import LayerSpec, NetworkSpec, SpecError, TrainSpec
-from nnviz.core.stats import layer_stats
-from nnviz.core.trainer import TrainData, Trainer
+from nnviz.core.nn.backprop import backprop
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.spec import LayerSpec, NetworkSpec, SpecError, TrainSpec
+from nnviz.core.train.augment import augment_images
+from nnviz.core.train.engine import BatchEngine
+from nnviz.core.train.schedules import lr_at
+from nnviz.core.train.stats import layer_stats
+from nnviz.core.train.trainer import TrainData, Trainer
 
 
 def _problem(seed=0, rows=6):
@@ -184,7 +184,7 @@ def test_validation_split_and_early_stopping_restore_the_best_weights():
     assert len(snaps) < 500
     np.testing.assert_array_equal(tr.net.params, best["params"])
     # what is reported is the model kept (issue 13, defect 5), not the one thrown away
-    from nnviz.core.backprop import evaluate
+    from nnviz.core.nn.backprop import evaluate
 
     reported = last.evals[-1]
     assert reported.val_loss == pytest.approx(best["loss"], rel=1e-12)

@@ -6,12 +6,12 @@ import threading
 
 import pytest
 
-from nnviz.core.datasets import DatasetCorrupt
-from nnviz.core.datasets.idx import IdxError, read_idx
-from nnviz.core.io import ModelFileError, load_any_weights, load_model, load_weight_pickle
-from nnviz.core.presets import PresetError, load_preset_file
-from nnviz.core.safe_open import UnreadableFile, open_regular, parse_json, read_regular
-from nnviz.core.session import SessionFileError, is_session_file, load_session
+from nnviz.core.files.io import ModelFileError, load_any_weights, load_model, load_weight_pickle
+from nnviz.core.files.safe_open import UnreadableFile, open_regular, parse_json, read_regular
+from nnviz.core.files.session import SessionFileError, is_session_file, load_session
+from nnviz.core.lessons.datasets import DatasetCorrupt
+from nnviz.core.lessons.datasets.idx import IdxError, read_idx
+from nnviz.core.lessons.presets import PresetError, load_preset_file
 
 LOADERS = [(load_any_weights, ModelFileError), (load_model, ModelFileError),
            (load_weight_pickle, ModelFileError), (load_session, SessionFileError),

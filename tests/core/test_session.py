@@ -9,9 +9,8 @@ import zipfile
 import numpy as np
 import pytest
 
-from nnviz.core.io import ModelFileError, load_any_weights, load_model
-from nnviz.core.network import Network
-from nnviz.core.session import (
+from nnviz.core.files.io import ModelFileError, load_any_weights, load_model
+from nnviz.core.files.session import (
     HISTORY_FIELDS,
     Session,
     SessionFileError,
@@ -20,8 +19,9 @@ from nnviz.core.session import (
     load_session,
     save_session,
 )
-from nnviz.core.spec import NetworkSpec, TrainSpec
-from nnviz.core.trainer import EvalPoint
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.spec import NetworkSpec, TrainSpec
+from nnviz.core.train.trainer import EvalPoint
 
 
 def _session(seed=1) -> Session:
@@ -166,7 +166,7 @@ def test_missing_file_is_refused(tmp_path):
 def test_a_session_is_a_model_error_so_file_open_reports_it(tmp_path):
     assert issubclass(SessionFileError, ModelFileError)
     # and a model file is not mistaken for a session
-    from nnviz.core.io import save_model
+    from nnviz.core.files.io import save_model
 
     net = _session().build_network()
     save_model(tmp_path / "m.npz", net)

@@ -7,9 +7,9 @@ against the digits the handout prints.
 import numpy as np
 import pytest
 
-from nnviz.core.datasets import given_rows
-from nnviz.core.presets import Preset, get_preset
-from nnviz.core.spec import SpecError
+from nnviz.core.lessons.datasets import given_rows
+from nnviz.core.lessons.presets import Preset, get_preset
+from nnviz.core.nn.spec import SpecError
 
 #: handout 002's printed results
 STABLE_1010 = [9.99954600e-01, 4.53978686e-05, 2.06106005e-09]

@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from nnviz.core.engine import BatchEngine
 from nnviz.core.kernels import sparse_input as K
-from nnviz.core.network import Network
-from nnviz.core.spec import NetworkSpec
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.spec import NetworkSpec
+from nnviz.core.train.engine import BatchEngine
 
 
 def _batch(rng, n=9, d=70, c=0.01, lit=0.2, dtype=np.float64):
@@ -48,7 +48,7 @@ def test_dense_inputs_give_up():
 
 
 def test_batch_engine_uses_the_sparse_path_and_matches_blas(monkeypatch):
-    import nnviz.core.engine as E
+    import nnviz.core.train.engine as E
 
     rng = np.random.default_rng(2)
     spec = NetworkSpec.mlp((100, 12, 4), ("sigmoid", "softmax"), bias=False, seed=2)

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from nnviz.core.spec import (
+from nnviz.core.nn.spec import (
     ACTIVATION_NAMES,
     MAX_UNITS,
     SPEC_VERSION,
@@ -99,7 +99,7 @@ def test_loss_output_pairs_that_make_sense_are_accepted():
 
 
 def test_every_lesson_preset_trains_a_loss_its_output_accepts():
-    from nnviz.core.presets import all_presets
+    from nnviz.core.lessons.presets import all_presets
 
     trained = [p for p in all_presets() if p.training is not None]
     assert len(trained) >= 10
@@ -108,8 +108,8 @@ def test_every_lesson_preset_trains_a_loss_its_output_accepts():
 
 
 def test_training_engines_refuse_a_pair_that_makes_no_sense():
-    from nnviz.core.engine import BatchEngine, SampleEngine
-    from nnviz.core.network import Network
+    from nnviz.core.nn.network import Network
+    from nnviz.core.train.engine import BatchEngine, SampleEngine
 
     net = Network.from_spec(_out(1, "sigmoid"))
     for make in (lambda: SampleEngine(net, "cce"), lambda: BatchEngine(net, "cce", 4)):

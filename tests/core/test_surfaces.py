@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from nnviz.core import surfaces as S
-from nnviz.core.spec import OPTIMIZER_DEFAULTS
+from nnviz.core.lessons import surfaces as S
+from nnviz.core.nn.spec import OPTIMIZER_DEFAULTS
 
 ALL = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 

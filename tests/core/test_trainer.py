@@ -5,10 +5,10 @@ import threading
 import numpy as np
 import pytest
 
-from nnviz.core.backprop import backprop
-from nnviz.core.network import Network
-from nnviz.core.spec import LayerSpec, NetworkSpec, TrainSpec
-from nnviz.core.trainer import TrainData, Trainer
+from nnviz.core.nn.backprop import backprop
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.spec import LayerSpec, NetworkSpec, TrainSpec
+from nnviz.core.train.trainer import TrainData, Trainer
 
 X4 = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
 XOR = np.array([0, 1, 1, 0])
@@ -184,7 +184,7 @@ def test_samples_unit_trains_n_samples_through_the_fast_path():
 
 
 def test_a_stop_request_interrupts_a_long_epoch_step():
-    import nnviz.core.trainer as T_
+    import nnviz.core.train.trainer as T_
 
     rng = np.random.default_rng(0)
     X = rng.normal(size=(50_000, 2))
@@ -236,7 +236,7 @@ def test_evaluation_points_never_change_the_batches():
 
 
 def test_mnist_course_at_batch_64_makes_63_updates_per_4000_samples():
-    from nnviz.core.presets import get_preset
+    from nnviz.core.lessons.presets import get_preset
 
     rng = np.random.default_rng(1)
     n = 6000
@@ -267,7 +267,7 @@ def test_train_loss_at_an_epoch_end_is_that_epochs_mean():
 
 
 def test_update_losses_are_each_batch_loss_before_its_update():
-    from nnviz.core.losses import loss_value
+    from nnviz.core.nn.losses import loss_value
 
     tr = _three_class_trainer(0)
     X, T = tr.data.X, tr.data.T
@@ -285,7 +285,7 @@ def test_update_losses_are_each_batch_loss_before_its_update():
 
 
 def test_update_losses_are_bounded_and_keep_both_ends():
-    from nnviz.core.trainer import MAX_UPDATE_LOSSES
+    from nnviz.core.train.trainer import MAX_UPDATE_LOSSES
 
     rng = np.random.default_rng(0)
     X = rng.normal(size=(10_000, 2))

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from nnviz.core.presets import get_preset
+from nnviz.core.lessons.presets import get_preset
 
 
 def _trainer(**overrides):

@@ -5,7 +5,7 @@
 
 TARGET is one of ``pickle``, ``model``, ``session``, ``idx``, ``preset``.  The corpus folder
 (default ``fuzz-corpus/TARGET``) is seeded with legitimate files on first use.  Any exception
-other than the loader's :class:`~nnviz.core.safe_open.UnreadableFile`, a crash, a timeout
+other than the loader's :class:`~nnviz.core.files.safe_open.UnreadableFile`, a crash, a timeout
 (``-timeout=``) or memory over ``-rss_limit_mb=`` is reported by libFuzzer with the input.
 Example: ``python tests/fuzz/atheris_loaders.py pickle -max_total_time=1800 -rss_limit_mb=1024``.
 """
@@ -21,12 +21,12 @@ import atheris
 sys.path.insert(0, str(Path(__file__).parent))
 
 with atheris.instrument_imports(include=["nnviz"]):
-    from nnviz.core.datasets.idx import idx_bytes, read_idx
-    from nnviz.core.io import load_model
-    from nnviz.core.pickle_parser import parse_pickle
-    from nnviz.core.presets import load_preset_file, preset_dir
-    from nnviz.core.safe_open import UnreadableFile
-    from nnviz.core.session import load_session
+    from nnviz.core.files.io import load_model
+    from nnviz.core.files.pickle_parser import parse_pickle
+    from nnviz.core.files.safe_open import UnreadableFile
+    from nnviz.core.files.session import load_session
+    from nnviz.core.lessons.datasets.idx import idx_bytes, read_idx
+    from nnviz.core.lessons.presets import load_preset_file, preset_dir
 
 SCRATCH = Path(tempfile.mkdtemp(prefix="nnviz-atheris-")) / "input"
 

@@ -175,7 +175,7 @@ def nasty_pickles() -> list[Case]:
                      r"refused.*builtins\.eval"),
         _pickle_case("getattr", Ops().glob("builtins", "getattr").glob("os", "path")
                      .text("join").tuple(2).reduce().stop(), r"refused.*getattr"),
-        _pickle_case("nnviz-own", Ops().glob("nnviz.core.io", "save_model").stop(),
+        _pickle_case("nnviz-own", Ops().glob("nnviz.core.files.io", "save_model").stop(),
                      r"refused.*save_model"),
         _pickle_case("persistent-id", Ops().op(b"P", b"1\n").stop(), "persistent"),
         _pickle_case("inst", Ops(0).mark().op(b"i", b"os\nsystem\n").stop(), "class"),

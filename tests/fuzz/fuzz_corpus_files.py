@@ -25,13 +25,13 @@ from fuzz_zip import (
     zip_bytes,
 )
 
-from nnviz.core.datasets.idx import idx_bytes
-from nnviz.core.io import save_model
-from nnviz.core.network import Network
-from nnviz.core.presets import preset_dir
-from nnviz.core.session import HISTORY_FIELDS, Session, history_from_evals, save_session
-from nnviz.core.spec import NetworkSpec, TrainSpec
-from nnviz.core.trainer import EvalPoint
+from nnviz.core.files.io import save_model
+from nnviz.core.files.session import HISTORY_FIELDS, Session, history_from_evals, save_session
+from nnviz.core.lessons.datasets.idx import idx_bytes
+from nnviz.core.lessons.presets import preset_dir
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.spec import NetworkSpec, TrainSpec
+from nnviz.core.train.trainer import EvalPoint
 
 N_PARAMS = 13  # the 2-3-1 network below
 

@@ -21,8 +21,8 @@ from fuzz_corpus_files import model_bytes, session_bytes
 from fuzz_zip import Member, npy_header, npz_members, zip_bytes
 from hypothesis import strategies as st
 
-from nnviz.core.datasets.idx import idx_bytes
-from nnviz.core.presets import preset_dir
+from nnviz.core.lessons.datasets.idx import idx_bytes
+from nnviz.core.lessons.presets import preset_dir
 
 
 @dataclass

@@ -8,7 +8,7 @@ JSON line on its original stdout:
 ``{"status": "loaded"|"refused"|"error", "message": ..., "seconds": ..., "rss_mb": ...}``
 
 "refused" means the loader raised its documented error type (every one derives from
-:class:`nnviz.core.safe_open.UnreadableFile`; :class:`DatasetError` for a data folder);
+:class:`nnviz.core.files.safe_open.UnreadableFile`; :class:`DatasetError` for a data folder);
 "error" is any other exception, with its traceback.  A crash (a signal) or a hang is seen
 by the harness from outside.  Whatever the loaders print goes to stderr.
 """
@@ -52,19 +52,19 @@ def _check_network(net) -> None:
 
 
 def _weights(path):
-    from nnviz.core.io import load_any_weights
+    from nnviz.core.files.io import load_any_weights
 
     _check_network(load_any_weights(path)[0])
 
 
 def _model(path):
-    from nnviz.core.io import load_model
+    from nnviz.core.files.io import load_model
 
     _check_network(load_model(path)[0])
 
 
 def _session(path):
-    from nnviz.core.session import is_session_file, load_session
+    from nnviz.core.files.session import is_session_file, load_session
 
     is_session_file(path)  # never raises
     s = load_session(path)
@@ -73,19 +73,19 @@ def _session(path):
 
 
 def _idx(path):
-    from nnviz.core.datasets import read_idx
+    from nnviz.core.lessons.datasets import read_idx
 
     read_idx(path)
 
 
 def _mnist(path):
-    from nnviz.core.datasets import load_mnist
+    from nnviz.core.lessons.datasets import load_mnist
 
     load_mnist(path, verify="fast")
 
 
 def _preset(path):
-    from nnviz.core.presets import load_preset_file
+    from nnviz.core.lessons.presets import load_preset_file
 
     load_preset_file(path).build_network()
 
@@ -118,8 +118,8 @@ def main() -> int:
     _limit(mem_mb)
     faulthandler.enable()  # a crash prints where it happened (stderr)
 
-    from nnviz.core.datasets import DatasetError
-    from nnviz.core.safe_open import UnreadableFile
+    from nnviz.core.files.safe_open import UnreadableFile
+    from nnviz.core.lessons.datasets import DatasetError
 
     for name in LOADERS:  # import everything once, before the first timed input
         if name.startswith("selftest"):

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from nnviz.core.datasets import DatasetNotFound, locate_mnist
+from nnviz.core.lessons.datasets import DatasetNotFound, locate_mnist
 
 SUBSET = 1000  # test images evaluated by the GUI tests (one test runs all 10,000)
 

@@ -11,7 +11,7 @@ import pytest
 from session_support import WAIT
 from session_support import start_manager as _manager
 
-from nnviz.core.session import load_session, save_session
+from nnviz.core.files.session import load_session, save_session
 from nnviz.ui.shell.autosave import AUTOSAVE_NAME, LOCK_NAME, capture, restore
 
 

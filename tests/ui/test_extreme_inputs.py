@@ -5,7 +5,7 @@ learning rate 0 or 1e6, NaN/inf weights pasted, empty or mismatched data sets.""
 import numpy as np
 import pytest
 
-from nnviz.core.trainer import TrainData
+from nnviz.core.train.trainer import TrainData
 from nnviz.ui.model.spec_checks import MAX_PARAMS, clamp_batch, lr_problem, network_problem
 from nnviz.ui.panels.hyper_panel import HyperPanel
 
@@ -63,14 +63,14 @@ def test_layer_sizes_out_of_range_are_refused(panel, units):
     spin = panel.layer_rows[0][0]
     spin.setValue(units)  # the spin box clamps to 1 … MAX_UNITS
     assert 1 <= spin.value() <= 4096
-    from nnviz.core.spec import NetworkSpec, SpecError
+    from nnviz.core.nn.spec import NetworkSpec, SpecError
 
     with pytest.raises(SpecError, match="units"):
         NetworkSpec.mlp((2, units, 1), "sigmoid")
 
 
 def test_a_network_too_large_for_memory_is_refused(panel, model):
-    from nnviz.core.spec import LayerSpec, NetworkSpec
+    from nnviz.core.nn.spec import LayerSpec, NetworkSpec
 
     big = NetworkSpec(784, (LayerSpec(4096), LayerSpec(4096), LayerSpec(4096), LayerSpec(10)))
     assert big.n_params() > MAX_PARAMS and network_problem(big)

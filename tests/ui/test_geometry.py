@@ -97,7 +97,7 @@ def test_parse_number_accepts():
 
 
 def test_planes_separate_xor_in_hidden_space():
-    from nnviz.core.presets import get_preset
+    from nnviz.core.lessons.presets import get_preset
     from nnviz.ui.common import plane
 
     net = get_preset("xor-relu").build_network()

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from nnviz.core.explain import BiasRef, EdgeRef, Phase, fmt
-from nnviz.core.trainer import TrainData
+from nnviz.core.train.trainer import TrainData
 
 
 @pytest.fixture

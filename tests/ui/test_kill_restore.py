@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from nnviz.core.datasets import DatasetNotFound, locate_mnist
-from nnviz.core.session import load_session
+from nnviz.core.files.session import load_session
+from nnviz.core.lessons.datasets import DatasetNotFound, locate_mnist
 
 ROOT = Path(__file__).resolve().parents[2]
 HOOKED_APP = Path(__file__).with_name("hooked_app.py")

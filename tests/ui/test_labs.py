@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from nnviz.core import activations as A
-from nnviz.core import surfaces as S
+from nnviz.core.lessons import surfaces as S
+from nnviz.core.nn import activations as A
 
 
 @pytest.fixture

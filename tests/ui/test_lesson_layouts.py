@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from nnviz.core.assets import resource_dir
+from nnviz.core.lessons.assets import resource_dir
 from nnviz.ui.common.interface_scale import interface_scale
 from nnviz.ui.shell.lesson_layout import (
     TRAINING_DOCKS,

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from nnviz.core.presets import GROUPS, all_presets
+from nnviz.core.lessons.presets import GROUPS, all_presets
 from nnviz.ui.panels import lesson_map
 from nnviz.ui.panels.lesson_map import LessonMapDialog
 from nnviz.ui.panels.lesson_thumbnail import lesson_thumbnail

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from mnist_support import SUBSET, load_lesson
 
-from nnviz.core.datasets import load_mnist
+from nnviz.core.lessons.datasets import load_mnist
 
 # shared fixtures (tests/ui/mnist_support.py)
 evaluator = mnist_support.evaluator

@@ -6,9 +6,9 @@ import pytest
 from mnist_support import SUBSET, load_lesson, wait_evaluated
 from PySide6.QtCore import Qt
 
-from nnviz.core.backprop import evaluate
-from nnviz.core.datasets import normalize_course
-from nnviz.core.digits import center_of_mass, ink_bbox
+from nnviz.core.lessons.datasets import normalize_course
+from nnviz.core.lessons.digits import center_of_mass, ink_bbox
+from nnviz.core.nn.backprop import evaluate
 
 # shared fixtures (tests/ui/mnist_support.py)
 evaluator = mnist_support.evaluator

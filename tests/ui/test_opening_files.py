@@ -22,9 +22,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from nnviz.core.io import save_model
-from nnviz.core.network import Network
-from nnviz.core.session import load_session, save_session
+from nnviz.core.files.io import save_model
+from nnviz.core.files.session import load_session, save_session
+from nnviz.core.nn.network import Network
 from nnviz.ui.common.file_reading import read_in_background, wait_for_reads
 from nnviz.ui.shell.session_state import capture
 

@@ -170,9 +170,9 @@ def test_gradient_legend_shows_every_layer_inside_the_plot(grads, qtbot):
 
 
 def test_gradient_legend_has_prelu_alpha_from_a_real_snapshot(grads):
-    from nnviz.core.network import Network
-    from nnviz.core.spec import NetworkSpec, TrainSpec
-    from nnviz.core.trainer import TrainData, Trainer
+    from nnviz.core.nn.network import Network
+    from nnviz.core.nn.spec import NetworkSpec, TrainSpec
+    from nnviz.core.train.trainer import TrainData, Trainer
 
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
     y = np.array([0, 1, 1, 0])

@@ -5,7 +5,7 @@ import csv
 import numpy as np
 import pytest
 
-from nnviz.core.trainer import EvalPoint
+from nnviz.core.train.trainer import EvalPoint
 
 
 def _evals(n, start=1, per_epoch=100):

@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 from mnist_support import SUBSET, mnist_folder  # noqa: F401  (fixture)
 
-from nnviz.core import pretrained
-from nnviz.core.io import save_model
-from nnviz.core.presets import get_preset
-from nnviz.core.trainer_types import TrainData
+from nnviz.core.files.io import save_model
+from nnviz.core.lessons import pretrained
+from nnviz.core.lessons.presets import get_preset
+from nnviz.core.train.trainer_types import TrainData
 
 evaluator = mnist_support.evaluator
 

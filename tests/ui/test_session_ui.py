@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from session_support import WAIT
 from session_support import start_manager as _manager
 
-from nnviz.core.session import load_session, save_session
+from nnviz.core.files.session import load_session, save_session
 from nnviz.ui.shell import autosave
 from nnviz.ui.shell.autosave import (
     AUTOSAVE_NAME,
@@ -207,7 +207,7 @@ def test_close_with_save_writes_the_file(window, manager, tmp_path):
     autosaves = []
     manager.autosaved.connect(autosaves.append)
     assert window.close()
-    from nnviz.core.io import load_model
+    from nnviz.core.files.io import load_model
 
     net, _ = load_model(path)
     assert net.W[0][0, 0] == 0.25

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QMessageBox
 
 import nnviz.__main__ as entry
 from nnviz.cli import build_parser
-from nnviz.core.presets import all_presets
+from nnviz.core.lessons.presets import all_presets
 from nnviz.ui.common import i18n
 from nnviz.ui.panels.lesson_map import LessonMapDialog
 from nnviz.ui.shell import app as app_module

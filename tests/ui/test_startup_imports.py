@@ -13,7 +13,7 @@ app = create_app([])
 win = MainWindow()
 seen = {}
 win.first_shown.connect(lambda: seen.update(numba="numba" in sys.modules,
-                                            trainer="nnviz.core.trainer" in sys.modules))
+                                            trainer="nnviz.core.train.trainer" in sys.modules))
 win.show()
 app.processEvents()
 print(seen, flush=True)

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from nnviz.core.explain import EdgeRef, Phase, fmt
-from nnviz.core.network import Network
-from nnviz.core.spec import LayerSpec, NetworkSpec
+from nnviz.core.nn.network import Network
+from nnviz.core.nn.spec import LayerSpec, NetworkSpec
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import time
 import numpy as np
 import pytest
 
-from nnviz.core.presets import Preset
+from nnviz.core.lessons.presets import Preset
 
 WAIT = 20000
 
@@ -232,7 +232,7 @@ def test_lessons_without_training_disable_the_controls(window):
 
 
 def test_mnist_trains_on_the_data_already_loaded(window, qtbot):
-    from nnviz.core.trainer import TrainData
+    from nnviz.core.train.trainer import TrainData
 
     c = window.model
     p = c.preset_by_id("mnist-course")

@@ -1,7 +1,7 @@
 """One sample's forward and backward pass in float64, keeping every intermediate number.
 
 This is the arithmetic the explained step, the chain-rule tracer and the computational graph
-show.  It follows the app's training rules (``nnviz.core.losses`` and ``backprop``) so that the
+show.  It follows the app's training rules (``nnviz.core.nn.losses`` and ``backprop``) so that the
 numbers on screen are the ones a real step uses:
 
     a⁽ˡ⁾ = z⁽ˡ⁻¹⁾ W⁽ˡ⁾ + b⁽ˡ⁾,   z⁽ˡ⁾ = h(a⁽ˡ⁾)
@@ -19,9 +19,9 @@ from typing import Any
 
 import numpy as np
 
-from nnviz.core.activations import ACTIVATIONS
 from nnviz.core.explain.model import frozen_array
-from nnviz.core.network import Network
+from nnviz.core.nn.activations import ACTIVATIONS
+from nnviz.core.nn.network import Network
 
 #: Activations whose layers the explanation does not cover (their parameters are not a
 #: plain weight matrix and bias: maxout's paired columns, PReLU's learned slope).

@@ -4,7 +4,7 @@
     e = d − y
     Δwᵢ = η·(d − y)·xᵢ,  wᵢ ← wᵢ + Δwᵢ;   Δb = η·(d − y),  b ← b + Δb
 
-exactly as ``nnviz.core.perceptron.PerceptronTrainer`` applies it (the bias is a weight on a
+exactly as ``nnviz.core.train.perceptron.PerceptronTrainer`` applies it (the bias is a weight on a
 constant input 1), e.g. Δw = η·(d − y)·x = 0.05·(0 − 1)·1 = −0.05.
 """
 
@@ -38,7 +38,7 @@ def explain_perceptron_step(net, x, d: float, eta: float) -> ExplainedStep:
     Parameters
     ----------
     net : Network
-        A single step neuron (``nnviz.core.perceptron.perceptron_spec``); not changed.
+        A single step neuron (``nnviz.core.train.perceptron.perceptron_spec``); not changed.
     x : array_like, shape (inputs,)
         One input row.
     d : float

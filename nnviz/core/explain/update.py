@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnviz.core.explain.formatting import MINUS, factor, fmt
-from nnviz.core.spec import OPTIMIZER_DEFAULTS
+from nnviz.core.nn.spec import OPTIMIZER_DEFAULTS
 
 _STATE_NAMES = {"sgd": (), "momentum": ("v",), "nesterov": ("v",), "adagrad": ("s",),
                 "rmsprop": ("s",), "adam": ("m", "v")}
@@ -46,7 +46,7 @@ def optimizer_state(optimizer, n_params: int) -> OptimizerState:
 
     Parameters
     ----------
-    optimizer : nnviz.core.optimizers.Optimizer or dict
+    optimizer : nnviz.core.nn.optimizers.Optimizer or dict
         An optimizer, or a dict shaped like ``Optimizer.state_dict()``; "hyper", "t" and
         "state" may be left out (defaults of the handouts, step 0, zero state), so
         ``{"name": "sgd", "lr": 0.5}`` describes plain gradient descent.

@@ -25,7 +25,7 @@ from nnviz.core.guides import validators as v
 from nnviz.core.guides.facts import PHASE_ORDER
 from nnviz.core.guides.hints import CheckResult
 from nnviz.core.guides.model import PANEL_TITLES, Check, Text
-from nnviz.core.spec import LOSS_NAMES, OPTIMIZER_NAMES
+from nnviz.core.nn.spec import LOSS_NAMES, OPTIMIZER_NAMES
 
 #: Deepest nesting of all/any.
 MAX_CHECK_DEPTH = 4

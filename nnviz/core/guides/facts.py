@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnviz.core.network import Network
+from nnviz.core.nn.network import Network
 
 #: The explained step's phases in playing order (nnviz.core.explain.Phase values).
 PHASE_ORDER = ("forward", "loss", "backward", "update")

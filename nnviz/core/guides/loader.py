@@ -1,7 +1,7 @@
 """Reading and writing guides: files in ``resources/guides``, text, or a dict from a lesson file.
 
 Guides are untrusted data (an instructor's lesson file may carry one): the text is parsed by
-:func:`nnviz.core.safe_open.parse_json` (no NaN/Infinity, bounded numbers and nesting), the
+:func:`nnviz.core.files.safe_open.parse_json` (no NaN/Infinity, bounded numbers and nesting), the
 file is a regular file of at most :data:`MAX_GUIDE_BYTES`, and every field is validated with
 a message naming its place (``steps[2].task.check.expect[3]: ...``).  Nothing in a guide is
 ever executed.  :func:`validate_for_lesson` also checks a guide against its lesson (weight
@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from types import MappingProxyType
 
-from nnviz.core.assets import resource_dir
+from nnviz.core.files.safe_open import UnreadableFile, json_depth_exceeds, parse_json, read_regular
 from nnviz.core.guides import validators as v
 from nnviz.core.guides.checks import check_to_dict, parse_check
 from nnviz.core.guides.model import (
@@ -29,7 +29,7 @@ from nnviz.core.guides.model import (
     StepState,
     Task,
 )
-from nnviz.core.safe_open import UnreadableFile, json_depth_exceeds, parse_json, read_regular
+from nnviz.core.lessons.assets import resource_dir
 
 #: Largest guide file or text (the shipped ones are 5–15 kB; presets allow the same 1 MB).
 MAX_GUIDE_BYTES = 1024 * 1024
@@ -37,7 +37,7 @@ MAX_GUIDE_BYTES = 1024 * 1024
 MAX_STEPS = 30
 #: Deepest JSON nesting of a guide (checks nest 4 deep inside about 6 levels).
 MAX_GUIDE_DEPTH = 16
-#: A lesson id: the file name of a preset (the same rule as nnviz.core.presets.PRESET_ID,
+#: A lesson id: the file name of a preset (the same rule as nnviz.core.lessons.presets.PRESET_ID,
 #: repeated so reading a guide does not import the trainer).
 LESSON_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 #: Old versions and how to bring them to GUIDE_VERSION (none yet: version 1 is the first).

@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 import numpy as np
 
-from nnviz.core.safe_open import UnreadableFile
+from nnviz.core.files.safe_open import UnreadableFile
 
 #: Version of the guide format this nnviz reads and writes.
 GUIDE_VERSION = 1
@@ -161,7 +161,7 @@ class StepState:
     reset: bool = False
 
     def apply_weights(self, net) -> None:
-        """Write this step's weights into ``net`` (a :class:`~nnviz.core.network.Network`).
+        """Write this step's weights into ``net`` (a :class:`~nnviz.core.nn.network.Network`).
 
         Raises ValueError/IndexError (from ``Network.set_layer``) when a shape does not fit;
         :func:`nnviz.core.guides.loader.validate_for_lesson` finds that before a guide ships.

@@ -2,7 +2,7 @@
 
 ``Act`` and ``Loss`` are the named codes; the plain ``int`` constants below are what kernel
 code compares against (Numba freezes a global int into the machine code; an enum member would
-be typed as an enum).  ``nnviz.core.activations.ACTIVATIONS[name].code`` holds the same numbers
+be typed as an enum).  ``nnviz.core.nn.activations.ACTIVATIONS[name].code`` holds the same numbers
 (``tests/core/test_fast_exp.py`` checks that they agree).
 """
 

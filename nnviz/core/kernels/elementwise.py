@@ -1,6 +1,6 @@
 """Activation functions and their derivatives, by integer code, for the compiled paths.
 
-Codes: ``codes.Act`` (the same numbers as ``nnviz.core.activations.ACTIVATIONS[name].code``);
+Codes: ``codes.Act`` (the same numbers as ``nnviz.core.nn.activations.ACTIVATIONS[name].code``);
 softmax only on whole rows.
 tanh is computed as 2·σ(2a) − 1: Numba has no vectorised tanh here and this is faster.
 Float32 arrays take their sigmoid and tanh from ``fast_exp.py`` (a vectorising exp); the

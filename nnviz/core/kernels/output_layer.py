@@ -2,7 +2,7 @@
 
 Used by the fused batch-1 kernel (``sgd_b1.sgd_b1_run``) and the mini-batch engine
 (``sgd_b1.output_rows``).  Losses and activations by their codes (``codes.Loss``,
-``codes.Act``).  The NumPy twins are ``nnviz.core.losses.loss_value`` and ``output_delta``.
+``codes.Act``).  The NumPy twins are ``nnviz.core.nn.losses.loss_value`` and ``output_delta``.
 These two kernels are compiled without fast-math: their exact forms (``log1p`` of a sum
 kept apart from a difference of logits) must not be reassociated.
 """
@@ -21,7 +21,7 @@ def output_error(loss, code, a, y, t, d, m, alpha):
     """d = dL/da of the output layer; returns the sample's loss (float64).
 
     Cross-entropy with a softmax or sigmoid output is computed from the weighted sums (exact
-    to rounding for every finite a, see ``nnviz.core.losses``); otherwise d = dL/dy is computed
+    to rounding for every finite a, see ``nnviz.core.nn.losses``); otherwise d = dL/dy is computed
     first, with y kept inside the dtype (never log 0), then multiplied by the activation's
     Jacobian (elementwise h', or the softmax Jacobian-vector product).
     """
@@ -93,7 +93,7 @@ def _softmax_bce(a, y, t, d, m):
     largest entry, so its logarithm survives underflow): log yⱼ = −(a_k − aⱼ) − log1p(S);
     log(1 − yⱼ) = log1p(−yⱼ) for j ≠ k (yⱼ ≤ 1/2) and log S − log1p(S) at k.  The error is
     dL/daⱼ = [yⱼ − tⱼ + Σ_{i≠j} qⱼ⁽ⁱ⁾ (tᵢ − yᵢ)] / m with qⱼ⁽ⁱ⁾ = e^{aⱼ} / Σ_{l≠i} e^{aₗ} ∈ [0, 1]
-    (``nnviz.core.losses._softmax_bce_delta``): bounded terms only, finite where y rounds to
+    (``nnviz.core.nn.losses._softmax_bce_delta``): bounded terms only, finite where y rounds to
     0 or 1.
     """
     k = 0

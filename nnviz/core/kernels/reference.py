@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnviz.core.backprop import backprop
-from nnviz.core.network import Network
+from nnviz.core.nn.backprop import backprop
+from nnviz.core.nn.network import Network
 
 
 def sgd_b1_reference(net: Network, X, T, order, lr: float, loss: str):

@@ -16,7 +16,7 @@ rounding:
   every row is kept as one shared vector and folded in at the end (see ``_first_layer``), so
   about 30 % of W1 is touched per sample.  The result is the same up to rounding.
 
-Layers are described by the flat layout of :class:`nnviz.core.network.Layout`; activations by
+Layers are described by the flat layout of :class:`nnviz.core.nn.network.Layout`; activations by
 their codes (``codes.Act``, softmax only on the output); losses by ``codes.Loss``.
 The NumPy twin is :func:`nnviz.core.kernels.reference.sgd_b1_reference`.
 """

@@ -1,7 +1,7 @@
 """Read a student's file off the GUI thread: File → Open, MNIST → Import and Load.
 
 User files are untrusted (issue 14): large, slow (a network folder) or hostile.  The core's
-loaders refuse what is not a regular file (:mod:`nnviz.core.safe_open`) and check sizes before
+loaders refuse what is not a regular file (:mod:`nnviz.core.files.safe_open`) and check sizes before
 reading; :func:`read_in_background` still runs them in a :class:`~nnviz.ui.common.tasks.Task`
 while the event loop keeps running (repaints, training snapshots).  After a moment a
 window-modal "Reading …" box with Cancel appears, which also keeps a second Open from starting
@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog
 
-from nnviz.core.io import ModelFileError
+from nnviz.core.files.io import ModelFileError
 from nnviz.ui.common.tasks import Task
 
 SHOW_AFTER_MS = 400  # a quick read shows no box at all

@@ -25,7 +25,7 @@ _base_font: QFont | None = None  # the platform's font, before any Korean fallba
 
 
 def _resources():
-    from nnviz.core.assets import resource_dir
+    from nnviz.core.lessons.assets import resource_dir
 
     return resource_dir()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnviz.core.activations import ACTIVATIONS
+from nnviz.core.nn.activations import ACTIVATIONS
 
 
 def extent(points, pad: float = 0.25, default=(-0.5, 1.5, -0.5, 1.5)):

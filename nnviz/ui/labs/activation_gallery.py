@@ -6,7 +6,7 @@ of leaky ReLU, PReLU and ELU.  Softmax, which maps a vector to a vector, is show
 vector as bars: the textbook formula against the stable one (try [1010, 1000, 990]).  Maxout
 is two lines and their maximum.
 
-The numbers come from ``nnviz.core.activations`` — the functions the networks use.
+The numbers come from ``nnviz.core.nn.activations`` — the functions the networks use.
 
 Signals: ``alpha_changed(str, float)`` — an α slider moved (activation name, new α).
 """
@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core import activations as A
-from nnviz.core.spec import ALPHA_DEFAULTS
+from nnviz.core.nn import activations as A
+from nnviz.core.nn.spec import ALPHA_DEFAULTS
 from nnviz.ui.common.formatting import fmt, fmt_full, fmt_vec, sub
 from nnviz.ui.common.plot_style import add_legend, palette_color, pg, style_plot
 

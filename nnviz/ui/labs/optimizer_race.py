@@ -5,7 +5,7 @@ above, orange below) and grey contour lines; each optimizer's path grows step by
 QTimer (play/pause, step, reset, speed).  Learning rates start at the handouts' defaults
 (SGD 0.1, momentum 0.1, Adagrad 0.01, RMSProp 0.001, Adam 0.001) — slow on these surfaces,
 which is a lesson in itself — and "Suggested rates" sets ones that make a good race.  The paths
-come from ``nnviz.core.surfaces.race``, which uses the training code's own optimizers.
+come from ``nnviz.core.lessons.surfaces.race``, which uses the training code's own optimizers.
 
 Signals: ``position_changed(int)`` — the number of steps shown changed.
 """
@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core import surfaces as S
-from nnviz.core.spec import OPTIMIZER_DEFAULTS
+from nnviz.core.lessons import surfaces as S
+from nnviz.core.nn.spec import OPTIMIZER_DEFAULTS
 from nnviz.ui.common.formatting import fmt, fmt_full
 from nnviz.ui.common.names import optimizer_name
 from nnviz.ui.common.plot_style import add_legend, palette_color, pg, style_plot

@@ -1,7 +1,7 @@
 """Where the MNIST data comes from: found folders, download, "use a folder…", bundled copy.
 
-Every check and transfer is done by :mod:`nnviz.core.datasets`: ``download_mnist`` streams into
-``.part`` files, resumes or retries from scratch, verifies the SHA-256 of every file and only
+Every check and transfer is done by :mod:`nnviz.core.lessons.datasets`: ``download_mnist`` streams
+into ``.part`` files, resumes or retries from scratch, verifies the SHA-256 of every file and only
 then renames it into place, so nothing half-written is ever used.  A folder the user picks is
 loaded and fully verified (``load_mnist``) off the GUI thread before it is accepted and
 remembered in the settings.
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from nnviz.core.datasets import (
+from nnviz.core.lessons.datasets import (
     DatasetError,
     bundled_data_dir,
     download_mnist,

@@ -1,7 +1,7 @@
 """Draw a digit: a 280 × 280 pad, the MNIST-style 28 × 28 image made from it, and the prediction.
 
 The drawing is turned into what the network expects exactly as MNIST digits were made
-(:func:`nnviz.core.digits.preprocess_digit`: fit in 20 × 20, centre by centre of mass in
+(:func:`nnviz.core.lessons.digits.preprocess_digit`: fit in 20 × 20, centre by centre of mass in
 28 × 28, anti-aliased), normalised like the lesson's inputs and sent to the lesson, so the
 canvas, the probability bars and the inspector update live while drawing.
 
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core.digits import preprocess_digit
+from nnviz.core.lessons.digits import preprocess_digit
 from nnviz.ui.common.formatting import pct
 from nnviz.ui.common.probability_bars import ProbabilityBars
 from nnviz.ui.model.mnist_input import IMAGE_SIDE, is_mnist_lesson, normalize_mode, normalize_pixels

@@ -9,7 +9,7 @@ reported once the evaluator has classified the test images.
 "Import the book's weights…" reads a pickled dict such as the book's ``sample_weight.pkl``
 (W1, b1, W2, b2, W3, b3; sigmoid hidden layers, softmax output; handout 003; ch03 of the
 book's GitHub repository, deep-learning-from-scratch) through the restricted unpickler of
-:mod:`nnviz.core.io`: a file that asks to run anything is refused with a message and nothing
+:mod:`nnviz.core.files.io`: a file that asks to run anything is refused with a message and nothing
 in it is executed.  Files are read off the GUI thread (:mod:`nnviz.ui.common.file_reading`); a
 file that cannot be read leaves the lesson as it was.  The network becomes the lesson's
 network and the 10,000 test images are classified in batches of 100; the accuracy is reported
@@ -31,7 +31,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from nnviz.core.io import ModelFileError, load_any_weights
+from nnviz.core.files.io import ModelFileError, load_any_weights
 from nnviz.ui.common.file_reading import read_in_background
 from nnviz.ui.common.formatting import count, pct
 from nnviz.ui.mnist.pretrained_network import PretrainedNetwork

@@ -1,12 +1,12 @@
 """The pretrained MNIST network of a lesson: prepared in the background when its file is missing.
 
 A lesson whose preset names a ``weights_file`` (``mnist-pretrained``) opens with that trained
-network (:meth:`nnviz.core.presets.Preset.build_network` finds it; ``scripts/bootstrap`` and
+network (:meth:`nnviz.core.lessons.presets.Preset.build_network` finds it; ``scripts/bootstrap`` and
 the packaged app provide it).  In a checkout where nobody ran ``scripts/train-pretrained``,
 the lesson would silently show random weights that call every digit a "4"; instead this
 object trains the network from the lesson's MNIST as soon as the images are loaded, with the
-script's recipe (:mod:`nnviz.core.pretrained`, about 10 s), reports its progress in the status
-bar ("Preparing the pretrained network… 40 %"), saves it in the user data folder for the next
+script's recipe (:mod:`nnviz.core.lessons.pretrained`, about 10 s), reports its progress in the
+status bar ("Preparing the pretrained network… 40 %"), saves it in the user data folder for the next
 time and shows it — unless the student changed the network meanwhile.
 
 Signals
@@ -85,8 +85,7 @@ class PretrainedNetwork(QObject):
                     "The pretrained network is not installed yet: it will be trained from "
                     "MNIST as soon as the images are loaded."))
             return False
-        from nnviz.core import pretrained
-
+        from nnviz.core.lessons import pretrained
         net = p.initial_network(pretrained.RECIPE.dtype)
         out = pretrained.user_path(p.weights_file)
         self._cancel = cancel = threading.Event()

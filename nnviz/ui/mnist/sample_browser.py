@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core.metrics import cell_indices, top_misclassified
+from nnviz.core.train.metrics import cell_indices, top_misclassified
 from nnviz.ui.common.formatting import count
 from nnviz.ui.common.interface_scale import interface_scale
 from nnviz.ui.model.mnist_evaluator import Evaluator

@@ -1,6 +1,6 @@
 """Trains a lesson once per compared setting (e.g. the six optimizers) off the GUI thread.
 
-Signals: ``started()``, ``finished(list)`` (of nnviz.core.compare.Run), ``failed(str)``,
+Signals: ``started()``, ``finished(list)`` (of nnviz.core.train.compare.Run), ``failed(str)``,
 ``progress(int, int)``.
 """
 
@@ -37,7 +37,7 @@ class ComparisonRunner(QObject):
         """Compare the current lesson's variants (``preset.compare``); False if none."""
         if self.running or not self.available():
             return False
-        from nnviz.core.compare import compare_runs
+        from nnviz.core.train.compare import compare_runs
 
         p = self.lesson.preset
         key, values = next(iter(p.compare.items()))

@@ -56,7 +56,7 @@ class LessonData(QObject):
         key = data_key(preset)
         if key in self._tasks:
             return False
-        from nnviz.core.datasets import DatasetError
+        from nnviz.core.lessons.datasets import DatasetError
 
         if folder is None:
             def work():

@@ -35,7 +35,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from nnviz.core.network import Network
+from nnviz.core.nn.network import Network
 from nnviz.ui.common.formatting import count
 from nnviz.ui.model.comparison_runner import ComparisonRunner
 from nnviz.ui.model.lesson_data import LessonData
@@ -64,7 +64,7 @@ class LessonModel(WeightEditing, QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.presets: list[Any] = []
-        self.preset: Any = None  # the current lesson (nnviz.core.presets.Preset)
+        self.preset: Any = None  # the current lesson (nnviz.core.lessons.presets.Preset)
         self.network: Network | None = None  # the one network the GUI shows
         self.x = np.zeros(0)  # current input vector
         self.sample_index = -1  # row of ``samples`` shown, -1 = a free input (typed, drawn)
@@ -89,7 +89,7 @@ class LessonModel(WeightEditing, QObject):
     # -- lessons --------------------------------------------------------------------------
     def load_lessons(self) -> list:
         """Read every preset (imports the core's preset module: do it after the window shows)."""
-        from nnviz.core.presets import all_presets
+        from nnviz.core.lessons.presets import all_presets
 
         self.presets = all_presets()
         self.lessons_loaded.emit(self.presets)
@@ -283,7 +283,7 @@ class LessonModel(WeightEditing, QObject):
         target = self.target
         if self._grad is None and target is not None and self.preset is not None \
                 and self.preset.training is not None and self.network is not None:
-            from nnviz.core.backprop import backprop
+            from nnviz.core.nn.backprop import backprop
 
             with np.errstate(all="ignore"):
                 tr = backprop(self.network, self.x, target, self.preset.training.loss)
@@ -360,7 +360,7 @@ class LessonModel(WeightEditing, QObject):
 
     # -- files ----------------------------------------------------------------------------
     def save(self, path: str) -> None:
-        from nnviz.core.io import save_model
+        from nnviz.core.files.io import save_model
 
         extra = {"preset": self.preset.id if self.preset else ""}
         save_model(path, self._net(), extra)
@@ -375,7 +375,7 @@ class LessonModel(WeightEditing, QObject):
         This reads in the calling thread; File → Open reads in a worker
         (:mod:`nnviz.ui.common.file_reading`) and then calls :meth:`install_opened`.
         """
-        from nnviz.core.io import load_any_weights
+        from nnviz.core.files.io import load_any_weights
 
         net, extra = load_any_weights(path)
         self.install_opened(path, clean_network(net.astype("float64")), extra)

@@ -9,7 +9,7 @@ Signals
 -------
 started()               an evaluation began
 progressed(int, int)    images done, images in total (only when the percentage changes)
-evaluated(object)       a :class:`nnviz.core.metrics.Evaluation` of the current network
+evaluated(object)       a :class:`nnviz.core.train.metrics.Evaluation` of the current network
 failed(str)             the evaluation failed (message for the user)
 stale()                 the weights changed since the last result
 """
@@ -20,7 +20,7 @@ import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from nnviz.core.metrics import evaluate_predictions
+from nnviz.core.train.metrics import evaluate_predictions
 from nnviz.ui.common.tasks import Task
 from nnviz.ui.model.mnist_input import is_mnist_lesson
 

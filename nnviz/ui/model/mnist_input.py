@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from nnviz.core.datasets import normalize_course, normalize_unit
+from nnviz.core.lessons.datasets import normalize_course, normalize_unit
 from nnviz.ui.model.samples import is_mnist_kind
 
 IMAGE_SIDE = 28

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtGui import QUndoCommand
 
-from nnviz.core.network import Network
+from nnviz.core.nn.network import Network
 
 #: ``write(net, idx, values)``: the model's one way to change the shown parameters
 Writer = Callable[[Network, np.ndarray, np.ndarray], None]

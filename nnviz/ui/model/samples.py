@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from nnviz.core.datasets import KINDS as MNIST_KINDS
+from nnviz.core.lessons.datasets import KINDS as MNIST_KINDS
 
 __all__ = ["MNIST_KINDS", "Samples", "data_key", "is_mnist_kind", "trains_on_data"]
 

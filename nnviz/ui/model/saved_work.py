@@ -1,4 +1,5 @@
-"""The model's work as a :class:`~nnviz.core.session.Session` and back (autosave, File → Open).
+"""The model's work as a :class:`~nnviz.core.files.session.Session` and back (autosave, File →
+Open).
 
 :func:`capture` reads the model's public state; :func:`restore` is one model operation: the
 lesson with the saved network (:meth:`LessonModel.enter_lesson`), then the run's progress
@@ -13,7 +14,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from nnviz.core.session import Session, history_from_evals
+from nnviz.core.files.session import Session, history_from_evals
 from nnviz.ui.model.spec_checks import clean_network
 from nnviz.ui.model.training_run import RUN_SETTINGS
 
@@ -96,7 +97,7 @@ def restore(model: Any, session: Session, guide: Any = None) -> list[str]:
 
 
 def _snapshot(session: Session, net: Any, evals: list) -> Any:
-    from nnviz.core.trainer import Snapshot
+    from nnviz.core.train.trainer import Snapshot
 
     lr = session.train.lr if session.train is not None else math.nan
     return Snapshot(status="stopped", message="", epoch=session.epoch,

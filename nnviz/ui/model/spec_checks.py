@@ -1,6 +1,6 @@
 """Hyper-parameters and networks checked before they are used: a message, never a traceback.
 
-The spec (:mod:`nnviz.core.spec`) already refuses what cannot work (0 or 10,000 neurons, a
+The spec (:mod:`nnviz.core.nn.spec`) already refuses what cannot work (0 or 10,000 neurons, a
 learning rate outside (0, 1000], ...) with a ``SpecError``; these helpers turn that refusal into
 a message for the student instead of an exception in a slot, clamp a batch larger than the
 data set (with a note), and keep a network within what a lab PC can hold in memory.
@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from nnviz.core.spec import MAX_UNITS, SpecError
+from nnviz.core.nn.spec import MAX_UNITS, SpecError
 
 #: Largest network the UI builds (parameters); 784-4096-4096-10 is about this size.
 MAX_PARAMS = 20_000_000

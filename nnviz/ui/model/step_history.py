@@ -3,7 +3,7 @@
 Every job of the run that trained something — one sample, batch or epoch from the run bar, or a
 stretch of Play — becomes one :class:`TrainingStep` on ``model.undo_stack``.  It holds the
 moment before the job and the moment after it (:class:`Moment`): the trainer's exact state (a
-:class:`~nnviz.core.trainer_checkpoint.TrainerCheckpoint`: weights, optimizer state, epoch and
+:class:`~nnviz.core.train.trainer_checkpoint.TrainerCheckpoint`: weights, optimizer state, epoch and
 position, counters) and the numbers shown then (the last snapshot, the curves, the counters).
 Undo puts the moment before back, redo the moment after, through
 :meth:`TrainingRun.go_to_moment`: the weights on screen change in the model
@@ -29,8 +29,8 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoCommand
 
-from nnviz.core.history import DEFAULT_MAX_ROWS, EvalHistory, eval_fields, eval_rows
-from nnviz.core.trainer_checkpoint import TrainerCheckpoint
+from nnviz.core.train.history import DEFAULT_MAX_ROWS, EvalHistory, eval_fields, eval_rows
+from nnviz.core.train.trainer_checkpoint import TrainerCheckpoint
 from nnviz.ui.common.formatting import count
 
 #: most actions (training steps and weight edits) the undo stack keeps
@@ -60,7 +60,7 @@ class Moment:
 
     checkpoint: TrainerCheckpoint
     snapshot: Any  # the last Snapshot shown (None before the first step)
-    curves: np.ndarray  # the run's evaluations as rows (nnviz.core.history.eval_rows)
+    curves: np.ndarray  # the run's evaluations as rows (nnviz.core.train.history.eval_rows)
     epoch: int
     samples_seen: int
 

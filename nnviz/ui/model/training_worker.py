@@ -15,8 +15,8 @@ edit queued with ``Trainer.submit`` that re-raises the stop inside the trainer's
 stop that arrives just before ``run`` starts is not lost).
 
 Each job that trained something is recorded for the step history (undo of training steps): the
-trainer's :class:`~nnviz.core.trainer_checkpoint.TrainerCheckpoint` before the job and after it
-go out as a :class:`StepRecord` just before ``finished``.  The state after one job is usually the
+trainer's :class:`~nnviz.core.train.trainer_checkpoint.TrainerCheckpoint` before the job and after
+it go out as a :class:`StepRecord` just before ``finished``.  The state after one job is usually the
 state before the next one: the same checkpoint object is then used for both.  A restore (undo or
 redo of a step) during a job is queued like a job (:meth:`restore`), so it happens after it
 has stopped, never in the middle of it; while none runs it is an edit in the trainer's queue,
@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from nnviz.core.trainer_checkpoint import TrainerCheckpoint
+from nnviz.core.train.trainer_checkpoint import TrainerCheckpoint
 
 #: rows kept when snapshots are merged (the perceptron's round tables)
 MAX_ROWS = 10_000

@@ -11,8 +11,8 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from nnviz.core.network import Network, init_weights
-from nnviz.core.spec import INIT_NAMES
+from nnviz.core.nn.network import Network, init_weights
+from nnviz.core.nn.spec import INIT_NAMES
 from nnviz.ui.model import param_edit
 
 

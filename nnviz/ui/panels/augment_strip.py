@@ -2,7 +2,7 @@
 
 Eight images of the lesson's training set (a fixed pick) on the top row, the same images
 augmented with the current rotation, shift and noise below, drawn with
-:func:`nnviz.core.augment.augment_images` exactly as the trainer draws an epoch (the data's
+:func:`nnviz.core.train.augment.augment_images` exactly as the trainer draws an epoch (the data's
 value range is kept).  "New examples" draws other random transformations of the same images.
 
 Signals: none (the regularisation panel calls :meth:`set_augment`).
@@ -138,7 +138,7 @@ class AugmentStrip(QWidget):
             self._show()
             return
         if self.augment:
-            from nnviz.core.augment import augment_images
+            from nnviz.core.train.augment import augment_images
 
             rng = np.random.default_rng([self.seed, 5])
             self._augmented = augment_images(self._originals, self.side, rng, lo=self.lo,

@@ -90,7 +90,7 @@ class Dashboard(QWidget):
         last, ev = s.last, (s.evals[-1] if s.evals else None)
         lr = last.lr if last is not None else (s.spec.lr if s.spec is not None else math.nan)
         if last is None and s.spec is not None:
-            from nnviz.core.schedules import lr_at
+            from nnviz.core.train.schedules import lr_at
 
             lr = lr_at(s.spec.schedule, s.spec.lr, 0, s.spec.epochs, **s.spec.schedule_params)
         nan = math.nan

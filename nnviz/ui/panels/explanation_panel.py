@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from nnviz.core.activations import ACTIVATIONS
+from nnviz.core.nn.activations import ACTIVATIONS
 from nnviz.ui.common.formatting import fmt_vec
 from nnviz.ui.common.names import activation_name, loss_name, optimizer_name
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core.spec import (
+from nnviz.core.nn.spec import (
     ACTIVATION_NAMES,
     INIT_NAMES,
     LOSS_NAMES,

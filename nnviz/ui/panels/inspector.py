@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core.activations import ACTIVATIONS, apply
+from nnviz.core.nn.activations import ACTIVATIONS, apply
 from nnviz.ui.common import colors
 from nnviz.ui.common.formatting import NumberError, fmt, fmt_full, parse_number, sub
 from nnviz.ui.common.formulas import neuron_formula

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core.activations import softmax, softmax_naive
+from nnviz.core.nn.activations import softmax, softmax_naive
 from nnviz.ui.common.formatting import fmt, fmt_full, sub
 from nnviz.ui.common.probability_bars import ProbabilityBars
 from nnviz.ui.model.prediction import predicted_class

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core.schedules import SCHEDULES
+from nnviz.core.train.schedules import SCHEDULES
 from nnviz.ui.panels.augment_strip import AugmentStrip
 from nnviz.ui.panels.hyper_panel import NumberEdit
 

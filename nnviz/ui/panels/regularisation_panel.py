@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core.schedules import SCHEDULE_DEFAULTS, lr_at
+from nnviz.core.train.schedules import SCHEDULE_DEFAULTS, lr_at
 from nnviz.ui.common.formatting import fmt, fmt_full
 from nnviz.ui.panels.augment_strip import image_side
 from nnviz.ui.panels.hyper_panel import NumberEdit

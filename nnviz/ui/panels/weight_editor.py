@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core.spec import INIT_NAMES
+from nnviz.core.nn.spec import INIT_NAMES
 from nnviz.ui.common import colors
 from nnviz.ui.common.formatting import NumberError, fmt, fmt_full, parse_number, sub
 from nnviz.ui.common.number_input import read_number

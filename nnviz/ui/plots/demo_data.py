@@ -7,7 +7,7 @@ import numpy as np
 
 def demo_evals(n: int = 40, samples_per_epoch: int = 400):
     """Plausible evaluation points for the stand-alone demo and the tests."""
-    from nnviz.core.trainer import EvalPoint
+    from nnviz.core.train.trainer import EvalPoint
 
     rng = np.random.default_rng(1)
     out = []
@@ -21,8 +21,8 @@ def demo_evals(n: int = 40, samples_per_epoch: int = 400):
 
 def demo_runs():
     """Six optimizers' made-up runs: ``[(label, hyper, evals)]``."""
-    from nnviz.core.spec import OPTIMIZER_DEFAULTS
-    from nnviz.core.trainer import EvalPoint
+    from nnviz.core.nn.spec import OPTIMIZER_DEFAULTS
+    from nnviz.core.train.trainer import EvalPoint
 
     out = []
     for k, (name, hyper) in enumerate(OPTIMIZER_DEFAULTS.items()):

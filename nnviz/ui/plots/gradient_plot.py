@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core.history import RowHistory
+from nnviz.core.train.history import RowHistory
 from nnviz.ui.common.formatting import count
 from nnviz.ui.common.plot_export import DEFAULT_SIZE, export_image, make_export_button, write_csv
 from nnviz.ui.common.plot_style import (

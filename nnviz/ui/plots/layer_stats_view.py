@@ -4,7 +4,7 @@ For the chosen layer: the histogram of its weights now (blue line) over the one 
 the run (grey area), and the histogram of its outputs z on a fixed sample of at most
 :data:`SAMPLE_ROWS` training inputs, now and at the start, on shared bins.  A table gives every
 layer's weight and activation mean ± std and, for ReLU layers, the share of dead units (outputs 0
-for every sample of the set).  The numbers come from :func:`nnviz.core.stats.layer_stats`.
+for every sample of the set).  The numbers come from :func:`nnviz.core.train.stats.layer_stats`.
 
 While training, updates are throttled to :data:`MAX_RATE` per second and skipped while the view
 is hidden (a dock tab behind another): it catches up when shown.
@@ -196,8 +196,8 @@ class LayerStatsView(QWidget):
 
     def update_now(self) -> None:
         """Compute the statistics and redraw (the throttle calls this)."""
-        from nnviz.core.network import Network
-        from nnviz.core.stats import layer_stats
+        from nnviz.core.nn.network import Network
+        from nnviz.core.train.stats import layer_stats
 
         self._dirty = False
         self._last = time.perf_counter()

@@ -1,7 +1,7 @@
 """Loss and accuracy curves, train and test, growing while the network trains.
 
 Each curve is created once and fed with ``setData`` from a bounded history
-(:class:`~nnviz.core.history.RowHistory`: it doubles while small and thins its older half once
+(:class:`~nnviz.core.train.history.RowHistory`: it doubles while small and thins its older half once
 full), with peak downsampling and clipping to the view, so a point costs O(1) and memory stays
 bounded however long the run.  Hover
 reads the values at the nearest evaluation; wheel zooms, drag pans, right-click offers
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnviz.core.history import RowHistory
+from nnviz.core.train.history import RowHistory
 from nnviz.ui.common.formatting import count
 from nnviz.ui.common.plot_export import DEFAULT_SIZE, export_image, make_export_button, write_csv
 from nnviz.ui.common.plot_style import (

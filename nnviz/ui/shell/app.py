@@ -33,7 +33,7 @@ _kernel_warmer: list = []  # the background kernel warm-up (at most one)
 
 
 def _resources():
-    from nnviz.core.assets import resource_dir
+    from nnviz.core.lessons.assets import resource_dir
 
     return resource_dir()
 

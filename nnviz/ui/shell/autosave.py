@@ -41,8 +41,8 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
-from nnviz.core.io import ModelFileError
-from nnviz.core.session import load_session
+from nnviz.core.files.io import ModelFileError
+from nnviz.core.files.session import load_session
 from nnviz.ui.model.param_edit import ParamEdit
 from nnviz.ui.shell.autosave_writer import (
     AutosaveWriter,

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from nnviz.core.session import save_session
+from nnviz.core.files.session import save_session
 from nnviz.ui.common.tasks import Task
 
 DEFAULT_SECONDS = 30.0  # a crash loses at most this much work (issue 18)

@@ -47,7 +47,7 @@ def log_dir() -> Path:
         return Path(env).expanduser()
     base = QStandardPaths.writableLocation(QStandardPaths.AppLocalDataLocation)
     if not base:
-        from nnviz.core.datasets.paths import user_data_dir
+        from nnviz.core.lessons.datasets.paths import user_data_dir
 
         return user_data_dir() / "logs"
     return Path(base) / "logs"

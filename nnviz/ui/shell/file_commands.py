@@ -1,7 +1,7 @@
 """The File menu's commands: open (models, sessions, lessons), save, lessons, recent files, PNG.
 
 :class:`FileCommands` is mixed into :class:`~nnviz.ui.shell.main_window.MainWindow`.  Lesson
-files (``.nnviz``, :mod:`nnviz.core.lesson_file`): File → Save Lesson… writes the lesson as it
+files (``.nnviz``, :mod:`nnviz.core.files.lesson_file`): File → Save Lesson… writes the lesson as it
 is on screen, File → Attach a Guide… gives it a guide an instructor wrote (JSON, the format of
 ``resources/guides``); File → Open (or a double click on the file) opens one.
 """
@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QAction, QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from nnviz.core.io import ModelFileError
+from nnviz.core.files.io import ModelFileError
 from nnviz.ui.common.file_reading import cannot_read_message, read_in_background
 from nnviz.ui.common.settings import settings
 from nnviz.ui.model.spec_checks import clean_network
@@ -36,9 +36,9 @@ class OpenedFile(NamedTuple):
 
 def read_opened_file(path) -> OpenedFile:
     """File → Open's reading (a worker thread): a session or a model, validated."""
-    from nnviz.core.io import load_any_weights
-    from nnviz.core.lesson_file import lesson_from_session
-    from nnviz.core.session import is_session_file, load_session
+    from nnviz.core.files.io import load_any_weights
+    from nnviz.core.files.lesson_file import lesson_from_session
+    from nnviz.core.files.session import is_session_file, load_session
 
     if is_session_file(path):
         session = load_session(path)
@@ -149,7 +149,7 @@ class FileCommands(QMainWindow):
         file_menu.insertSeparator(before)
 
     def save_lesson_dialog(self) -> bool:
-        from nnviz.core.lesson_file import SUFFIX
+        from nnviz.core.files.lesson_file import SUFFIX
 
         name = (self.model.preset.id if self.model.preset else "lesson") + SUFFIX
         path, _ = QFileDialog.getSaveFileName(self, _tr("Save the lesson"), name,
@@ -162,7 +162,7 @@ class FileCommands(QMainWindow):
 
     def save_lesson_file(self, path: str) -> bool:
         """Write the lesson on screen to ``path`` (mode 0644: other accounts can read it)."""
-        from nnviz.core.lesson_file import save_lesson
+        from nnviz.core.files.lesson_file import save_lesson
         from nnviz.ui.shell.session_state import capture_lesson
 
         lesson = capture_lesson(self)

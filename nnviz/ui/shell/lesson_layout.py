@@ -168,7 +168,7 @@ def is_lesson_id(text: str) -> bool:
 def layouts_folder() -> Path | None:
     """``resources/layouts`` (None when the installation has no resources)."""
     try:
-        from nnviz.core.assets import resource_dir
+        from nnviz.core.lessons.assets import resource_dir
 
         return resource_dir() / "layouts"
     except FileNotFoundError:

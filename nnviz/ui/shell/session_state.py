@@ -1,4 +1,4 @@
-"""The window's work as a :class:`~nnviz.core.session.Session`, and back.
+"""The window's work as a :class:`~nnviz.core.files.session.Session`, and back.
 
 The lesson model's part (lesson, network, weights, hyper-parameters, curves, run settings, the
 selected sample) is :mod:`nnviz.ui.model.saved_work`; this module adds the window's part: which
@@ -15,7 +15,7 @@ import binascii
 from PySide6.QtCore import QByteArray, QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from nnviz.core.session import Session
+from nnviz.core.files.session import Session
 from nnviz.ui.model import saved_work
 
 PANELS_KEY = "panels"  # base64 of QMainWindow.saveState: the docks, open or closed, and sizes
@@ -62,12 +62,13 @@ def open_session(window, session: Session) -> bool:
 
 
 def capture_lesson(window):
-    """The window's lesson as a :class:`~nnviz.core.lesson_file.LessonFile` (None: no network).
+    """The window's lesson as a :class:`~nnviz.core.files.lesson_file.LessonFile` (None: no
+    network).
 
     Holds the session (network, weights, hyper-parameters, curves, run settings, sample shown,
     panels and layout), the lesson's data choice and the guide an instructor attached.
     """
-    from nnviz.core.lesson_file import LessonFile
+    from nnviz.core.files.lesson_file import LessonFile
 
     session = capture(window)
     if session is None:

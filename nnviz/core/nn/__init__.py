@@ -1,0 +1,3 @@
+"""The network itself, readable in one sitting: spec, parameters, activations, losses,
+backpropagation, optimizers and the rule that turns outputs into a class.
+"""
