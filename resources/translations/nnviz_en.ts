@@ -2657,6 +2657,10 @@ Click to edit</translation>
             <translation>layer {l}, neuron {j}</translation>
         </message>
         <message>
+            <source>(step function: 1 when a &gt; 0, else 0)</source>
+            <translation>(step function: 1 when a &gt; 0, else 0)</translation>
+        </message>
+        <message>
             <source>full precision: a = {a}, z = {z}</source>
             <translation>full precision: a = {a}, z = {z}</translation>
         </message>

@@ -2657,6 +2657,10 @@ Click to edit</source>
             <translation>{l}층, 뉴런 {j}</translation>
         </message>
         <message>
+            <source>(step function: 1 when a &gt; 0, else 0)</source>
+            <translation>(계단 함수: a &gt; 0이면 1, 아니면 0)</translation>
+        </message>
+        <message>
             <source>full precision: a = {a}, z = {z}</source>
             <translation>전체 자릿수: a = {a}, z = {z}</translation>
         </message>

@@ -341,3 +341,12 @@ def test_edge_hit_area_follows_its_line_and_width(qtbot):
     assert e.boundingRect().top() < 50 < e.boundingRect().bottom()
     e.place(0.0, 50.0, 100.0, 50.0, QPen(QColor("blue"), 20.0))  # a thick edge: wider area
     assert e.shape().contains(QPointF(50, 59))
+
+
+def test_step_neuron_formula_reads_as_the_handouts_h(view, model):
+    """XOR by hand: the step neuron is h(a) with its rule, not a raw 'step(…)' (handout 000)."""
+    model.set_preset("xor-gates")
+    model.select_sample(0)  # (0, 0): n1 = NAND = 1 with a = 3
+    text = neuron_formula(model, 1, 0)
+    assert "z₁ = h(3) = 1" in text and "step(" not in text
+    assert "1 when a > 0" in text

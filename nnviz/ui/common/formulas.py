@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from nnviz.ui.common.formatting import fmt, fmt_full, sub
+from nnviz.ui.common.formatting import count, fmt, fmt_full, sub
 
 translate = QCoreApplication.translate  # the name lupdate recognises
 
@@ -39,7 +39,7 @@ def neuron_formula(lesson: Any, layer: int, index: int) -> str:
     col = j
     terms = [f"{fmt(W[i, col])}·{fmt(z_prev[i])}" for i in range(min(len(z_prev), 6))]
     if len(z_prev) > 6:
-        terms.append(translate("NeuronFormula", "… ({n} terms)").format(n=len(z_prev)))
+        terms.append(translate("NeuronFormula", "… ({n} terms)").format(n=count(len(z_prev))))
     if net.b[li] is not None:
         terms.append(fmt(net.b[li][col]))
     head = translate("NeuronFormula", "layer {l}, neuron {j}").format(l=layer, j=j + 1)
@@ -50,6 +50,9 @@ def neuron_formula(lesson: Any, layer: int, index: int) -> str:
         line_z = f"z{s} = e^a{s} / Σₖ e^aₖ = {fmt(z[j])}"
     elif spec.activation == "identity":
         line_z = f"z{s} = a{s} = {fmt(z[j])}"
+    elif spec.activation == "step":  # the handouts write the step function h(a), 계단 함수
+        line_z = f"z{s} = h({fmt(a[col])}) = {fmt(z[j])}  " + translate(
+            "NeuronFormula", "(step function: 1 when a > 0, else 0)")
     elif spec.activation == "maxout":
         units = spec.units
         line_z = f"z{s} = max({fmt(a[j])}, {fmt(a[j + units])}) = {fmt(z[j])}"
