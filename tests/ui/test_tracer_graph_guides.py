@@ -283,3 +283,14 @@ def test_the_guide_band_grows_with_the_text_size(window, qtbot):
     finally:
         interface_scale().set(1.0, store=False)
     assert band.minimumHeight() == GUIDE_HEIGHT
+
+
+def test_softmax_guide_shows_the_vector_its_text_quotes(window):
+    """Step 1 quotes a = [0.3, 2.9, 4.0]; step 2 the overflowing [1010, 1000, 990]."""
+    window.open_lesson("softmax-overflow")
+    g = window.guides.guide
+    np.testing.assert_allclose(window.model.x, [0.3, 2.9, 4.0])
+    p = g.progress
+    p.done.update(s.id for s in p.guide.steps)
+    assert g.go_to(p.guide.index_of("overflow"))
+    np.testing.assert_allclose(window.model.x, [1010, 1000, 990])
