@@ -33,11 +33,12 @@ from nnviz.core.explain import (
     explain_perceptron_step,
     explain_step,
 )
+from nnviz.ui.model.computed_while_shown import ComputedWhileShown
 
 PACES = (0.5, 1.0, 2.0, 4.0)  # seconds per item the pace box offers
 
 
-class ExplainedStepState(QObject):
+class ExplainedStepState(ComputedWhileShown, QObject):
     step_changed = Signal()
     item_changed = Signal(int)
     highlight_changed = Signal(object, object)
@@ -51,13 +52,9 @@ class ExplainedStepState(QObject):
         self.index = 0
         self.furthest: Phase | None = None  # furthest phase played since the lesson opened
         self.pace = 1.0
-        self.active = True  # the shell clears it while the panel is hidden (nothing computed)
-        self._stale = False
+        self._init_shown()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
-        self._dirty = QTimer(self)  # coalesce bursts of changes (training snapshots)
-        self._dirty.setSingleShot(True)
-        self._dirty.timeout.connect(self.recompute)
         model.preset_changed.connect(self._on_lesson_changed)
         model.network_changed.connect(self._schedule)
         model.weights_changed.connect(self._schedule)
@@ -76,23 +73,9 @@ class ExplainedStepState(QObject):
         else:
             self.step, self._stale = None, True
 
-    def set_active(self, on: bool) -> None:
-        """Compute only while someone looks (a big network's step costs tens of ms)."""
-        self.active = bool(on)
-        if self.active and self._stale:
-            self.recompute()
-
-    def _schedule(self) -> None:
-        if not self.active:
-            self._stale = True
-        elif not self._dirty.isActive():
-            # while Play runs, at most a few explanations a second (snapshots come at 30/s)
-            self._dirty.start(200 if self.model.run.playing else 0)
-
     def recompute(self) -> None:
         """Explain the step the current lesson would take on the current input now."""
-        self._dirty.stop()
-        self._stale = False
+        self._computed()
         self.step, self.unavailable = None, ""
         try:
             self.step = self._explain()

@@ -21,16 +21,17 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from nnviz.core.explain import BiasRef, ChainTrace, EdgeRef, NeuronRef, trace_gradient
 from nnviz.core.explain.tracer import PathProduct
 from nnviz.core.guides import bias_name, weight_name
+from nnviz.ui.model.computed_while_shown import ComputedWhileShown
 
 SHOWN_PATHS = 8  # strongest paths offered in the path box
 
 
-class GradientTraceState(QObject):
+class GradientTraceState(ComputedWhileShown, QObject):
     trace_changed = Signal()
     param_changed = Signal(object)
     highlight_changed = Signal(object, object)
@@ -44,11 +45,7 @@ class GradientTraceState(QObject):
         self.paths: tuple[PathProduct, ...] = ()  # strongest first
         self.path_index = 0
         self.unavailable = ""  # why there is no trace (translated)
-        self.active = True  # the shell clears it while the panel is hidden
-        self._stale = False
-        self._dirty = QTimer(self)  # coalesce training snapshots (30 a second)
-        self._dirty.setSingleShot(True)
-        self._dirty.timeout.connect(self.recompute)
+        self._init_shown()
         model.preset_changed.connect(self._on_lesson_changed)
         model.network_changed.connect(self._on_network_changed)
         for sig in (model.weights_changed, model.input_changed, model.data_changed,
@@ -118,17 +115,6 @@ class GradientTraceState(QObject):
             else bias_name(p.layer, p.j)
 
     # -- computing ------------------------------------------------------------------------
-    def set_active(self, on: bool) -> None:
-        self.active = bool(on)
-        if self.active and self._stale:
-            self.recompute()
-
-    def _schedule(self) -> None:
-        if not self.active:
-            self._stale = True
-        elif not self._dirty.isActive():
-            self._dirty.start(200 if self.model.run.playing else 0)
-
     def _loss(self) -> str | None:
         run, preset = self.model.run, self.model.preset
         if run.spec is not None and run.kind != "perceptron":
@@ -138,8 +124,7 @@ class GradientTraceState(QObject):
 
     def recompute(self) -> None:
         """Trace the parameter for the current input and target now."""
-        self._dirty.stop()
-        self._stale = False
+        self._computed()
         self.trace, self.paths, self.unavailable = None, (), ""
         try:
             self.trace = self._trace()
