@@ -58,7 +58,7 @@ CONTROL_TITLES = {
     "step_batch": ("Batch", "한 배치"),
     "step_epoch": ("Epoch", "한 에포크"),
     "reset": ("Reset", "초기화"),
-    "new_init": ("New init", "새 랜덤 가중치"),
+    "new_init": ("New random weights", "새 랜덤 가중치"),
     "lr": ("learning rate η", "학습률 η"),
     "optimizer": ("optimizer", "최적화 함수"),
     "loss": ("loss", "손실 함수"),

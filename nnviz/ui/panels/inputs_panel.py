@@ -114,7 +114,10 @@ class InputsPanel(QWidget):
         self._updating = True
         if c.samples is not None and len(c.samples) <= 16 and n_in <= 4:
             self._build_table()
-            self.title.setText(self.tr("Truth table: pick a row"))
+            # a gate's four rows are its truth table; other short data (the softmax lesson's
+            # vectors) are rows to pick, not a truth table
+            self.title.setText(self.tr("Truth table: pick a row") if kind == "gate"
+                               else self.tr("Input rows: pick one"))
             self.stack.setCurrentIndex(0)
         elif n_in > MAX_BOXES:
             self.stack.setCurrentIndex(2)
