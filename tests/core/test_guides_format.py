@@ -132,9 +132,9 @@ def test_weights_the_guides_set_are_the_handouts():
 
 def test_perceptron_guide_walks_the_handout_in_order():
     steps = [s.id for s in guide_for("perceptron-and").steps]
-    assert steps == ["neuron", "data", "round-1", "one-update", "all-right", "the-line"]
+    assert steps == ["neuron", "data", "round-1", "one-update", "graph", "all-right", "the-line"]
     kinds = [s.task.check.kind if s.task else None for s in guide_for("perceptron-and").steps]
-    assert kinds == ["input_selected", None, "trained", "explain_phase", "accuracy", None]
+    assert kinds == ["input_selected", None, "trained", "explain_phase", None, "accuracy", None]
 
 
 def test_lesson_ids_agree_with_the_presets_rule():
