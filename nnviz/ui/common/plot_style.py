@@ -7,6 +7,7 @@ imports the plot widgets only after it is on screen.  Exporting is in ``plot_exp
 
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import types
@@ -69,8 +70,11 @@ def x_axis_selector(on_change: Callable[[str], None]):
 
 #: point sizes of the plots' text at interface scale 1 (multiplied by the scale)
 TICK_PT, LABEL_PT, LEGEND_PT = 9.0, 10.0, 9.0
-#: plots styled here, weakly: the interface scale restyles them (and export scales them)
-_STYLED: weakref.WeakSet = weakref.WeakSet()
+#: plots styled here (a key of their own → weak reference): the interface scale restyles them
+#: (and export scales them).  A plot leaves when its C++ side is destroyed (a closed window's
+#: view) or its Python side is collected, so no entry ever points at a deleted item.
+_STYLED: dict[int, weakref.ref] = {}
+_REGISTRY_KEYS = itertools.count()
 _STYLED_FOLLOW: list = []  # [True] once the interface scale's signal is connected
 
 
@@ -104,16 +108,31 @@ def style_plot(plot: pg.PlotItem, grid: float = 0.15) -> None:
 
         interface_scale().changed.connect(_on_interface_scale_changed)
         _STYLED_FOLLOW.append(True)
-    _STYLED.add(plot)
+    _register(plot)
     scale_plot(plot, current_scale())
 
 
+def _register(plot: pg.PlotItem) -> None:
+    if getattr(plot, "_nnviz_registry_key", None) in _STYLED:
+        return
+    key = next(_REGISTRY_KEYS)  # not id(): a collected plot's id may be a new plot's
+    plot._nnviz_registry_key = key
+
+    def forget(*_, key=key):  # captures the key only: the registry never keeps a plot alive
+        _STYLED.pop(key, None)
+
+    _STYLED[key] = weakref.ref(plot, forget)
+    plot.destroyed.connect(forget)
+
+
+def registered_plots() -> list[pg.PlotItem]:
+    """Every plot styled by :func:`style_plot` whose item still exists."""
+    return [plot for plot in (ref() for ref in list(_STYLED.values())) if plot is not None]
+
+
 def _on_interface_scale_changed(factor: float) -> None:
-    for plot in list(_STYLED):
-        try:
-            scale_plot(plot, factor)
-        except RuntimeError:  # its C++ side is gone (a closed window)
-            _STYLED.discard(plot)
+    for plot in registered_plots():
+        scale_plot(plot, factor)
 
 
 def _readable_tick_spacing(axis, min_val: float, max_val: float, size: float):
@@ -237,14 +256,10 @@ def scale_plot(plot: pg.PlotItem, factor: float) -> None:
 def styled_plots(root) -> list[pg.PlotItem]:
     """The plots styled by :func:`style_plot` inside ``root`` (a plot, layout or scene item)."""
     out = []
-    for plot in list(_STYLED):
+    for plot in registered_plots():
         item = plot
-        try:
-            while item is not None and item is not root:
-                item = item.parentItem()
-        except RuntimeError:  # its C++ side is gone (a view of a closed window)
-            _STYLED.discard(plot)
-            continue
+        while item is not None and item is not root:
+            item = item.parentItem()
         if item is root:
             out.append(plot)
     return out
