@@ -188,3 +188,66 @@ def test_load_data_from_a_chosen_folder(qtbot, model, mnist_folder):
     qtbot.waitUntil(lambda: not model.loading)
     assert model.samples is not None and len(model.samples) == 10000
     assert model.data_error == ""
+
+
+def _first_evaluation_during_the_read(qtbot, evaluator, opened, outcome):
+    """A stand-in for read_in_background: the lesson's first-open evaluation runs and ends
+    while the file is read (a slow disk), then the read ends with ``outcome()``."""
+    def read(*args):
+        evaluator.evaluate()
+        qtbot.waitUntil(lambda: evaluator.result is not None and not evaluator.running
+                        and evaluator.result_network is opened, timeout=60000)
+        return outcome(*args)
+    return read
+
+
+def test_import_supersedes_the_first_open_evaluation(qtbot, model, mnist_folder, actions,
+                                                     evaluator, tmp_path, warnings,
+                                                     monkeypatch):
+    """The pretrained lesson's own first evaluation may finish while the import's file is
+    being read (the read runs the event loop): it must not be reported as the import's
+    accuracy, and the evaluator must end with the imported network's result."""
+    from nnviz.ui.mnist import model_actions
+
+    weights = _book_weights(seed=3)
+    path = tmp_path / "sample_weight.pkl"
+    with open(path, "wb") as f:
+        pickle.dump(weights, f)
+    evaluator.auto = False  # the test decides when the first evaluation runs
+    load_lesson(model, qtbot, "mnist-pretrained")
+    if actions.pretrained.missing:
+        pytest.skip("the pretrained model is not installed here")
+    opened = model.network
+    monkeypatch.setattr(model_actions, "read_in_background", _first_evaluation_during_the_read(
+        qtbot, evaluator, opened, model_actions.read_in_background))
+    reported = []
+    actions.import_evaluated.connect(reported.append)
+    assert actions.import_weights(str(path))
+    qtbot.waitUntil(lambda: len(reported) > 0 and not evaluator.running, timeout=60000)
+    assert model.network is not opened
+    assert evaluator.result is not None and evaluator.result_network is model.network
+    np.testing.assert_allclose(model.network.W[0], weights["W1"])
+    assert reported == [pytest.approx(evaluator.result.accuracy)]
+    assert actions.last_accuracy == reported[0]
+
+
+def test_a_cancelled_import_still_reports_the_pretrained_accuracy(qtbot, model, mnist_folder,
+                                                                  actions, evaluator,
+                                                                  warnings, monkeypatch):
+    from nnviz.ui.common.file_reading import ReadOutcome
+    from nnviz.ui.mnist import model_actions
+
+    evaluator.auto = False
+    load_lesson(model, qtbot, "mnist-pretrained")
+    if actions.pretrained.missing:
+        pytest.skip("the pretrained model is not installed here")
+    opened = model.network
+    monkeypatch.setattr(model_actions, "read_in_background", _first_evaluation_during_the_read(
+        qtbot, evaluator, opened, lambda *args: ReadOutcome(cancelled=True)))
+    reported, statuses = [], []
+    actions.import_evaluated.connect(reported.append)
+    model.status_posted.connect(statuses.append)
+    assert not actions.import_weights("/nowhere/sample_weight.pkl")
+    assert model.network is opened
+    assert reported == [pytest.approx(evaluator.result.accuracy)]
+    assert any(s.startswith("Test accuracy of the pretrained network") for s in statuses)

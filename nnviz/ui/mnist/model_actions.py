@@ -119,7 +119,12 @@ class ModelActions(QObject):
     def import_weights(self, path: str) -> bool:
         """Load ``path`` safely, make it the network, then evaluate it on the test images."""
         name = Path(path).name
+        # the read runs the event loop: the lesson's first-open evaluation may end meanwhile
+        # and must not be taken for the import's (it is reported after a failed read instead)
+        held, self._announce_pretrained = self._announce_pretrained, None
         outcome = read_in_background(self.widget, path, lambda: _read_weights(path))
+        if outcome.cancelled or outcome.error:
+            self._resume_pretrained_report(held)
         if outcome.cancelled:
             return False
         if outcome.error:
@@ -131,6 +136,7 @@ class ModelActions(QObject):
         net = outcome.value
         n = IMAGE_SIDE * IMAGE_SIDE
         if net.spec.inputs != n or net.spec.outputs != 10:
+            self._resume_pretrained_report(held)
             self._warn(self.tr("Weights not imported"),
                        self.tr("{name} describes a network with {i} inputs and {o} outputs; "
                                "an MNIST network needs 784 inputs and 10 outputs.").format(
@@ -164,6 +170,16 @@ class ModelActions(QObject):
     def _on_pretrained_ready(self, net) -> None:
         if self.lesson.network is net:  # shown (the lesson was untouched meanwhile)
             self._announce_pretrained = net
+
+    def _resume_pretrained_report(self, net) -> None:
+        """An import did not happen: report ``net``'s first evaluation as if it had not been
+        tried (at once when it ended during the read)."""
+        if net is None or net is not self.lesson.network:
+            return
+        self._announce_pretrained = net
+        ev = self.evaluator.current
+        if ev is not None and self.evaluator.result_network is net:
+            self._report_pretrained(ev)
 
     def _report_pretrained(self, ev) -> None:
         self._announce_pretrained = None
