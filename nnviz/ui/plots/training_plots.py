@@ -16,11 +16,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from nnviz.ui.common.plot_export import DEFAULT_SIZE, export_image, make_export_
 from nnviz.ui.common.plot_style import (
     HoverReadout,
     add_legend,
+    current_scale,
     fmt_value,
     make_curve,
     nearest_index,
@@ -41,6 +41,7 @@ from nnviz.ui.common.plot_style import (
     style_plot,
     x_axis_selector,
 )
+from nnviz.ui.plots.empty_note import EmptyPlotNote
 
 # buffer columns (the validation ones are NaN without a validation split)
 SAMPLES, EPOCH, TRAIN_LOSS, TRAIN_ACC, TEST_LOSS, TEST_ACC, VAL_LOSS, VAL_ACC = range(8)
@@ -124,14 +125,11 @@ class TrainingPlots(QWidget):
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addLayout(bar)
         lay.addWidget(self.view, 1)
-        # what the empty plots mean (shown while there is no point to draw)
-        self.empty_label = QLabel(self.view)
-        self.empty_label.setAlignment(Qt.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAttribute(Qt.WA_TransparentForMouseEvents)
-        self.empty_label.setStyleSheet("QLabel { color: #505050; background: rgba(255, 255, 255,"
-                                       " 225); border: 1px solid #d0d0d0; border-radius: 4px;"
-                                       " padding: 6px 10px; }")
+        # what the empty plots mean (shown while there is no point to draw), inside the loss
+        # plot's area: never over an axis's ticks or title
+        self.empty_label = EmptyPlotNote(self.view)
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.vb.sigResized.connect(self._place_empty_label)
         self.set_empty_text()
         self._update_axis_label()
         self._reset_ranges()
@@ -251,16 +249,16 @@ class TrainingPlots(QWidget):
         if text is None:
             text = self.tr("Press Play (Space) or step (→) and the loss and accuracy curves are "
                            "drawn here.")
-        self.empty_label.setText(text)
+        self.empty_label.message = text
         self._place_empty_label()
 
-    def _place_empty_label(self) -> None:
-        lab, view = self.empty_label, self.view
-        lab.setVisible(self.buf.n == 0)
-        width = max(120, min(view.width() - 24, 360))
-        lab.setFixedWidth(width)
-        lab.adjustSize()
-        lab.move((view.width() - lab.width()) // 2, max(0, (view.height() - lab.height()) // 2))
+    def empty_plot_area(self) -> QRect:
+        """Where the "no data yet" box may go: the loss plot's area inside its axes, in the
+        coordinates of the box's parent (the view's viewport)."""
+        return self.empty_label.area_of(self.loss_plot.vb)
+
+    def _place_empty_label(self, *_) -> None:
+        self.empty_label.place(self.empty_plot_area(), self.buf.n == 0, current_scale())
 
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         super().resizeEvent(event)
