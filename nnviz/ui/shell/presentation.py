@@ -13,7 +13,7 @@ stored in the settings; the toolbars' icons follow it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QStyle
 
@@ -130,6 +130,14 @@ class Presentation(QObject):
                 presentation_layout(self.window.layouts.layout, self.window.model.run.trainable),
                 PRESENTATION_SIDE_FRACTION)
             self.window.canvas.fit()
+
+    def workspace_state(self) -> QByteArray:
+        """The window's panels as the user arranges them (``QMainWindow.saveState``): while
+        presenting, those from before presentation mode, so that an autosave taken now
+        reopens the workspace, not the presentation's few docks."""
+        if self.active and self._saved.get("state"):
+            return QByteArray(self._saved["state"])
+        return self.window.saveState(LAYOUT_STATE_VERSION)
 
     def leave(self) -> None:
         if not self.active:
