@@ -3,7 +3,8 @@
 :class:`FileCommands` is mixed into :class:`~nnviz.ui.shell.main_window.MainWindow`.  Lesson
 files (``.nnviz``, :mod:`nnviz.core.files.lesson_file`): File → Save Lesson… writes the lesson as it
 is on screen, File → Attach a Guide… gives it a guide an instructor wrote (JSON, the format of
-``resources/guides``); File → Open (or a double click on the file) opens one.
+``resources/guides``), File → Edit the Guide… edits the lesson's guide in the app
+(:mod:`nnviz.ui.panels.guide_editor`); File → Open (or a double click on the file) opens one.
 """
 
 from __future__ import annotations
@@ -143,9 +144,15 @@ class FileCommands(QMainWindow):
         self.act_attach_guide.setStatusTip(_tr(
             "Give this lesson a guide you wrote (JSON, see the README); Save Lesson keeps it"))
         self.act_attach_guide.triggered.connect(self.attach_guide_dialog)
+        self.act_edit_guide = QAction(_tr("E&dit the Guide…"), self)
+        self.act_edit_guide.setStatusTip(_tr(
+            "Edit this lesson's guide in the app: its steps, texts, tasks and checks; "
+            "Save Lesson keeps it"))
+        self.act_edit_guide.triggered.connect(self.edit_guide)
         before = next((a for a in file_menu.actions()
                        if a is getattr(self, "act_export", None)), None)
-        file_menu.insertActions(before, [self.act_save_lesson, self.act_attach_guide])
+        file_menu.insertActions(before, [self.act_save_lesson, self.act_attach_guide,
+                                         self.act_edit_guide])
         file_menu.insertSeparator(before)
 
     def save_lesson_dialog(self) -> bool:
@@ -195,11 +202,43 @@ class FileCommands(QMainWindow):
         except GuideError as exc:
             QMessageBox.warning(self, _tr("Cannot use this guide"), str(exc))
             return False
+        self.use_guide(guide, _tr("The lesson now follows the guide {name}; "
+                                  "Save Lesson keeps it").format(name=Path(path).name))
+        return True
+
+    def use_guide(self, guide, message: str) -> None:
+        """Make ``guide`` (validated for this lesson) the lesson's own: the guide panel shows
+        it at once and Save Lesson writes it into the lesson file."""
         self.model.lesson_guide = guide
         self.guides.guide.reload()
-        self.model.status_posted.emit(_tr("The lesson now follows the guide {name}; "
-                                          "Save Lesson keeps it").format(name=Path(path).name))
-        return True
+        self.model.status_posted.emit(message)
+
+    def edit_guide(self):
+        """File → Edit the Guide…: the guide editor on the lesson's guide (its own or the
+        shipped one); Save and use attaches the edited guide.  Returns the dialog (shown
+        window-modal, not blocking: tests drive it)."""
+        from nnviz.ui.panels.guide_editor import GuideEditorDialog
+
+        preset = self.model.preset
+        if preset is None:
+            return None
+        dlg = GuideEditorDialog(self.guides.guide.guide, preset, self.lang,
+                                self._weights_on_screen, self)
+        dlg.setAttribute(Qt.WA_DeleteOnClose)
+        dlg.guide_saved.connect(lambda guide: self.use_guide(guide, _tr(
+            "The lesson now follows the edited guide; Save Lesson keeps it")))
+        self.guide_editor = dlg  # the open editor (tests look at it)
+        dlg.open()
+        return dlg
+
+    def _weights_on_screen(self) -> dict:
+        """The network's weights and biases in a guide step's form {"W1": rows, "b1": […]}."""
+        net, out = self.model.network, {}
+        for layer, W in enumerate(net.W if net is not None else ()):
+            out[f"W{layer + 1}"] = W.astype(float).tolist()
+            if net.b[layer] is not None:
+                out[f"b{layer + 1}"] = net.b[layer].astype(float).tolist()
+        return out
 
     # -- recent files -----------------------------------------------------------------------
     def recent_files(self) -> list[str]:
