@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QToolButton,
@@ -41,6 +42,11 @@ from nnviz.ui.common.number_input import read_number
 
 if TYPE_CHECKING:
     from nnviz.ui.model.lesson_model import LessonModel
+
+
+TYPICAL_CELL = "−0.000000"  # the widest usual cell (6 significant digits, a sign)
+CELL_PAD_X, CELL_PAD_Y = 16, 8  # px around a cell's text
+FIT_ROWS = 64  # rows read to size a column to its contents
 
 
 def _soft(rgb) -> QColor:
@@ -198,8 +204,11 @@ class WeightEditor(QWidget):
             "Double-click or type to edit; Ctrl+V pastes a block copied from a spreadsheet."))
         self.table.setSelectionMode(QAbstractItemView.ContiguousSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
-        self.table.horizontalHeader().setDefaultSectionSize(86)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        # a short dock shows part of a row while scrolling, not a jump past it
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self.fit_cells)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020; font-weight: bold;")
@@ -290,7 +299,50 @@ class WeightEditor(QWidget):
     def _on_layer_box_changed(self, i):
         if 0 <= i < len(self.models):
             self.table.setModel(self.models[i])
+            self.fit_cells()
         self.message.setVisible(False)
+
+    # -- sizes ----------------------------------------------------------------------------
+    def fit_cells(self) -> None:
+        """Rows and columns as large as their text at the current font (the interface scale),
+        and a minimum height showing the header and one whole row."""
+        table, fm = self.table, self.table.fontMetrics()
+        table.verticalHeader().setDefaultSectionSize(fm.height() + CELL_PAD_Y)
+        header = table.horizontalHeader()
+        header.setDefaultSectionSize(fm.horizontalAdvance(TYPICAL_CELL) + CELL_PAD_X)
+        m = table.model()
+        if m is not None:
+            # the cells' own text: read only the first rows of a large layer (784 × 100)
+            header.setResizeContentsPrecision(FIT_ROWS)
+            table.resizeColumnsToContents()
+            for c in range(m.columnCount()):
+                header.resizeSection(c, max(header.sectionSize(c), header.defaultSectionSize()))
+        self._fit_minimum_height()
+
+    def _fit_minimum_height(self) -> None:
+        table = self.table
+        need = (table.horizontalHeader().sizeHint().height()
+                + table.verticalHeader().defaultSectionSize()
+                + table.horizontalScrollBar().sizeHint().height() + 2 * table.frameWidth())
+        table.setMinimumHeight(need)
+        area = self._scroll_area()
+        if area is not None:  # the dock's scroll area: never shorter than bar + header + row
+            self.layout().activate()
+            area.setMinimumHeight(self.minimumSizeHint().height())
+
+    def _scroll_area(self) -> QScrollArea | None:
+        viewport = self.parentWidget()
+        area = viewport.parentWidget() if viewport is not None else None
+        return area if isinstance(area, QScrollArea) and area.widget() is self else None
+
+    def changeEvent(self, event):  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:  # View → Text size, presentation mode
+            self._refit.start()  # once every child has its new font
+
+    def showEvent(self, event):  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._fit_minimum_height()  # now in its dock's scroll area
 
     def _on_lesson_weights_changed(self):
         if self.model is not None:
