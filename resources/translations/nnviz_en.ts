@@ -3461,8 +3461,8 @@ Click to edit</translation>
             <translation>Back to this run's initial weights (the same ones, so runs can be compared) (Ctrl+R)</translation>
         </message>
         <message>
-            <source>New init</source>
-            <translation>New init</translation>
+            <source>New random weights</source>
+            <translation>New random weights</translation>
         </message>
         <message>
             <source>Draw new random initial weights (the next seed) and reset</source>

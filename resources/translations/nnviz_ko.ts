@@ -3461,7 +3461,7 @@ Click to edit</source>
             <translation>이번 실행의 초기 가중치로 돌아갑니다(같은 가중치라서 실행끼리 비교할 수 있습니다)(Ctrl+R)</translation>
         </message>
         <message>
-            <source>New init</source>
+            <source>New random weights</source>
             <translation>새 랜덤 가중치</translation>
         </message>
         <message>

@@ -1,4 +1,5 @@
-"""The run bar: play/pause, step sample/batch/epoch, reset, new init, speed, refresh rate, stops.
+"""The run bar: play/pause, step sample/batch/epoch, reset, new random weights, speed, refresh
+rate, stops.
 
 A toolbar over the lesson's :class:`~nnviz.ui.model.training_run.TrainingRun`; it holds no state
 of its own beyond what the session shows.  Shortcuts: Space play/pause, → step sample,
@@ -63,7 +64,7 @@ class RunControls(QToolBar):
                                       self.run.reset, "Ctrl+R",
                                       self.tr("Back to this run's initial weights (the same ones, "
                                          "so runs can be compared) (Ctrl+R)"))
-        self.act_new_init = self._action(self.tr("New init"),
+        self.act_new_init = self._action(self.tr("New random weights"),
                                          st.standardIcon(QStyle.SP_DialogResetButton),
                                          self._on_new_init_triggered, None,
                                          self.tr("Draw new random initial weights (the next seed) "
