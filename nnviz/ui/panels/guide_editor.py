@@ -77,6 +77,8 @@ class GuideEditorDialog(QDialog):
 
         self.list = QListWidget()
         self.list.setMinimumWidth(220)
+        self.list.setWordWrap(True)  # long step titles wrap instead of scrolling sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.add_btn = QPushButton(self.tr("Add a step"))
         self.remove_btn = QPushButton(self.tr("Remove"))
         self.up_btn = QPushButton(self.tr("Move up"))
