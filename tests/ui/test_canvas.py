@@ -20,11 +20,10 @@ def view(qtbot, model):
     return v
 
 
-def _expected_edges(sizes, k):
+def _expected_edges(sizes, budget):
     n = 0
     for a, b in zip(sizes[:-1], sizes[1:]):
-        n += a * b if a * b <= geometry.FULL_EDGES else min(min(k, a) * b,
-                                                             geometry.DENSE_OVERVIEW)
+        n += a * b if a * b <= geometry.FULL_EDGES else min(a * b, budget)
     return n
 
 
@@ -38,7 +37,7 @@ def test_every_preset_builds_the_right_items(qtbot, view, model):
         assert n_neurons[0] == (0 if image else sizes[0]), p.id
         assert (view.image is not None) == bool(image), p.id
         visible = sum(e.isVisible() for pool in view.edges for e in pool)
-        assert visible == _expected_edges(sizes, view.k), p.id
+        assert visible == _expected_edges(sizes, view.overview_edges), p.id
         n_bias = sum(b is not None for layer in view.biases for b in layer)
         expected_bias = sum(u for u, layer in zip(sizes[1:], p.network.layers)
                             if layer.bias and u <= geometry.FULL_LAYER)
@@ -98,8 +97,8 @@ def test_mnist_canvas_updates_in_place(qtbot, view, model):
     assert [id(e) for pool in view.edges for e in pool] == before
     z = model.trace[0][1]
     assert np.allclose([n.z for n in view.neurons[1]], z)
-    view.set_k(5)  # 5 per neuron would be 500 lines: the overview keeps the strongest
-    assert sum(e.isVisible() for e in view.edges[0]) == geometry.DENSE_OVERVIEW
+    view.set_overview_edges(5)  # the overview is the strongest 5 of 78,400
+    assert view.drawn_edge_count(0) == 5
 
 
 def test_hidden_neurons_show_their_output_over_the_input_plane(qtbot, view, model):

@@ -26,9 +26,11 @@ def test_mnist_input_is_an_image_and_wide_layers_are_compact():
     assert img.image_side == 28 and img.positions().shape == (784, 2)
     assert all(g.layers[i].compact for i in (1, 2, 3)) and not g.layers[4].compact
     wide = g.layers[1]
-    assert wide.bottom - wide.top <= geometry.COMPACT_HEIGHT + 2 * wide.radius + 1e-9
-    # neurons of a compact layer do not overlap
-    assert np.all(np.diff(wide.ys) >= 2 * wide.radius)
+    assert wide.band and wide.bottom - wide.top <= geometry.BAND_ROWS * geometry.BAND_CELL
+    # dots of a band do not overlap: every pair of centres is at least a dot apart
+    p = wide.positions()
+    d = np.hypot(*(p[:, None, :] - p[None, :, :]).transpose(2, 0, 1))
+    assert np.all(d[~np.eye(len(p), dtype=bool)] >= 2 * wide.radius)
     x, y, w, h = g.bounds()
     assert w > 0 and h > 0
 
@@ -39,24 +41,27 @@ def test_image_side():
     assert geometry.image_side(785) == 0
 
 
-def test_edge_pairs_all_for_small_and_top_k_for_wide():
+def test_edge_pairs_all_for_small_and_the_budget_for_wide():
     W = np.arange(6.0).reshape(2, 3)
-    i, j = geometry.edge_pairs(W, k=1)
-    assert len(i) == 6
+    i, j = geometry.edge_pairs(W, budget=1)
+    assert len(i) == 6  # a small pair draws every edge whatever the budget
     rng = np.random.default_rng(0)
     W = rng.standard_normal((100, 30))
-    i, j = geometry.edge_pairs(W, k=4, budget=10_000)
+    i, j = geometry.edge_pairs(W, budget=4 * 30)  # 4 per neuron: each one's 4 strongest
     assert len(i) == 4 * 30
     for col in range(30):
         chosen = set(i[j == col])
         best = set(np.argsort(-np.abs(W[:, col]))[:4])
         assert chosen == best
-    assert len(geometry.edge_pairs(W, k=0)[0]) == 0
-    # a wide pair is an overview: at most ``budget`` edges, the strongest of the top-k
-    i, j = geometry.edge_pairs(W, k=4, budget=40)
-    assert len(i) == 40
-    top = np.sort(np.abs(W[i, j]))
-    assert top[0] >= np.sort(np.abs(W[geometry.edge_pairs(W, k=4, budget=10_000)]))[-40]
+    assert len(geometry.edge_pairs(W, budget=0)[0]) == 0
+    # fewer than one per neuron: the strongest of every neuron's strongest
+    i, j = geometry.edge_pairs(W, budget=10)
+    assert len(i) == 10 and len(set(j.tolist())) == 10
+    best_each = np.sort(np.abs(W).max(axis=0))[::-1]
+    assert np.allclose(np.sort(np.abs(W[i, j]))[::-1], best_each[:10])
+    # the budget is what is drawn, up to the whole matrix
+    for budget in (40, 80, 200, 3000, 10_000):
+        assert len(geometry.edge_pairs(W, budget=budget)[0]) == min(budget, W.size)
 
 
 def test_edge_widths_capped_and_monotone():

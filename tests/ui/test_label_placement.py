@@ -71,14 +71,16 @@ def test_legend_goes_where_the_picture_is_larger_and_never_on_the_network():
 def test_dense_pairs_draw_an_overview_and_the_selected_neurons_strongest_edges():
     rng = np.random.default_rng(0)
     W = rng.normal(size=(100, 100))
-    i, j, focus = geometry.shown_edges(W, 3, layer=1)
+    i, j, focus = geometry.shown_edges(W, geometry.DENSE_OVERVIEW, layer=1)
     assert len(i) == geometry.DENSE_OVERVIEW and not focus.any()
-    i, j, focus = geometry.shown_edges(W, 3, layer=1, sel_layer=2, sel=7)  # into neuron 7
+    i, j, focus = geometry.shown_edges(W, geometry.DENSE_OVERVIEW, layer=1, sel_layer=2,
+                                      sel=7)  # into neuron 7
     assert len(i) <= geometry.DENSE_OVERVIEW + geometry.SELECTED_EDGES
     assert len(set(zip(i.tolist(), j.tolist()))) == len(i)  # no edge twice
     strongest = np.argsort(-np.abs(W[:, 7]))[: geometry.SELECTED_EDGES]
     assert set(i[focus].tolist()) == set(strongest.tolist()) and (j[focus] == 7).all()
-    i, j, focus = geometry.shown_edges(W, 3, layer=1, sel_layer=1, sel=4)  # out of neuron 4
+    i, j, focus = geometry.shown_edges(W, geometry.DENSE_OVERVIEW, layer=1, sel_layer=1,
+                                      sel=4)  # out of neuron 4
     assert (i[focus] == 4).all() and focus.sum() == geometry.SELECTED_EDGES
     small = rng.normal(size=(2, 8))
     i, j, focus = geometry.shown_edges(small, 3, layer=0, sel_layer=1, sel=5)

@@ -3,9 +3,14 @@
 Scene units are pixels at zoom 1 and interface scale 1 (every length is multiplied by the
 interface scale, so presentation mode draws bigger neurons, numbers and lines).  Layers are
 columns left to right; a layer's neurons are centred vertically on y = 0.  Small layers get
-big circles with room for numbers; wide layers (more than ``FULL_LAYER`` neurons) are packed
-into a compact column of small dots; an input layer that is a square image (MNIST's
+big circles with room for numbers; an input layer that is a square image (MNIST's
 784 = 28 × 28) is drawn as the image itself.
+
+A network with a wide layer (more than ``FULL_LAYER`` neurons) gets the *tight* layout, made
+to fit a 1366 × 768 screen's canvas at a zoom where its numbers can be read: each wide layer
+is a band of small dots, ``BAND_ROWS`` per column (100 neurons: 5 columns of 20), the image is
+smaller, the columns closer, and its small layers are pills (rounded boxes just big enough
+for a value) in tight rows.
 """
 
 from __future__ import annotations
@@ -19,11 +24,17 @@ FULL_LAYER = 16  # layers up to this size get full-size neurons with labels
 RADIUS = 22.0  # neuron radius of full-size layers
 SPACING = 66.0  # distance between neuron centres of full-size layers
 COLUMN = 210.0  # distance between layer columns
-COMPACT_HEIGHT = 640.0  # height of a compact (wide) layer
-IMAGE_SIZE = 280.0  # side of the input image (28 px × 10)
 FULL_EDGES = 400  # layer pairs with at most this many edges draw all of them
-DENSE_OVERVIEW = 40  # edges a denser pair shows (faded) when none of its neurons is selected
+DENSE_OVERVIEW = 40  # edges a denser pair shows (faded) by default (the toolbar's box sets it)
+MAX_OVERVIEW = 400  # the most overview edges one can ask for (more is a hairball)
 SELECTED_EDGES = 12  # strongest incoming and outgoing edges drawn for a selected neuron
+
+# the tight layout (networks with a wide layer)
+TIGHT_IMAGE = 112.0  # side of the input image (28 px × 4)
+BAND_ROWS = 20  # dots per column of a wide layer's band
+BAND_CELL = 11.0  # distance between the dots of a band
+PILL_W, PILL_H, PILL_PITCH = 74.0, 20.0, 23.0  # small layers: pill size and row distance
+TIGHT_GAP = 90.0  # free space between two neighbouring columns
 
 
 def image_side(n_inputs: int) -> int:
@@ -41,11 +52,32 @@ class LayerGeom:
     radius: float  # neuron radius
     compact: bool  # packed wide layer: no labels, no bias chips
     image_side: int = 0  # > 0: the layer is drawn as a side × side image
-    cell: float = 0.0  # image pixel size (image layers)
+    cell: float = 0.0  # image pixel size (image layers), dot distance (bands)
+    xs: np.ndarray | None = None  # (n,) neuron centre x when not all on x (a band)
+    half_width: float = 0.0  # > 0: half the width of the column (a band or pills)
+    pill: bool = False  # neurons are pills (radius is half their height)
 
     @property
     def n(self) -> int:
         return len(self.ys)
+
+    @property
+    def band(self) -> bool:
+        """A wide layer drawn as a band of dots in several columns."""
+        return self.xs is not None
+
+    @property
+    def left(self) -> float:
+        return self.x - self._half()
+
+    @property
+    def right(self) -> float:
+        return self.x + self._half()
+
+    def _half(self) -> float:
+        if self.image_side:
+            return self.image_side * self.cell / 2
+        return self.half_width or self.radius
 
     @property
     def top(self) -> float:
@@ -67,7 +99,18 @@ class LayerGeom:
             xs = self.x - s * c / 2 + (q + 0.5) * c
             ys = -s * c / 2 + (r + 0.5) * c
             return np.column_stack([xs, ys])
-        return np.column_stack([np.full(self.n, self.x), self.ys])
+        xs = self.xs if self.xs is not None else np.full(self.n, self.x)
+        return np.column_stack([xs, self.ys])
+
+    def ends(self, outgoing: bool) -> np.ndarray:
+        """(n, 2) where each neuron's edges start (``outgoing``) or end: its right or left side
+        (a pixel's centre for an image; a band's dot, whose edges pass under the dots beside)."""
+        p = self.positions()
+        if self.image_side:
+            return p
+        reach = self.half_width if self.pill else self.radius
+        p[:, 0] += reach if outgoing else -reach
+        return p
 
 
 @dataclass(frozen=True)
@@ -79,9 +122,8 @@ class NetworkGeom:
     def bounds(self, margin: float = 40.0) -> tuple[float, float, float, float]:
         """(x, y, width, height) of the whole diagram plus a margin (and room for titles)."""
         margin *= self.scale
-        left = min(g.x - (g.image_side * g.cell / 2 if g.image_side else g.radius)
-                   for g in self.layers)
-        right = max(g.x + g.radius for g in self.layers)
+        left = min(g.left for g in self.layers)
+        right = max(g.right for g in self.layers)
         top = min(g.top for g in self.layers)
         bottom = max(g.bottom for g in self.layers)
         title = 30 * self.scale
@@ -90,40 +132,59 @@ class NetworkGeom:
 
     def nodes_rect(self) -> tuple[float, float, float, float]:
         """(x, y, width, height) of the neurons and the input image only (no margin)."""
-        left = min(g.x - (g.image_side * g.cell / 2 if g.image_side else g.radius)
-                   for g in self.layers)
-        right = max(g.x + g.radius for g in self.layers)
+        left = min(g.left for g in self.layers)
+        right = max(g.right for g in self.layers)
         top = min(g.top for g in self.layers)
         return (left, top, right - left, max(g.bottom for g in self.layers) - top)
 
 
-def layer_geom(n: int, x: float, image: int = 0, scale: float = 1.0) -> LayerGeom:
-    """Geometry of one layer of ``n`` neurons in the column at ``x``."""
+def layer_geom(n: int, x: float, scale: float = 1.0) -> LayerGeom:
+    """Geometry of one small layer (the layout without a wide layer) in the column at ``x``."""
+    ys = (np.arange(n) - (n - 1) / 2) * SPACING * scale
+    return LayerGeom(float(x), ys, RADIUS * scale, False)
+
+
+def tight_layer_geom(n: int, left: float, image: int = 0, scale: float = 1.0) -> LayerGeom:
+    """One layer of the tight layout, its left side at ``left``: the image, a band of dots
+    (``n`` > ``FULL_LAYER``) or a column of pills."""
     if image:
-        cell = IMAGE_SIZE * scale / image
-        return LayerGeom(float(x), np.zeros(0), IMAGE_SIZE * scale / 2, True, image, cell)
-    radius = RADIUS * scale
-    if n <= FULL_LAYER:
-        ys = (np.arange(n) - (n - 1) / 2) * SPACING * scale
-        return LayerGeom(float(x), ys, radius, False)
-    step = COMPACT_HEIGHT * scale / n
-    ys = (np.arange(n) - (n - 1) / 2) * step
-    return LayerGeom(float(x), ys, float(max(1.5 * scale, min(radius, step * 0.42))), True)
+        cell = TIGHT_IMAGE * scale / image
+        return LayerGeom(float(left + TIGHT_IMAGE * scale / 2), np.zeros(0),
+                         TIGHT_IMAGE * scale / 2, True, image, cell)
+    if n > FULL_LAYER:
+        rows = min(n, BAND_ROWS)
+        cols = -(-n // rows)
+        cell = BAND_CELL * scale
+        col, row = np.divmod(np.arange(n), rows)  # neuron 1 … 20 in the first column
+        half = cols * cell / 2
+        x = float(left + half)
+        return LayerGeom(x, (row - (rows - 1) / 2) * cell, 0.42 * cell, True,
+                         cell=cell, xs=x - half + (col + 0.5) * cell, half_width=half)
+    ys = (np.arange(n) - (n - 1) / 2) * PILL_PITCH * scale
+    half = PILL_W * scale / 2
+    return LayerGeom(float(left + half), ys, PILL_H * scale / 2, False, half_width=half,
+                     pill=True)
+
+
+def is_tight(sizes) -> bool:
+    """True if a network with these layer sizes gets the tight layout (it has a wide layer)."""
+    return any(int(n) > FULL_LAYER for n in sizes)
 
 
 def network_geom(sizes, scale: float = 1.0) -> NetworkGeom:
     """Columns for a network with ``sizes`` neurons per layer (input layer first), every length
     multiplied by the interface ``scale``."""
     sizes = tuple(int(s) for s in sizes)
-    layers, x = [], 0.0
-    for li, n in enumerate(sizes):
-        image = image_side(n) if li == 0 else 0
-        g = layer_geom(n, x, image, scale)
-        if image:  # the image is wider than a neuron: move it left of the column
-            g = layer_geom(n, x - (IMAGE_SIZE / 2 - RADIUS) * scale, image, scale)
-        layers.append(g)
-        x += COLUMN * scale
-    return NetworkGeom(tuple(layers), float(scale))
+    if is_tight(sizes):
+        layers, left = [], 0.0
+        for li, n in enumerate(sizes):
+            g = tight_layer_geom(n, left, image_side(n) if li == 0 else 0, scale)
+            layers.append(g)
+            left = g.right + TIGHT_GAP * scale
+        return NetworkGeom(tuple(layers), float(scale))
+    x = COLUMN * scale
+    return NetworkGeom(tuple(layer_geom(n, li * x, scale) for li, n in enumerate(sizes)),
+                       float(scale))
 
 
 def is_dense(W: np.ndarray, full_limit: int = FULL_EDGES) -> bool:
@@ -131,21 +192,23 @@ def is_dense(W: np.ndarray, full_limit: int = FULL_EDGES) -> bool:
     return W.shape[0] * W.shape[1] > full_limit
 
 
-def edge_pairs(W: np.ndarray, k: int, full_limit: int = FULL_EDGES,
-               budget: int = DENSE_OVERVIEW) -> tuple[np.ndarray, np.ndarray]:
+def edge_pairs(W: np.ndarray, budget: int = DENSE_OVERVIEW,
+               full_limit: int = FULL_EDGES) -> tuple[np.ndarray, np.ndarray]:
     """Which edges to draw between two layers: (i, j) index arrays into ``W`` (n_in × n_out).
 
-    All of them when there are at most ``full_limit``; otherwise, of the ``k`` strongest
-    incoming edges (largest |w|) of every neuron of the right-hand layer, the ``budget``
-    strongest (a 100-unit layer is an overview of its strongest links, not 300 lines).
+    All of them when there are at most ``full_limit``; otherwise an overview of ``budget``
+    edges: every neuron of the right-hand layer offers its ceil(budget / n_out) strongest
+    incoming edges (largest |w|), so the overview spreads over the layer, and the ``budget``
+    strongest of those are drawn (a 100-unit layer is its strongest links, not 10,000 lines).
     """
     n_in, n_out = W.shape
     if n_in * n_out <= full_limit:
         i, j = np.meshgrid(np.arange(n_in), np.arange(n_out), indexing="ij")
         return i.ravel(), j.ravel()
-    k = int(max(0, min(k, n_in)))
-    if k == 0:
+    budget = int(max(0, budget))
+    if budget == 0 or n_in == 0 or n_out == 0:
         return np.zeros(0, np.intp), np.zeros(0, np.intp)
+    k = min(n_in, -(-budget // n_out))
     absw = np.abs(np.nan_to_num(W))
     top = np.argpartition(-absw, k - 1, axis=0)[:k]  # (k, n_out): row indices
     i = top.T.ravel()
@@ -169,27 +232,39 @@ def neuron_edges(W: np.ndarray, index: int, incoming: bool,
     return (order, fixed) if incoming else (fixed, order)
 
 
-def shown_edges(W: np.ndarray, k: int, layer: int, sel_layer: int = -1,
+def pair_edges_of(W: np.ndarray, layer: int, neuron_layer: int,
+                  index: int) -> tuple[np.ndarray, np.ndarray]:
+    """(i, j) of the edges that neuron ``index`` of canvas layer ``neuron_layer`` has in weight
+    matrix number ``layer``: all of them in a small pair, its :data:`SELECTED_EDGES` strongest
+    in a dense one, none if the neuron is not in the pair."""
+    if index < 0 or neuron_layer not in (layer, layer + 1):
+        return np.zeros(0, np.intp), np.zeros(0, np.intp)
+    count = SELECTED_EDGES if is_dense(W) else max(W.shape)
+    return neuron_edges(W, index, neuron_layer == layer + 1, count)
+
+
+def with_edges(i: np.ndarray, j: np.ndarray, ei: np.ndarray, ej: np.ndarray,
+               n_in: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, mark): the edges ``i, j`` plus those of ``ei, ej`` not already among them;
+    ``mark`` is True for every edge of ``ei, ej``."""
+    key, extra = i + j * n_in, ei + ej * n_in
+    new = ~np.isin(extra, key)
+    return (np.concatenate([i, ei[new]]), np.concatenate([j, ej[new]]),
+            np.concatenate([np.isin(key, extra), np.ones(int(new.sum()), bool)]))
+
+
+def shown_edges(W: np.ndarray, budget: int, layer: int, sel_layer: int = -1,
                 sel: int = -1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(i, j, focus) of the edges drawn for weight matrix number ``layer`` (from canvas layer
     ``layer`` to ``layer + 1``) when neuron ``sel`` of canvas layer ``sel_layer`` is selected.
 
     A small pair draws every edge and marks the selected neuron's as focus; a dense pair draws
-    its overview (:func:`edge_pairs`) plus the selected neuron's :data:`SELECTED_EDGES`
-    strongest incoming or outgoing edges, which are the focus.
+    its overview of ``budget`` edges (:func:`edge_pairs`) plus the selected neuron's
+    :data:`SELECTED_EDGES` strongest incoming or outgoing edges, which are the focus.
     """
-    i, j = edge_pairs(W, k)
-    focus = np.zeros(len(i), bool)
-    if sel < 0 or sel_layer not in (layer, layer + 1):
-        return i, j, focus
-    incoming = sel_layer == layer + 1
-    if not is_dense(W):
-        return i, j, (j == sel) if incoming else (i == sel)
-    si, sj = neuron_edges(W, sel, incoming)
-    n_in = W.shape[0]
-    rest = ~np.isin(i + j * n_in, si + sj * n_in)
-    return (np.concatenate([i[rest], si]), np.concatenate([j[rest], sj]),
-            np.concatenate([focus[rest], np.ones(len(si), bool)]))
+    i, j = edge_pairs(W, budget)
+    si, sj = pair_edges_of(W, layer, sel_layer, sel)
+    return with_edges(i, j, si, sj, W.shape[0])
 
 
 def edge_widths(w: np.ndarray, max_abs: float, max_width: float = 6.0,

@@ -50,14 +50,43 @@ class _HoverTip:
 
 
 class NeuronItem(_HoverTip, QGraphicsEllipseItem):
-    def __init__(self, view, layer: int, index: int, rect: QRectF):
+    """A neuron: a circle, or a pill (a box with round ends) in the tight layout's rows.
+    Hovering it tells the view, which then writes its edges' weights first."""
+
+    def __init__(self, view, layer: int, index: int, rect: QRectF, pill: bool = False):
         super().__init__(rect)
         self._view, self.layer, self.index = view, layer, index
+        self.pill = pill
         self.a = 0.0  # current weighted sum (tests read these)
         self.z = 0.0  # current activation
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.PointingHandCursor)
         self.setZValue(2)
+
+    def paint(self, painter, option, widget=None):
+        if not self.pill:
+            super().paint(painter, option, widget)
+            return
+        painter.setPen(self.pen())
+        painter.setBrush(self.brush())
+        r = self.rect()
+        painter.drawRoundedRect(r, r.height() / 2, r.height() / 2)
+
+    def shape(self):
+        if not self.pill:
+            return super().shape()
+        path = QPainterPath()
+        r = self.rect()
+        path.addRoundedRect(r, r.height() / 2, r.height() / 2)
+        return path
+
+    def hoverEnterEvent(self, event):  # noqa: N802
+        super().hoverEnterEvent(event)
+        self._view.set_hovered_neuron(self.layer, self.index)
+
+    def hoverLeaveEvent(self, event):  # noqa: N802
+        self._view.set_hovered_neuron(-1, -1)
+        super().hoverLeaveEvent(event)
 
     def mousePressEvent(self, event):  # noqa: N802
         if event.button() == Qt.LeftButton:
@@ -84,6 +113,7 @@ class EdgeItem(_HoverTip, QGraphicsLineItem):
         self._view, self.layer, self.i, self.j = view, layer, 0, 0
         self.w = 0.0
         self.focus = False  # one of the selected neuron's edges (drawn on top, labelled first)
+        self.hover = False  # one of the hovered neuron's edges (above those, labelled before)
         self.dense = False  # part of a dense pair's faded overview unless focus
         self.pair_scale = 1.0  # the |w| of its pair that gets the widest pen
         self._key: tuple = ()  # (x1, y1, x2, y2, hit width) the cached shape was made for

@@ -19,6 +19,8 @@ Rect = tuple[float, float, float, float]
 
 #: places along an edge (0 = its source end, 1 = its target end), the middle first
 FRACTIONS = (0.5, 0.36, 0.64, 0.26, 0.74, 0.18, 0.82)
+#: the places tried for the edges that must be written (a hovered neuron's): more of them
+MORE_FRACTIONS = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.12, 0.88, 0.07, 0.93)
 GAP = 2.0  # minimum free space between two boxes
 
 
@@ -63,8 +65,8 @@ class _Boxes:
 def place_on_edges(edges: Sequence[tuple[float, float, float, float]],
                    sizes: Sequence[tuple[float, float]], obstacles: Sequence[Rect],
                    preferred: Sequence[float | None] | None = None, gap: float = GAP,
-                   crossing: Sequence[tuple[float, float, float, float]] = ()
-                   ) -> list[Rect | None]:
+                   crossing: Sequence[tuple[float, float, float, float]] = (),
+                   more: int = 0) -> list[Rect | None]:
     """A box for the label of each edge, or None where it does not fit.
 
     Parameters
@@ -77,6 +79,7 @@ def place_on_edges(edges: Sequence[tuple[float, float, float, float]],
     crossing : every line drawn; of the free places on an edge, the one crossed by the
         fewest *other* lines is taken, so a number rarely sits where two edges cross
         (it would be unclear which of them it belongs to)
+    more : the first ``more`` edges try :data:`MORE_FRACTIONS` (their numbers are wanted most)
     """
     taken = _Boxes(obstacles)
     lines = _Samples(crossing)
@@ -84,7 +87,8 @@ def place_on_edges(edges: Sequence[tuple[float, float, float, float]],
     for n, (edge, (w, h)) in enumerate(zip(edges, sizes)):
         x1, y1, x2, y2 = edge
         first = preferred[n] if preferred is not None else None
-        f = np.asarray(FRACTIONS if first is None else (first, *FRACTIONS))
+        places = MORE_FRACTIONS if n < more else FRACTIONS
+        f = np.asarray(places if first is None else (first, *places))
         cands = np.column_stack([x1 + f * (x2 - x1) - w / 2, y1 + f * (y2 - y1) - h / 2,
                                  np.full(len(f), w), np.full(len(f), h)])
         free = np.flatnonzero(~taken.hits(cands, gap))
@@ -151,15 +155,25 @@ def fit_in_circle(width: float, height: float, radius: float, margin: float = 2.
     return min(1.0, r / half_diag)
 
 
+def fit_in_box(width: float, height: float, box_w: float, box_h: float) -> float:
+    """The scale (≤ 1) that makes a ``width`` × ``height`` text fit a ``box_w`` × ``box_h`` box."""
+    if width <= 0 or height <= 0:
+        return 1.0
+    return min(1.0, max(box_w, 1e-6) / width, max(box_h, 1e-6) / height)
+
+
 def legend_origin(network: Rect, legend: tuple[float, float],
-                  viewport: tuple[float, float], gap: float) -> tuple[float, float]:
+                  viewport: tuple[float, float], gap: float,
+                  legend_below: tuple[float, float] | None = None) -> tuple[float, float]:
     """Top-left corner of the legend, outside the ``network`` box: below it (left-aligned) or
     right of it (top-aligned), whichever lets the whole picture be drawn larger in a
-    ``viewport`` of that size."""
+    ``viewport`` of that size.  ``legend`` is its size beside the network; ``legend_below``,
+    if given, its size below it (laid out wider and shorter)."""
     nx, ny, nw, nh = network
     lw, lh = legend
+    bw, bh = legend_below or legend
     vw, vh = max(viewport[0], 1.0), max(viewport[1], 1.0)
-    below = min(vw / max(nw, lw), vh / (nh + gap + lh))
+    below = min(vw / max(nw, bw), vh / (nh + gap + bh))
     right = min(vw / (nw + gap + lw), vh / max(nh, lh))
     if right > below:
         return (nx + nw + gap, ny)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
+from nnviz.ui.canvas import geometry
 from nnviz.ui.common import colors
 
 translate = QCoreApplication.translate  # the name lupdate recognises
@@ -21,17 +22,23 @@ def edge_number_rule(dense: bool) -> tuple[list[str], str]:
     """Which edges carry their number: the legend's short lines and the full rule (its
     tooltip)."""
     lines = [translate("NetworkLegend", "Weights on edges: the strongest that fit. "
-                                        "Hover an edge for its weight.")]
+                                        "Hover a neuron for its own, an edge for its weight.")]
     rule = translate("NetworkLegend", "Numbers on edges: the strongest weights that fit "
                                       "without covering a neuron or another number; a "
-                                      "selected neuron's edges first. Hover an edge for "
-                                      "its exact weight.")
+                                      "hovered neuron's edges first, then a selected "
+                                      "neuron's. Hover an edge for its exact weight.")
     if dense:
-        lines.append(translate("NetworkLegend", "Wide layers: the strongest links, faded. "
-                                                "Click a neuron for its edges."))
-        rule += "\n" + translate("NetworkLegend", "Wide layers: only the strongest links, "
-                                                  "faded. Click a neuron to draw its "
-                                                  "strongest edges.")
+        lines.append(translate("NetworkLegend", "Wide layers: a dot per neuron, {rows} to a "
+                                                "column; faded: the strongest links. Hover or "
+                                                "click a neuron for its {n} strongest edges.")
+                     .format(rows=geometry.BAND_ROWS, n=geometry.SELECTED_EDGES))
+        rule += "\n" + translate(
+            "NetworkLegend", "Wide layers (more than {full} neurons) are bands of dots, one "
+            "per neuron, {rows} to a column from the top, coloured by the neuron's value. "
+            "The faded lines are each pair of layers' strongest links, as many as "
+            "'strongest edges' in the toolbar says. Hovering or clicking a neuron draws its "
+            "{n} strongest incoming and outgoing edges in full colour.").format(
+            full=geometry.FULL_LAYER, rows=geometry.BAND_ROWS, n=geometry.SELECTED_EDGES)
     return lines, rule
 
 
@@ -47,22 +54,44 @@ class LegendItem(QGraphicsItem):
         self._bar = 120 * s
         self._key_x = self._pad + self._bar + 18 * s
         key_w = max(fm.horizontalAdvance(self._key_title()), 3 * 42 * s)
-        self._w = self._key_x + key_w + self._pad
+        self._keys_w = self._key_x + key_w  # the colour scale and the width key
+        self.natural_width = self._keys_w + self._pad
         self._line = fm.height()
         self._scale_h = self._line + 6 * s + 10 * s + 4 * s + self._line
-        flags = int(Qt.TextWordWrap)
-        self._note_rects = []
-        y = self._pad + self._scale_h + 6 * s
-        for note in self.notes:
-            r = fm.boundingRect(QRectF(0, 0, self._w - 2 * self._pad, 10000), flags, note)
-            self._note_rects.append(QRectF(self._pad, y, self._w - 2 * self._pad,
-                                           r.height()))
-            y += r.height() + 3 * s
-        self._h = y + self._pad - (3 * s if self.notes else 0)
+        self.set_width(self.natural_width)
         self.rule = rule or "\n".join(self.notes)
         self.setToolTip(self.rule)
         self.setZValue(6)
         self.setAcceptedMouseButtons(Qt.NoButton)
+
+    def size_at(self, width: float) -> tuple[float, float]:
+        """(width, height) the legend takes when given ``width`` (at least its natural one)."""
+        return self._layout(width)[:2]
+
+    def set_width(self, width: float) -> None:
+        """Lay the legend out ``width`` wide: the notes under the keys, or right of them when
+        there is room (a legend below a wide network is then one short band)."""
+        self.prepareGeometryChange()
+        self._w, self._h, self._note_rects = self._layout(width)
+
+    def _layout(self, width: float) -> tuple[float, float, list[QRectF]]:
+        fm = QFontMetricsF(self._font)
+        s, pad = self._s, self._pad
+        width = max(width, self.natural_width)
+        beside = width - self._keys_w - 2 * pad - 14 * s >= self.natural_width
+        if beside:  # a third column as wide as the keys
+            x0, y, note_w = self._keys_w + 14 * s, pad, width - self._keys_w - 14 * s - pad
+        else:
+            x0, y, note_w = pad, pad + self._scale_h + 6 * s, width - 2 * pad
+        rects = []
+        for note in self.notes:
+            r = fm.boundingRect(QRectF(0, 0, note_w, 10000), int(Qt.TextWordWrap), note)
+            rects.append(QRectF(x0, y, note_w, r.height()))
+            y += r.height() + 3 * s
+        y -= 3 * s if self.notes else 0
+        if beside:
+            y = max(y, pad + self._scale_h)
+        return width, y + pad, rects
 
     @staticmethod
     def _key_title() -> str:

@@ -2,9 +2,12 @@
 
 Built once per network shape (:meth:`NetworkView.rebuild`); every later change (edit, input,
 training snapshot) only recolours the existing items (:meth:`NetworkView.update_values`), which
-keeps a 784-100-100-100-10 network animatable.  A dense layer pair (more than
-``geometry.FULL_EDGES`` edges) shows a faded overview of its strongest edges and, in full
-colour, the selected neuron's strongest edges; a square input layer (MNIST) is its image.
+keeps a 784-100-100-100-10 network animatable.  A network with a wide layer gets the tight
+layout (:mod:`geometry`: bands of dots, pills), made to be read on a 1366 × 768 screen.  A
+dense layer pair (more than ``geometry.FULL_EDGES`` edges) shows a faded overview of its
+``overview_edges`` strongest edges and, in full colour, the selected or hovered neuron's
+strongest edges; a square input layer (MNIST) is its image.  Hovering a neuron writes its
+edges' weights first (:mod:`hovering`).
 
 The numbers are :mod:`canvas_labels`'s part (placed by :mod:`label_placement`), editing a
 weight in place :mod:`inline_editing`'s; the items are in :mod:`items`, the legend in
@@ -29,6 +32,7 @@ from nnviz.ui.canvas import geometry
 from nnviz.ui.canvas import label_placement as lp
 from nnviz.ui.canvas.canvas_labels import CanvasLabels, canvas_fonts
 from nnviz.ui.canvas.highlight import Highlighting
+from nnviz.ui.canvas.hovering import NeuronHovering
 from nnviz.ui.canvas.inline_editing import InPlaceEditing
 from nnviz.ui.canvas.items import (
     LUT_BRUSHES,
@@ -51,7 +55,7 @@ if TYPE_CHECKING:
     from nnviz.ui.model.lesson_model import LessonModel
 
 
-class NetworkView(Highlighting, CanvasLabels, InPlaceEditing):
+class NetworkView(Highlighting, NeuronHovering, CanvasLabels, InPlaceEditing):
     neuron_clicked = Signal(int, int)
     zoom_changed = Signal(float)
 
@@ -72,7 +76,8 @@ class NetworkView(Highlighting, CanvasLabels, InPlaceEditing):
         self.setBackgroundBrush(QColor(250, 250, 250))
         self.setToolTip("")
         self.show_numbers = True
-        self.k = 3  # strongest incoming edges per neuron considered for wide layers
+        self.overview_edges = geometry.DENSE_OVERVIEW  # faded edges a dense pair draws
+        self.hovered_neuron: tuple[int, int] | None = None  # (canvas layer, index)
         self._auto_fit = True
         self.geom = None
         self.legend: LegendItem | None = None
@@ -99,6 +104,7 @@ class NetworkView(Highlighting, CanvasLabels, InPlaceEditing):
         """Create the items for the lesson's network (call when its shape changes)."""
         net = self.lesson.network
         self.close_editor()  # its item is about to be deleted
+        self.hovered_neuron = None  # a hover leaving a deleted neuron changes nothing
         self._scene.clear()
         self.neurons, self.biases, self.edges = [], [], []
         self.z_labels, self.a_labels, self.b_labels, self.w_labels = [], [], [], []
@@ -115,7 +121,7 @@ class NetworkView(Highlighting, CanvasLabels, InPlaceEditing):
             self._build_layer(li, g, li > 0 and net.b[li - 1] is not None)
         if net.spec.inputs == 2:  # each hidden neuron's output over the input plane
             for li, g in enumerate(self.geom.layers[1:], 1):
-                if g.compact:
+                if g.compact or g.pill:
                     continue
                 for item in self.neurons[li]:
                     # at the top right, low enough to leave the numbers of the neuron above free
@@ -147,24 +153,30 @@ class NetworkView(Highlighting, CanvasLabels, InPlaceEditing):
             self._scene.addItem(self.image)
             frame = self._scene.addRect(self.image.sceneBoundingRect(), self._outline)
             frame.setZValue(2)
+        last = li == len(self.geom.layers) - 1
+        centres = g.positions()
         for k in range(0 if g.image_side else g.n):
-            x, y, r = g.x, float(g.ys[k]), g.radius
-            item = NeuronItem(self, li, k, QRectF(x - r, y - r, 2 * r, 2 * r))
+            x, y, r = float(centres[k, 0]), float(centres[k, 1]), g.radius
+            hw = g.half_width if g.pill else r
+            item = NeuronItem(self, li, k, QRectF(x - hw, y - r, 2 * hw, 2 * r), pill=g.pill)
             item.setPen(self._outline if not g.compact else QPen(Qt.NoPen))
             self._scene.addItem(item)
             items.append(item)
             if not g.compact:
                 zl.append(self._new_label(self._fonts["value"], QColor(0, 0, 0), item))
-                al.append(self._new_label(self._fonts["label"], QColor(60, 60, 60)))
+                if not g.pill or last:  # tight rows: only the output has room (on its right)
+                    al.append(self._new_label(self._fonts["label"], QColor(60, 60, 60)))
             if has_bias:
                 if g.compact:
                     bias_items.append(None)
                     continue
                 c = 9.0 * s
-                bi = BiasItem(self, li, k, QRectF(x - r - c + 3 * s, y - r - 2 * s, c, c))
+                bi = BiasItem(self, li, k, QRectF(x - hw - c + 3 * s, y - r - 2 * s, c, c))
                 bi.setPen(self._outline)
                 self._scene.addItem(bi)
                 bias_items.append(bi)
+                if g.pill and not last:
+                    continue  # its number: on hover and in the tooltip
                 t = self._new_label(self._fonts["label"], QColor(90, 90, 90))
                 t.edit_target = bi  # clicking the number edits the bias
                 bl.append(t)
@@ -173,24 +185,22 @@ class NetworkView(Highlighting, CanvasLabels, InPlaceEditing):
         self.a_labels.append(al)
         self.b_labels.append(bl)
         self.biases.append(bias_items)
-        title = self._new_label(self._fonts["title"], QColor(40, 40, 40))
-        title.setText(self._layer_title(li))
-        br = title.boundingRect()
-        title.setPos(g.x - br.width() / 2, g.top - br.height() - (14 if has_bias else 8) * s)
-        self._titles.append(title)
+        self._add_titles(li, g, has_bias)
 
     def _place_legend(self) -> None:
         """Put the legend outside the network's box, where the whole fits the view larger."""
         if self.legend is None or self.geom is None:
             return
         net_box = self._network_box()
-        size = self.legend.boundingRect()
+        beside = self.legend.size_at(self.legend.natural_width)
+        below = self.legend.size_at(net_box[2])  # as wide as the network: shorter
         vp = self.viewport().size()
         gap = 16.0 * self.geom.scale
-        x, y = lp.legend_origin(net_box, (size.width(), size.height()),
-                                (vp.width(), vp.height()), gap)
+        x, y = lp.legend_origin(net_box, beside, (vp.width(), vp.height()), gap, below)
+        self.legend.set_width(below[0] if y > net_box[1] else beside[0])
         self.legend.setPos(x, y)
         m = 16.0 * self.geom.scale
+        size = self.legend.boundingRect()
         x0, y0, w, h = lp.union([net_box, (x, y, size.width(), size.height())])
         self._scene.setSceneRect(QRectF(x0 - m, y0 - m, w + 2 * m, h + 2 * m))
 
@@ -214,24 +224,6 @@ class NetworkView(Highlighting, CanvasLabels, InPlaceEditing):
         if anchor is not None:
             self.highlight(anchor, targets)  # the explained step's marks, at the new size
 
-    def _layer_title(self, li: int) -> str:
-        net = self.lesson.network
-        if li == 0:
-            n = net.spec.inputs
-            return self.tr("Input x ({n})").format(n=n) if n > 3 else self.tr("Input x")
-        act = self.activation_name(net.spec.layers[li - 1].activation)
-        n = net.spec.layers[li - 1].units
-        if li == len(net.spec.sizes) - 1:
-            return self.tr("Output y · {act}").format(act=act)
-        return self.tr("Hidden {l} · {act} ({n})").format(l=li, act=act, n=n)
-
-    def activation_name(self, name: str) -> str:
-        """An activation as the handouts name it (계단 함수, 시그모이드, ReLU …)."""
-        names = {"step": self.tr("step function"), "sigmoid": self.tr("sigmoid"),
-                 "softmax": self.tr("softmax"), "identity": self.tr("identity"),
-                 "tanh": "tanh", "relu": "ReLU", "leaky_relu": "Leaky ReLU"}
-        return names.get(name, name)
-
     def _edge_pool(self, layer: int, n: int) -> list[EdgeItem]:
         pool = self.edges[layer]
         while len(pool) < n:
@@ -247,9 +239,15 @@ class NetworkView(Highlighting, CanvasLabels, InPlaceEditing):
         self.show_numbers = bool(on)
         self.update_values()
 
-    def set_k(self, k: int) -> None:
-        self.k = int(k)
-        self.update_values()
+    def set_overview_edges(self, n: int) -> None:
+        """How many of its strongest edges a dense layer pair draws (the toolbar's box)."""
+        self.overview_edges = int(min(max(n, 0), geometry.MAX_OVERVIEW))
+        self.refresh_edges()
+
+    def drawn_edge_count(self, layer: int | None = None) -> int:
+        """Edges drawn now: of weight matrix ``layer``, or of all of them."""
+        pools = self.edges if layer is None else self.edges[layer: layer + 1]
+        return sum(e.isVisible() for pool in pools for e in pool)
 
     def _on_lesson_forward_updated(self, trace) -> None:
         self.update_values()
@@ -312,30 +310,34 @@ class NetworkView(Highlighting, CanvasLabels, InPlaceEditing):
         units = net.spec.layers[layer].units
         if W.shape[1] != units:  # maxout: draw the first linear piece
             W = W[:, :units]
-        i, j, focus = geometry.shown_edges(W, self.k, layer, *self.lesson.selected)
+        i, j, focus = geometry.shown_edges(W, self.overview_edges, layer, *self.lesson.selected)
+        i, j, hover = geometry.with_edges(
+            i, j, *geometry.pair_edges_of(W, layer, *(self.hovered_neuron or (-1, -1))),
+            W.shape[0])
+        focus = np.concatenate([focus, np.zeros(len(i) - len(focus), bool)])
         dense = geometry.is_dense(W)
         w = W[i, j]
-        src = self.geom.layers[layer].positions()
-        dst = self.geom.layers[layer + 1]
+        src = self.geom.layers[layer].ends(outgoing=True)
+        dst = self.geom.layers[layer + 1].ends(outgoing=False)
         scale = geometry.weight_scale(W)
         s = self.geom.scale
         widths = geometry.edge_widths(w, scale, 6.0 * s, 0.6 * s)
         strength = np.sign(w) * np.maximum(np.abs(w) / scale, 0.3)
         cidx = colors.lut_index(strength)
         pool = self._edge_pool(layer, len(i))
-        r_src = 0.0 if self.geom.layers[layer].image_side else self.geom.layers[layer].radius
         for n, e in enumerate(pool[: len(i)]):
             ii, jj = int(i[n]), int(j[n])
-            x1, y1 = float(src[ii, 0]), float(src[ii, 1])
             e.i, e.j, e.w = ii, jj, float(w[n])
-            e.focus, e.dense, e.pair_scale = bool(focus[n]), dense, scale
-            faded = dense and not e.focus
+            e.focus, e.hover, e.dense, e.pair_scale = bool(focus[n]), bool(hover[n]), dense, scale
+            faded = dense and not (e.focus or e.hover)
             # plain floats: numpy scalars passed to Qt trip a refcount bug in shiboken
             colour = (LUT_FADED if faded else LUT_COLORS)[int(cidx[n])]
             pen = QPen(colour, 0.6 * s if faded else float(widths[n]))
             pen.setCapStyle(Qt.FlatCap)
-            e.place(x1 + r_src, y1, dst.x - dst.radius, float(dst.ys[jj]), pen)
-            e.setZValue(1.2 if e.focus else 1.0)  # the selected neuron's edges on top
+            e.place(float(src[ii, 0]), float(src[ii, 1]), float(dst[jj, 0]), float(dst[jj, 1]),
+                    pen)
+            # the hovered neuron's edges on top, then the selected neuron's
+            e.setZValue(1.3 if e.hover else 1.2 if e.focus else 1.0)
             e.setVisible(True)
 
     def _mark_selected(self, layer: int, index: int) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSpinBox, QWidgetAction
 
+from nnviz.ui.canvas.geometry import MAX_OVERVIEW
 from nnviz.ui.common.settings import LANGUAGES, set_ui_language
 from nnviz.ui.shell.undo_buttons import UndoButtons
 
@@ -169,12 +170,14 @@ class WindowMenus(QMainWindow):
         tb.addAction(self.act_numbers)
         tb.addSeparator()
         self.k_box = QSpinBox()
-        self.k_box.setRange(0, 50)
-        self.k_box.setValue(self.canvas.k)
+        self.k_box.setRange(0, MAX_OVERVIEW)
+        self.k_box.setSingleStep(10)
+        self.k_box.setValue(self.canvas.overview_edges)
         self.k_box.setPrefix(_tr("strongest edges: "))
-        self.k_box.setToolTip(_tr("Wide layers: draw only this many strongest incoming edges "
-                                      "of each neuron"))
-        self.k_box.valueChanged.connect(self.canvas.set_k)
+        self.k_box.setToolTip(_tr("Wide layers: how many of their strongest links each pair "
+                                  "of layers draws, faded (a hovered or selected neuron's "
+                                  "own strongest edges are drawn as well)"))
+        self.k_box.valueChanged.connect(self.canvas.set_overview_edges)
         self.k_box_action = tb.addWidget(self.k_box)
         self.k_box_action.setVisible(False)  # shown for lessons with wide layers
         self.addToolBarBreak()
