@@ -279,6 +279,45 @@
         </message>
     </context>
     <context>
+        <name>CheckEditor</name>
+        <message>
+            <source>No task (Next is always open)</source>
+            <translation>No task (Next is always open)</translation>
+        </message>
+        <message>
+            <source>What the app checks to know the task is done</source>
+            <translation>What the app checks to know the task is done</translation>
+        </message>
+        <message>
+            <source>A list of checks in the guide format (see the README): each an object with its "kind" and parameters.</source>
+            <translation>A list of checks in the guide format (see the README): each an object with its "kind" and parameters.</translation>
+        </message>
+        <message>
+            <source>Fields marked * are required.</source>
+            <translation>Fields marked * are required.</translation>
+        </message>
+        <message>
+            <source>Give at least one of: {names}.</source>
+            <translation>Give at least one of: {names}.</translation>
+        </message>
+        <message>
+            <source>(not set)</source>
+            <translation>(not set)</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <source>the list of checks is not valid JSON ({e})</source>
+            <translation>the list of checks is not valid JSON ({e})</translation>
+        </message>
+    </context>
+    <context>
         <name>ComputationGraphView</name>
         <message>
             <source>data {v}</source>
@@ -1183,6 +1222,245 @@ The current lesson is unchanged.</translation>
         </message>
     </context>
     <context>
+        <name>GuideCheckEditor</name>
+        <message>
+            <source>Truth table: every output is right</source>
+            <translation>Truth table: every output is right</translation>
+        </message>
+        <message>
+            <source>A layer's values on every row</source>
+            <translation>A layer's values on every row</translation>
+        </message>
+        <message>
+            <source>The selected input is classified right or wrong</source>
+            <translation>The selected input is classified right or wrong</translation>
+        </message>
+        <message>
+            <source>The drawn digit is read as</source>
+            <translation>The drawn digit is read as</translation>
+        </message>
+        <message>
+            <source>One weight or bias within a range</source>
+            <translation>One weight or bias within a range</translation>
+        </message>
+        <message>
+            <source>Weights edited by hand</source>
+            <translation>Weights edited by hand</translation>
+        </message>
+        <message>
+            <source>A weight traced in the chain-rule tracer</source>
+            <translation>A weight traced in the chain-rule tracer</translation>
+        </message>
+        <message>
+            <source>An input row is selected</source>
+            <translation>An input row is selected</translation>
+        </message>
+        <message>
+            <source>A neuron is selected</source>
+            <translation>A neuron is selected</translation>
+        </message>
+        <message>
+            <source>Accuracy within a range</source>
+            <translation>Accuracy within a range</translation>
+        </message>
+        <message>
+            <source>The loss is low enough</source>
+            <translation>The loss is low enough</translation>
+        </message>
+        <message>
+            <source>Trained for rounds or samples</source>
+            <translation>Trained for rounds or samples</translation>
+        </message>
+        <message>
+            <source>The learning rate η is set</source>
+            <translation>The learning rate η is set</translation>
+        </message>
+        <message>
+            <source>An optimizer or loss is chosen</source>
+            <translation>An optimizer or loss is chosen</translation>
+        </message>
+        <message>
+            <source>The explained step is played to a phase</source>
+            <translation>The explained step is played to a phase</translation>
+        </message>
+        <message>
+            <source>Gradient ratio, first layer to last</source>
+            <translation>Gradient ratio, first layer to last</translation>
+        </message>
+        <message>
+            <source>Runs in Run Comparison</source>
+            <translation>Runs in Run Comparison</translation>
+        </message>
+        <message>
+            <source>A panel is open</source>
+            <translation>A panel is open</translation>
+        </message>
+        <message>
+            <source>All of several checks (JSON)</source>
+            <translation>All of several checks (JSON)</translation>
+        </message>
+        <message>
+            <source>Any of several checks (JSON)</source>
+            <translation>Any of several checks (JSON)</translation>
+        </message>
+        <message>
+            <source>Expected class per row</source>
+            <translation>Expected class per row</translation>
+        </message>
+        <message>
+            <source>At least</source>
+            <translation>At least</translation>
+        </message>
+        <message>
+            <source>rows (truth table) or a fraction 0–1 (accuracy)</source>
+            <translation>rows (truth table) or a fraction 0–1 (accuracy)</translation>
+        </message>
+        <message>
+            <source>At most</source>
+            <translation>At most</translation>
+        </message>
+        <message>
+            <source>a number (loss) or a fraction 0–1 (accuracy)</source>
+            <translation>a number (loss) or a fraction 0–1 (accuracy)</translation>
+        </message>
+        <message>
+            <source>Layer</source>
+            <translation>Layer</translation>
+        </message>
+        <message>
+            <source>1 = the first layer with weights; 0 = the inputs for a selected neuron</source>
+            <translation>1 = the first layer with weights; 0 = the inputs for a selected neuron</translation>
+        </message>
+        <message>
+            <source>Values per row</source>
+            <translation>Values per row</translation>
+        </message>
+        <message>
+            <source>Values of</source>
+            <translation>Values of</translation>
+        </message>
+        <message>
+            <source>Tolerance</source>
+            <translation>Tolerance</translation>
+        </message>
+        <message>
+            <source>Classified correctly</source>
+            <translation>Classified correctly</translation>
+        </message>
+        <message>
+            <source>Digit</source>
+            <translation>Digit</translation>
+        </message>
+        <message>
+            <source>Weight or bias</source>
+            <translation>Weight or bias</translation>
+        </message>
+        <message>
+            <source>Minimum</source>
+            <translation>Minimum</translation>
+        </message>
+        <message>
+            <source>Maximum</source>
+            <translation>Maximum</translation>
+        </message>
+        <message>
+            <source>Equals</source>
+            <translation>Equals</translation>
+        </message>
+        <message>
+            <source>Weights or biases</source>
+            <translation>Weights or biases</translation>
+        </message>
+        <message>
+            <source>Every one of them</source>
+            <translation>Every one of them</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>0-based: a gate's rows 0 = (0, 0) … 3 = (1, 1)</source>
+            <translation>0-based: a gate's rows 0 = (0, 0) … 3 = (1, 1)</translation>
+        </message>
+        <message>
+            <source>Neuron</source>
+            <translation>Neuron</translation>
+        </message>
+        <message>
+            <source>0-based, from the top</source>
+            <translation>0-based, from the top</translation>
+        </message>
+        <message>
+            <source>After rounds (epochs)</source>
+            <translation>After rounds (epochs)</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>Data</translation>
+        </message>
+        <message>
+            <source>Fraction of the first loss</source>
+            <translation>Fraction of the first loss</translation>
+        </message>
+        <message>
+            <source>Rounds (epochs)</source>
+            <translation>Rounds (epochs)</translation>
+        </message>
+        <message>
+            <source>Samples</source>
+            <translation>Samples</translation>
+        </message>
+        <message>
+            <source>Relative tolerance</source>
+            <translation>Relative tolerance</translation>
+        </message>
+        <message>
+            <source>Changed during the run</source>
+            <translation>Changed during the run</translation>
+        </message>
+        <message>
+            <source>While Play is on</source>
+            <translation>While Play is on</translation>
+        </message>
+        <message>
+            <source>Optimizer</source>
+            <translation>Optimizer</translation>
+        </message>
+        <message>
+            <source>Loss function</source>
+            <translation>Loss function</translation>
+        </message>
+        <message>
+            <source>Phase</source>
+            <translation>Phase</translation>
+        </message>
+        <message>
+            <source>Runs</source>
+            <translation>Runs</translation>
+        </message>
+        <message>
+            <source>Panel</source>
+            <translation>Panel</translation>
+        </message>
+        <message>
+            <source>a (weighted sums)</source>
+            <translation>a (weighted sums)</translation>
+        </message>
+        <message>
+            <source>z (outputs)</source>
+            <translation>z (outputs)</translation>
+        </message>
+        <message>
+            <source>training data</source>
+            <translation>training data</translation>
+        </message>
+        <message>
+            <source>test data</source>
+            <translation>test data</translation>
+        </message>
+    </context>
+    <context>
         <name>GuideControls</name>
         <message>
             <source>Why did it change? Trace ∂L/∂w</source>
@@ -1218,6 +1496,69 @@ The current lesson is unchanged.</translation>
         <message>
             <source>Computational graph</source>
             <translation>Computational graph</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideEditorDialog</name>
+        <message>
+            <source>Edit the guide — {lesson}</source>
+            <translation>Edit the guide — {lesson}</translation>
+        </message>
+        <message>
+            <source>Guide title in English</source>
+            <translation>Guide title in English</translation>
+        </message>
+        <message>
+            <source>Guide title in Korean</source>
+            <translation>Guide title in Korean</translation>
+        </message>
+        <message>
+            <source>Guide title</source>
+            <translation>Guide title</translation>
+        </message>
+        <message>
+            <source>Add a step</source>
+            <translation>Add a step</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Move up</source>
+            <translation>Move up</translation>
+        </message>
+        <message>
+            <source>Move down</source>
+            <translation>Move down</translation>
+        </message>
+        <message>
+            <source>A new step after the selected one</source>
+            <translation>A new step after the selected one</translation>
+        </message>
+        <message>
+            <source>Steps</source>
+            <translation>Steps</translation>
+        </message>
+        <message>
+            <source>Save uses the guide in this lesson at once; File → Save Lesson keeps it in the lesson file for your students.</source>
+            <translation>Save uses the guide in this lesson at once; File → Save Lesson keeps it in the lesson file for your students.</translation>
+        </message>
+        <message>
+            <source>Save and use</source>
+            <translation>Save and use</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Step {n} ({title}): </source>
+            <translation>Step {n} ({title}): </translation>
+        </message>
+        <message>
+            <source>The guide was not saved; the lesson keeps its previous guide.</source>
+            <translation>The guide was not saved; the lesson keeps its previous guide.</translation>
         </message>
     </context>
     <context>
@@ -1454,6 +1795,10 @@ The current lesson is unchanged.</translation>
         <message>
             <source>Truth table: pick a row</source>
             <translation>Truth table: pick a row</translation>
+        </message>
+        <message>
+            <source>Input rows: pick one</source>
+            <translation>Input rows: pick one</translation>
         </message>
         <message>
             <source>Input image</source>
@@ -1957,6 +2302,14 @@ The current lesson is unchanged.</translation>
             <translation>Give this lesson a guide you wrote (JSON, see the README); Save Lesson keeps it</translation>
         </message>
         <message>
+            <source>E&amp;dit the Guide…</source>
+            <translation>E&amp;dit the Guide…</translation>
+        </message>
+        <message>
+            <source>Edit this lesson's guide in the app: its steps, texts, tasks and checks; Save Lesson keeps it</source>
+            <translation>Edit this lesson's guide in the app: its steps, texts, tasks and checks; Save Lesson keeps it</translation>
+        </message>
+        <message>
             <source>Save the lesson</source>
             <translation>Save the lesson</translation>
         </message>
@@ -1987,6 +2340,10 @@ The current lesson is unchanged.</translation>
         <message>
             <source>The lesson now follows the guide {name}; Save Lesson keeps it</source>
             <translation>The lesson now follows the guide {name}; Save Lesson keeps it</translation>
+        </message>
+        <message>
+            <source>The lesson now follows the edited guide; Save Lesson keeps it</source>
+            <translation>The lesson now follows the edited guide; Save Lesson keeps it</translation>
         </message>
         <message>
             <source>Reset &amp;Weights</source>
@@ -2085,6 +2442,10 @@ The current lesson is unchanged.</translation>
             <translation>&amp;View</translation>
         </message>
         <message>
+            <source>Wide layers: how many of their strongest links each pair of layers draws, faded (a hovered or selected neuron's own strongest edges are drawn as well)</source>
+            <translation>Wide layers: how many of their strongest links each pair of layers draws, faded (a hovered or selected neuron's own strongest edges are drawn as well)</translation>
+        </message>
+        <message>
             <source>Show or hide this panel</source>
             <translation>Show or hide this panel</translation>
         </message>
@@ -2151,10 +2512,6 @@ The current lesson is unchanged.</translation>
         <message>
             <source>strongest edges: </source>
             <translation>strongest edges: </translation>
-        </message>
-        <message>
-            <source>Wide layers: draw only this many strongest incoming edges of each neuron</source>
-            <translation>Wide layers: draw only this many strongest incoming edges of each neuron</translation>
         </message>
         <message>
             <source>Live figures</source>
@@ -2553,20 +2910,20 @@ The current lesson is unchanged.</translation>
     <context>
         <name>NetworkLegend</name>
         <message>
-            <source>Weights on edges: the strongest that fit. Hover an edge for its weight.</source>
-            <translation>Weights on edges: the strongest that fit. Hover an edge for its weight.</translation>
+            <source>Weights on edges: the strongest that fit. Hover a neuron for its own, an edge for its weight.</source>
+            <translation>Weights on edges: the strongest that fit. Hover a neuron for its own, an edge for its weight.</translation>
         </message>
         <message>
-            <source>Numbers on edges: the strongest weights that fit without covering a neuron or another number; a selected neuron's edges first. Hover an edge for its exact weight.</source>
-            <translation>Numbers on edges: the strongest weights that fit without covering a neuron or another number; a selected neuron's edges first. Hover an edge for its exact weight.</translation>
+            <source>Numbers on edges: the strongest weights that fit without covering a neuron or another number; a hovered neuron's edges first, then a selected neuron's. Hover an edge for its exact weight.</source>
+            <translation>Numbers on edges: the strongest weights that fit without covering a neuron or another number; a hovered neuron's edges first, then a selected neuron's. Hover an edge for its exact weight.</translation>
         </message>
         <message>
-            <source>Wide layers: the strongest links, faded. Click a neuron for its edges.</source>
-            <translation>Wide layers: the strongest links, faded. Click a neuron for its edges.</translation>
+            <source>Wide layers: a dot per neuron, {rows} to a column; faded: the strongest links. Hover or click a neuron for its {n} strongest edges.</source>
+            <translation>Wide layers: a dot per neuron, {rows} to a column; faded: the strongest links. Hover or click a neuron for its {n} strongest edges.</translation>
         </message>
         <message>
-            <source>Wide layers: only the strongest links, faded. Click a neuron to draw its strongest edges.</source>
-            <translation>Wide layers: only the strongest links, faded. Click a neuron to draw its strongest edges.</translation>
+            <source>Wide layers (more than {full} neurons) are bands of dots, one per neuron, {rows} to a column from the top, coloured by the neuron's value. The faded lines are each pair of layers' strongest links, as many as 'strongest edges' in the toolbar says. Hovering or clicking a neuron draws its {n} strongest incoming and outgoing edges in full colour.</source>
+            <translation>Wide layers (more than {full} neurons) are bands of dots, one per neuron, {rows} to a column from the top, coloured by the neuron's value. The faded lines are each pair of layers' strongest links, as many as 'strongest edges' in the toolbar says. Hovering or clicking a neuron draws its {n} strongest incoming and outgoing edges in full colour.</translation>
         </message>
         <message>
             <source>value (a, z, w, b)</source>
@@ -2610,6 +2967,14 @@ The current lesson is unchanged.</translation>
         <message>
             <source>identity</source>
             <translation>identity</translation>
+        </message>
+        <message>
+            <source>Hidden {l} · {act}</source>
+            <translation>Hidden {l} · {act}</translation>
+        </message>
+        <message>
+            <source>{n} neurons</source>
+            <translation>{n} neurons</translation>
         </message>
         <message>
             <source>weight W{l}[{i},{j}] = {w}</source>
@@ -3766,6 +4131,145 @@ Click to edit</translation>
         <message>
             <source>Largest weight changes in this step</source>
             <translation>Largest weight changes in this step</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepEditor</name>
+        <message>
+            <source>Lowercase letters, digits, - and _; unique in the guide (the student's progress remembers it)</source>
+            <translation>Lowercase letters, digits, - and _; unique in the guide (the student's progress remembers it)</translation>
+        </message>
+        <message>
+            <source>Title in English</source>
+            <translation>Title in English</translation>
+        </message>
+        <message>
+            <source>Title in Korean</source>
+            <translation>Title in Korean</translation>
+        </message>
+        <message>
+            <source>What the student reads, in English</source>
+            <translation>What the student reads, in English</translation>
+        </message>
+        <message>
+            <source>What the student reads, in Korean</source>
+            <translation>What the student reads, in Korean</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <source>Korean</source>
+            <translation>Korean</translation>
+        </message>
+        <message>
+            <source>Step id</source>
+            <translation>Step id</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <source>The task, in English</source>
+            <translation>The task, in English</translation>
+        </message>
+        <message>
+            <source>The task, in Korean</source>
+            <translation>The task, in Korean</translation>
+        </message>
+        <message>
+            <source>Next opens once the check passes</source>
+            <translation>Next opens once the check passes</translation>
+        </message>
+        <message>
+            <source>Next is always open (the task is a suggestion)</source>
+            <translation>Next is always open (the task is a suggestion)</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>Task</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <source>Task text</source>
+            <translation>Task text</translation>
+        </message>
+        <message>
+            <source>Next step</source>
+            <translation>Next step</translation>
+        </message>
+        <message>
+            <source>Keep the lesson's layout</source>
+            <translation>Keep the lesson's layout</translation>
+        </message>
+        <message>
+            <source>The lesson's own controls</source>
+            <translation>The lesson's own controls</translation>
+        </message>
+        <message>
+            <source>keep the input</source>
+            <translation>keep the input</translation>
+        </message>
+        <message>
+            <source>The data row fed in when the step opens (0-based: a gate's rows 0 = (0, 0) … 3 = (1, 1))</source>
+            <translation>The data row fed in when the step opens (0-based: a gate's rows 0 = (0, 0) … 3 = (1, 1))</translation>
+        </message>
+        <message>
+            <source>Start the run again from its initial weights</source>
+            <translation>Start the run again from its initial weights</translation>
+        </message>
+        <message>
+            <source>Use the weights on screen</source>
+            <translation>Use the weights on screen</translation>
+        </message>
+        <message>
+            <source>The step sets the weights and biases the network has now</source>
+            <translation>The step sets the weights and biases the network has now</translation>
+        </message>
+        <message>
+            <source>Keep the weights</source>
+            <translation>Keep the weights</translation>
+        </message>
+        <message>
+            <source>The step does not change the weights</source>
+            <translation>The step does not change the weights</translation>
+        </message>
+        <message>
+            <source>When the step opens</source>
+            <translation>When the step opens</translation>
+        </message>
+        <message>
+            <source>Panels shown</source>
+            <translation>Panels shown</translation>
+        </message>
+        <message>
+            <source>Controls enabled</source>
+            <translation>Controls enabled</translation>
+        </message>
+        <message>
+            <source>Input row</source>
+            <translation>Input row</translation>
+        </message>
+        <message>
+            <source>Weights</source>
+            <translation>Weights</translation>
+        </message>
+        <message>
+            <source>The step keeps the weights as they are.</source>
+            <translation>The step keeps the weights as they are.</translation>
+        </message>
+        <message>
+            <source>The step sets {arrays}.</source>
+            <translation>The step sets {arrays}.</translation>
         </message>
     </context>
     <context>

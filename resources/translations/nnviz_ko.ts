@@ -279,6 +279,45 @@
         </message>
     </context>
     <context>
+        <name>CheckEditor</name>
+        <message>
+            <source>No task (Next is always open)</source>
+            <translation>과제 없음 (다음 ▶ 버튼이 항상 열림)</translation>
+        </message>
+        <message>
+            <source>What the app checks to know the task is done</source>
+            <translation>과제를 마쳤는지 앱이 확인하는 방법</translation>
+        </message>
+        <message>
+            <source>A list of checks in the guide format (see the README): each an object with its "kind" and parameters.</source>
+            <translation>가이드 형식의 확인 목록입니다(README 참고). 각 확인은 "kind"와 매개변수를 가진 객체입니다.</translation>
+        </message>
+        <message>
+            <source>Fields marked * are required.</source>
+            <translation>* 표시가 있는 칸은 꼭 채워야 합니다.</translation>
+        </message>
+        <message>
+            <source>Give at least one of: {names}.</source>
+            <translation>다음 중 하나 이상을 채우세요: {names}.</translation>
+        </message>
+        <message>
+            <source>(not set)</source>
+            <translation>(정하지 않음)</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>예</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>아니요</translation>
+        </message>
+        <message>
+            <source>the list of checks is not valid JSON ({e})</source>
+            <translation>확인 목록이 올바른 JSON이 아닙니다 ({e})</translation>
+        </message>
+    </context>
+    <context>
         <name>ComputationGraphView</name>
         <message>
             <source>data {v}</source>
@@ -1183,6 +1222,245 @@ The current lesson is unchanged.</source>
         </message>
     </context>
     <context>
+        <name>GuideCheckEditor</name>
+        <message>
+            <source>Truth table: every output is right</source>
+            <translation>진리표: 모든 출력이 목표와 같음</translation>
+        </message>
+        <message>
+            <source>A layer's values on every row</source>
+            <translation>층의 값 (모든 행)</translation>
+        </message>
+        <message>
+            <source>The selected input is classified right or wrong</source>
+            <translation>고른 입력의 예측이 맞음 또는 틀림</translation>
+        </message>
+        <message>
+            <source>The drawn digit is read as</source>
+            <translation>그린 숫자의 예측</translation>
+        </message>
+        <message>
+            <source>One weight or bias within a range</source>
+            <translation>가중치나 바이어스 하나의 값 범위</translation>
+        </message>
+        <message>
+            <source>Weights edited by hand</source>
+            <translation>가중치를 직접 고침</translation>
+        </message>
+        <message>
+            <source>A weight traced in the chain-rule tracer</source>
+            <translation>연쇄 법칙 추적으로 본 가중치</translation>
+        </message>
+        <message>
+            <source>An input row is selected</source>
+            <translation>입력 행을 고름</translation>
+        </message>
+        <message>
+            <source>A neuron is selected</source>
+            <translation>뉴런을 고름</translation>
+        </message>
+        <message>
+            <source>Accuracy within a range</source>
+            <translation>정답률 범위</translation>
+        </message>
+        <message>
+            <source>The loss is low enough</source>
+            <translation>손실이 충분히 작음</translation>
+        </message>
+        <message>
+            <source>Trained for rounds or samples</source>
+            <translation>학습한 라운드(에포크)나 샘플 수</translation>
+        </message>
+        <message>
+            <source>The learning rate η is set</source>
+            <translation>학습률 η 값</translation>
+        </message>
+        <message>
+            <source>An optimizer or loss is chosen</source>
+            <translation>최적화 함수나 손실 함수 선택</translation>
+        </message>
+        <message>
+            <source>The explained step is played to a phase</source>
+            <translation>스텝 풀이를 한 단계까지 진행</translation>
+        </message>
+        <message>
+            <source>Gradient ratio, first layer to last</source>
+            <translation>첫 층과 마지막 층의 기울기 비율</translation>
+        </message>
+        <message>
+            <source>Runs in Run Comparison</source>
+            <translation>실행 비교의 실행 수</translation>
+        </message>
+        <message>
+            <source>A panel is open</source>
+            <translation>패널이 열림</translation>
+        </message>
+        <message>
+            <source>All of several checks (JSON)</source>
+            <translation>여러 확인을 모두 통과 (JSON)</translation>
+        </message>
+        <message>
+            <source>Any of several checks (JSON)</source>
+            <translation>여러 확인 중 하나 통과 (JSON)</translation>
+        </message>
+        <message>
+            <source>Expected class per row</source>
+            <translation>행마다 기대하는 클래스</translation>
+        </message>
+        <message>
+            <source>At least</source>
+            <translation>최소</translation>
+        </message>
+        <message>
+            <source>rows (truth table) or a fraction 0–1 (accuracy)</source>
+            <translation>행 수(진리표) 또는 0–1 사이의 비율(정답률)</translation>
+        </message>
+        <message>
+            <source>At most</source>
+            <translation>최대</translation>
+        </message>
+        <message>
+            <source>a number (loss) or a fraction 0–1 (accuracy)</source>
+            <translation>수(손실) 또는 0–1 사이의 비율(정답률)</translation>
+        </message>
+        <message>
+            <source>Layer</source>
+            <translation>층</translation>
+        </message>
+        <message>
+            <source>1 = the first layer with weights; 0 = the inputs for a selected neuron</source>
+            <translation>1 = 가중치가 있는 첫 층, 뉴런 고르기에서는 0 = 입력층</translation>
+        </message>
+        <message>
+            <source>Values per row</source>
+            <translation>행마다의 값</translation>
+        </message>
+        <message>
+            <source>Values of</source>
+            <translation>값의 종류</translation>
+        </message>
+        <message>
+            <source>Tolerance</source>
+            <translation>허용 오차</translation>
+        </message>
+        <message>
+            <source>Classified correctly</source>
+            <translation>맞게 예측</translation>
+        </message>
+        <message>
+            <source>Digit</source>
+            <translation>숫자</translation>
+        </message>
+        <message>
+            <source>Weight or bias</source>
+            <translation>가중치나 바이어스</translation>
+        </message>
+        <message>
+            <source>Minimum</source>
+            <translation>최솟값</translation>
+        </message>
+        <message>
+            <source>Maximum</source>
+            <translation>최댓값</translation>
+        </message>
+        <message>
+            <source>Equals</source>
+            <translation>같은 값</translation>
+        </message>
+        <message>
+            <source>Weights or biases</source>
+            <translation>가중치나 바이어스</translation>
+        </message>
+        <message>
+            <source>Every one of them</source>
+            <translation>모두</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>행</translation>
+        </message>
+        <message>
+            <source>0-based: a gate's rows 0 = (0, 0) … 3 = (1, 1)</source>
+            <translation>0부터 셉니다: 게이트의 행 0 = (0, 0) … 3 = (1, 1)</translation>
+        </message>
+        <message>
+            <source>Neuron</source>
+            <translation>뉴런</translation>
+        </message>
+        <message>
+            <source>0-based, from the top</source>
+            <translation>0부터, 위에서부터 셉니다</translation>
+        </message>
+        <message>
+            <source>After rounds (epochs)</source>
+            <translation>이만큼의 라운드(에포크) 뒤</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>데이터</translation>
+        </message>
+        <message>
+            <source>Fraction of the first loss</source>
+            <translation>처음 손실에 대한 비율</translation>
+        </message>
+        <message>
+            <source>Rounds (epochs)</source>
+            <translation>라운드(에포크)</translation>
+        </message>
+        <message>
+            <source>Samples</source>
+            <translation>샘플</translation>
+        </message>
+        <message>
+            <source>Relative tolerance</source>
+            <translation>상대 허용 오차</translation>
+        </message>
+        <message>
+            <source>Changed during the run</source>
+            <translation>학습 중에 바꿈</translation>
+        </message>
+        <message>
+            <source>While Play is on</source>
+            <translation>재생하는 동안</translation>
+        </message>
+        <message>
+            <source>Optimizer</source>
+            <translation>최적화 함수</translation>
+        </message>
+        <message>
+            <source>Loss function</source>
+            <translation>손실 함수</translation>
+        </message>
+        <message>
+            <source>Phase</source>
+            <translation>단계</translation>
+        </message>
+        <message>
+            <source>Runs</source>
+            <translation>실행 수</translation>
+        </message>
+        <message>
+            <source>Panel</source>
+            <translation>패널</translation>
+        </message>
+        <message>
+            <source>a (weighted sums)</source>
+            <translation>a (가중합)</translation>
+        </message>
+        <message>
+            <source>z (outputs)</source>
+            <translation>z (출력)</translation>
+        </message>
+        <message>
+            <source>training data</source>
+            <translation>학습 데이터</translation>
+        </message>
+        <message>
+            <source>test data</source>
+            <translation>테스트 데이터</translation>
+        </message>
+    </context>
+    <context>
         <name>GuideControls</name>
         <message>
             <source>Why did it change? Trace ∂L/∂w</source>
@@ -1218,6 +1496,69 @@ The current lesson is unchanged.</source>
         <message>
             <source>Computational graph</source>
             <translation>계산 그래프</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideEditorDialog</name>
+        <message>
+            <source>Edit the guide — {lesson}</source>
+            <translation>가이드 편집 — {lesson}</translation>
+        </message>
+        <message>
+            <source>Guide title in English</source>
+            <translation>가이드 제목(영어)</translation>
+        </message>
+        <message>
+            <source>Guide title in Korean</source>
+            <translation>가이드 제목(한국어)</translation>
+        </message>
+        <message>
+            <source>Guide title</source>
+            <translation>가이드 제목</translation>
+        </message>
+        <message>
+            <source>Add a step</source>
+            <translation>단계 추가</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>단계 삭제</translation>
+        </message>
+        <message>
+            <source>Move up</source>
+            <translation>위로</translation>
+        </message>
+        <message>
+            <source>Move down</source>
+            <translation>아래로</translation>
+        </message>
+        <message>
+            <source>A new step after the selected one</source>
+            <translation>고른 단계 다음에 새 단계를 넣습니다</translation>
+        </message>
+        <message>
+            <source>Steps</source>
+            <translation>단계</translation>
+        </message>
+        <message>
+            <source>Save uses the guide in this lesson at once; File → Save Lesson keeps it in the lesson file for your students.</source>
+            <translation>저장하면 이 수업에서 바로 이 가이드를 씁니다. 파일 → 수업 저장으로 학생에게 줄 수업 파일에 함께 저장됩니다.</translation>
+        </message>
+        <message>
+            <source>Save and use</source>
+            <translation>저장하고 쓰기</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>취소</translation>
+        </message>
+        <message>
+            <source>Step {n} ({title}): </source>
+            <translation>{n}단계({title}): </translation>
+        </message>
+        <message>
+            <source>The guide was not saved; the lesson keeps its previous guide.</source>
+            <translation>가이드를 저장하지 않았습니다. 수업은 이전 가이드를 그대로 씁니다.</translation>
         </message>
     </context>
     <context>
@@ -1454,6 +1795,10 @@ The current lesson is unchanged.</source>
         <message>
             <source>Truth table: pick a row</source>
             <translation>진리표: 행을 고르세요</translation>
+        </message>
+        <message>
+            <source>Input rows: pick one</source>
+            <translation>입력 행: 하나를 고르세요</translation>
         </message>
         <message>
             <source>Input image</source>
@@ -1957,6 +2302,14 @@ The current lesson is unchanged.</source>
             <translation>직접 쓴 가이드(JSON, README 참고)를 이 수업에 붙입니다. 수업 저장이 함께 저장합니다</translation>
         </message>
         <message>
+            <source>E&amp;dit the Guide…</source>
+            <translation>가이드 편집(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Edit this lesson's guide in the app: its steps, texts, tasks and checks; Save Lesson keeps it</source>
+            <translation>이 수업의 가이드를 앱에서 편집합니다(단계, 설명, 과제와 확인). 수업 저장이 함께 저장합니다</translation>
+        </message>
+        <message>
             <source>Save the lesson</source>
             <translation>수업 저장</translation>
         </message>
@@ -1987,6 +2340,10 @@ The current lesson is unchanged.</source>
         <message>
             <source>The lesson now follows the guide {name}; Save Lesson keeps it</source>
             <translation>이제 수업이 가이드 {name}을(를) 따릅니다. 수업 저장이 함께 저장합니다</translation>
+        </message>
+        <message>
+            <source>The lesson now follows the edited guide; Save Lesson keeps it</source>
+            <translation>이제 수업이 편집한 가이드를 따릅니다. 수업 저장이 함께 저장합니다</translation>
         </message>
         <message>
             <source>Reset &amp;Weights</source>
@@ -2085,6 +2442,10 @@ The current lesson is unchanged.</source>
             <translation>보기(&amp;V)</translation>
         </message>
         <message>
+            <source>Wide layers: how many of their strongest links each pair of layers draws, faded (a hovered or selected neuron's own strongest edges are drawn as well)</source>
+            <translation>넓은 층: 두 층 사이마다 가장 강한 연결선을 이 개수만큼 흐리게 그립니다(마우스를 올리거나 선택한 뉴런의 가장 강한 연결선은 따로 더 그립니다)</translation>
+        </message>
+        <message>
             <source>Show or hide this panel</source>
             <translation>이 패널을 보이거나 숨깁니다</translation>
         </message>
@@ -2151,10 +2512,6 @@ The current lesson is unchanged.</source>
         <message>
             <source>strongest edges: </source>
             <translation>가장 강한 연결선: </translation>
-        </message>
-        <message>
-            <source>Wide layers: draw only this many strongest incoming edges of each neuron</source>
-            <translation>뉴런이 많은 층: 각 뉴런으로 들어오는 연결선 중 가장 강한 것만 이 개수만큼 그립니다</translation>
         </message>
         <message>
             <source>Live figures</source>
@@ -2553,20 +2910,20 @@ The current lesson is unchanged.</source>
     <context>
         <name>NetworkLegend</name>
         <message>
-            <source>Weights on edges: the strongest that fit. Hover an edge for its weight.</source>
-            <translation>연결선의 가중치: 들어갈 자리가 있는 가장 강한 것부터. 연결선에 마우스를 올리면 가중치가 보입니다.</translation>
+            <source>Weights on edges: the strongest that fit. Hover a neuron for its own, an edge for its weight.</source>
+            <translation>연결선의 가중치: 들어갈 자리가 있는 가장 강한 것부터. 뉴런에 마우스를 올리면 그 뉴런의 가중치가, 연결선에 올리면 그 가중치가 보입니다.</translation>
         </message>
         <message>
-            <source>Numbers on edges: the strongest weights that fit without covering a neuron or another number; a selected neuron's edges first. Hover an edge for its exact weight.</source>
-            <translation>연결선 위의 수: 뉴런이나 다른 수를 가리지 않는 자리가 있는 가장 강한 가중치부터 씁니다(선택한 뉴런의 연결선이 먼저). 연결선에 마우스를 올리면 정확한 가중치가 보입니다.</translation>
+            <source>Numbers on edges: the strongest weights that fit without covering a neuron or another number; a hovered neuron's edges first, then a selected neuron's. Hover an edge for its exact weight.</source>
+            <translation>연결선 위의 수: 뉴런이나 다른 수를 가리지 않는 자리가 있는 가장 강한 가중치부터 씁니다(마우스를 올린 뉴런의 연결선이 먼저, 그다음 선택한 뉴런의 연결선). 연결선에 마우스를 올리면 정확한 가중치가 보입니다.</translation>
         </message>
         <message>
-            <source>Wide layers: the strongest links, faded. Click a neuron for its edges.</source>
-            <translation>넓은 층: 가장 강한 연결만 흐리게. 뉴런을 누르면 그 연결선이 보입니다.</translation>
+            <source>Wide layers: a dot per neuron, {rows} to a column; faded: the strongest links. Hover or click a neuron for its {n} strongest edges.</source>
+            <translation>넓은 층: 점 하나가 뉴런 하나, 한 줄에 {rows}개. 흐린 선은 가장 강한 연결. 뉴런에 마우스를 올리거나 누르면 가장 강한 연결선 {n}개가 보입니다.</translation>
         </message>
         <message>
-            <source>Wide layers: only the strongest links, faded. Click a neuron to draw its strongest edges.</source>
-            <translation>넓은 층: 가장 강한 연결만 흐리게 그립니다. 뉴런을 누르면 그 뉴런의 가장 강한 연결선이 그려집니다.</translation>
+            <source>Wide layers (more than {full} neurons) are bands of dots, one per neuron, {rows} to a column from the top, coloured by the neuron's value. The faded lines are each pair of layers' strongest links, as many as 'strongest edges' in the toolbar says. Hovering or clicking a neuron draws its {n} strongest incoming and outgoing edges in full colour.</source>
+            <translation>넓은 층(뉴런 {full}개 초과)은 점의 띠로 그립니다. 점 하나가 뉴런 하나이고, 위에서부터 한 줄에 {rows}개씩, 뉴런의 값으로 색칠합니다. 흐린 선은 두 층 사이의 가장 강한 연결이며, 그 개수는 도구 모음의 '가장 강한 연결선'이 정합니다. 뉴런에 마우스를 올리거나 누르면 그 뉴런으로 들어오고 나가는 가장 강한 연결선 {n}개씩을 진하게 그립니다.</translation>
         </message>
         <message>
             <source>value (a, z, w, b)</source>
@@ -2610,6 +2967,14 @@ The current lesson is unchanged.</source>
         <message>
             <source>identity</source>
             <translation>항등 함수</translation>
+        </message>
+        <message>
+            <source>Hidden {l} · {act}</source>
+            <translation>은닉층 {l} · {act}</translation>
+        </message>
+        <message>
+            <source>{n} neurons</source>
+            <translation>뉴런 {n}개</translation>
         </message>
         <message>
             <source>weight W{l}[{i},{j}] = {w}</source>
@@ -3766,6 +4131,145 @@ Click to edit</source>
         <message>
             <source>Largest weight changes in this step</source>
             <translation>이번 단계에서 가장 크게 바뀐 가중치</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepEditor</name>
+        <message>
+            <source>Lowercase letters, digits, - and _; unique in the guide (the student's progress remembers it)</source>
+            <translation>영어 소문자, 숫자, -와 _. 가이드 안에서 겹치지 않아야 합니다(학생의 진행 상황이 이 이름을 기억합니다)</translation>
+        </message>
+        <message>
+            <source>Title in English</source>
+            <translation>제목(영어)</translation>
+        </message>
+        <message>
+            <source>Title in Korean</source>
+            <translation>제목(한국어)</translation>
+        </message>
+        <message>
+            <source>What the student reads, in English</source>
+            <translation>학생이 읽을 설명(영어)</translation>
+        </message>
+        <message>
+            <source>What the student reads, in Korean</source>
+            <translation>학생이 읽을 설명(한국어)</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>영어</translation>
+        </message>
+        <message>
+            <source>Korean</source>
+            <translation>한국어</translation>
+        </message>
+        <message>
+            <source>Step id</source>
+            <translation>단계 이름</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>제목</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>설명</translation>
+        </message>
+        <message>
+            <source>The task, in English</source>
+            <translation>과제(영어)</translation>
+        </message>
+        <message>
+            <source>The task, in Korean</source>
+            <translation>과제(한국어)</translation>
+        </message>
+        <message>
+            <source>Next opens once the check passes</source>
+            <translation>확인을 통과하면 다음 ▶ 버튼이 열림</translation>
+        </message>
+        <message>
+            <source>Next is always open (the task is a suggestion)</source>
+            <translation>다음 ▶ 버튼이 항상 열림 (과제는 제안)</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>과제</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>확인</translation>
+        </message>
+        <message>
+            <source>Task text</source>
+            <translation>과제 설명</translation>
+        </message>
+        <message>
+            <source>Next step</source>
+            <translation>다음 단계</translation>
+        </message>
+        <message>
+            <source>Keep the lesson's layout</source>
+            <translation>수업의 배치 그대로</translation>
+        </message>
+        <message>
+            <source>The lesson's own controls</source>
+            <translation>수업의 컨트롤 그대로</translation>
+        </message>
+        <message>
+            <source>keep the input</source>
+            <translation>입력 그대로</translation>
+        </message>
+        <message>
+            <source>The data row fed in when the step opens (0-based: a gate's rows 0 = (0, 0) … 3 = (1, 1))</source>
+            <translation>단계가 열릴 때 넣을 데이터 행 (0부터: 게이트의 행 0 = (0, 0) … 3 = (1, 1))</translation>
+        </message>
+        <message>
+            <source>Start the run again from its initial weights</source>
+            <translation>학습을 초기 가중치에서 다시 시작</translation>
+        </message>
+        <message>
+            <source>Use the weights on screen</source>
+            <translation>지금 화면의 가중치 쓰기</translation>
+        </message>
+        <message>
+            <source>The step sets the weights and biases the network has now</source>
+            <translation>이 단계가 지금 신경망의 가중치와 바이어스를 설정합니다</translation>
+        </message>
+        <message>
+            <source>Keep the weights</source>
+            <translation>가중치 그대로</translation>
+        </message>
+        <message>
+            <source>The step does not change the weights</source>
+            <translation>이 단계는 가중치를 바꾸지 않습니다</translation>
+        </message>
+        <message>
+            <source>When the step opens</source>
+            <translation>단계가 열릴 때</translation>
+        </message>
+        <message>
+            <source>Panels shown</source>
+            <translation>보일 패널</translation>
+        </message>
+        <message>
+            <source>Controls enabled</source>
+            <translation>쓸 수 있는 컨트롤</translation>
+        </message>
+        <message>
+            <source>Input row</source>
+            <translation>입력 행</translation>
+        </message>
+        <message>
+            <source>Weights</source>
+            <translation>가중치</translation>
+        </message>
+        <message>
+            <source>The step keeps the weights as they are.</source>
+            <translation>이 단계는 가중치를 그대로 둡니다.</translation>
+        </message>
+        <message>
+            <source>The step sets {arrays}.</source>
+            <translation>이 단계가 {arrays}를 설정합니다.</translation>
         </message>
     </context>
     <context>
