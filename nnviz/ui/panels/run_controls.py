@@ -114,14 +114,15 @@ class RunControls(QToolBar):
         self.run.run_reset.connect(self._update_counters)
         self.run.snapshot_shown.connect(self._on_session_snapshot_shown)
         self.run.playing_changed.connect(self._on_session_playing_changed)
-        self._on_session_hyper_changed()
         self._full_width = 0  # px the bar needs with its texts (0: not measured)
+        self._counters_width = 0  # px of that the counters take
+        self._on_session_hyper_changed()
         scale = interface_scale()
         scale.changed.connect(self._on_interface_scale_changed)
         self._on_interface_scale_changed(scale.factor)
 
     def _on_interface_scale_changed(self, _factor: float) -> None:
-        self._full_width = 0  # the text-beside-icon width is measured again
+        self._full_width = self._counters_width = 0  # measured again with the texts
         self._fit()
 
     def resizeEvent(self, event):  # noqa: N802
@@ -129,19 +130,23 @@ class RunControls(QToolBar):
         self._fit()
 
     def _fit(self) -> None:
-        """Large text or a narrow window: icons only (the names in the tooltips) and no
-        counters (the live figures show them), so the bar never overflows (1366 px at 150 %,
-        1280 px at 100 %)."""
+        """Large text or a narrow window: first no counters (the live figures show them too),
+        then icons only (the names in the tooltips), so the bar never overflows (1366 px at
+        150 %, 1280 px at 100 %)."""
         compact = interface_scale().factor >= COMPACT_SCALE
+        counters = not compact
         if not compact:
             if self.toolButtonStyle() == Qt.ToolButtonTextBesideIcon \
                     and self._counters_action.isVisible():
                 self._full_width = self.sizeHint().width()
-            compact = self._full_width > self.width() > 0
+                spacing = max(0, self.layout().spacing())
+                self._counters_width = self.counters.sizeHint().width() + spacing
+            counters = not self._full_width > self.width() > 0
+            compact = self._full_width - self._counters_width > self.width() > 0
         style = Qt.ToolButtonIconOnly if compact else Qt.ToolButtonTextBesideIcon
         if style != self.toolButtonStyle():
             self.setToolButtonStyle(style)
-        self._counters_action.setVisible(self.run.trainable and not compact)
+        self._counters_action.setVisible(self.run.trainable and counters)
 
     def _action(self, text, icon, slot, shortcut, tip) -> QAction:
         a = QAction(icon, text, self)
@@ -172,8 +177,7 @@ class RunControls(QToolBar):
             w.setEnabled(on)
         for a in self.actions():  # buttons, boxes, separators, counters
             a.setVisible(on)  # a lesson that does not train shows no greyed-out Play
-        if self.toolButtonStyle() == Qt.ToolButtonIconOnly:
-            self._counters_action.setVisible(False)
+        self._fit()  # the counters again if they fit
         self.act_step_batch.setVisible(on and s.kind != "perceptron")
         choices = list(REFRESH)
         cur = (s.play_unit, s.every)
