@@ -47,7 +47,7 @@ from nnviz.core.guides import (
 from nnviz.core.guides.loader import MAX_STEPS
 from nnviz.ui.panels.guide_editor_step import StepEditor
 
-#: where a core message names a step: "guide.steps[2].text.ko: …" or "steps[2] (id).set…"
+# where a core message names a step: "guide.steps[2].text.ko: …" or "steps[2] (id).set…"
 STEP_IN_MESSAGE = re.compile(r"steps\[(\d+)\]")
 DIALOG_SIZE = (1080, 700)  # px at 100 % text: fits a 1366 × 768 screen with its panels
 

@@ -32,76 +32,76 @@ from nnviz.core.guides.checks import CHECKS, COMBINATORS
 from nnviz.core.guides.hints import LOSS_TITLES, OPTIMIZER_TITLES, PHASE_TITLES
 from nnviz.core.guides.model import GuideError, panel_title
 
-translate = QCoreApplication.translate  # the name lupdate recognises
-CONTEXT = "GuideCheckEditor"
-#: parameters whose value is a list (typed with or without the brackets)
+# parameters whose value is a list (typed with or without the brackets)
 LIST_PARAMS = ("expect", "values", "params")
-#: a parameter name inside a typed list: W1, b2, W1[0,1], b1[0]
+# a parameter name inside a typed list: W1, b2, W1[0,1], b1[0]
 PARAM_IN_TEXT = re.compile(r"[Wb]\d+(?:\[[^\]]*\])?")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("GuideCheckEditor", text)
 
 
 def kind_titles() -> dict[str, str]:
     """Each check kind as the editor names it (translated; computed when shown)."""
-    t = functools.partial(translate, CONTEXT)
     return {
-        "truth_table": t("Truth table: every output is right"),
-        "layer_values": t("A layer's values on every row"),
-        "sample_prediction": t("The selected input is classified right or wrong"),
-        "drawn_digit": t("The drawn digit is read as"),
-        "param": t("One weight or bias within a range"),
-        "edited": t("Weights edited by hand"),
-        "traced": t("A weight traced in the chain-rule tracer"),
-        "input_selected": t("An input row is selected"),
-        "neuron_selected": t("A neuron is selected"),
-        "accuracy": t("Accuracy within a range"),
-        "loss": t("The loss is low enough"),
-        "trained": t("Trained for rounds or samples"),
-        "learning_rate": t("The learning rate η is set"),
-        "hyper": t("An optimizer or loss is chosen"),
-        "explain_phase": t("The explained step is played to a phase"),
-        "gradient_ratio": t("Gradient ratio, first layer to last"),
-        "compared": t("Runs in Run Comparison"),
-        "panel_open": t("A panel is open"),
-        "all": t("All of several checks (JSON)"),
-        "any": t("Any of several checks (JSON)"),
+        "truth_table": _t("Truth table: every output is right"),
+        "layer_values": _t("A layer's values on every row"),
+        "sample_prediction": _t("The selected input is classified right or wrong"),
+        "drawn_digit": _t("The drawn digit is read as"),
+        "param": _t("One weight or bias within a range"),
+        "edited": _t("Weights edited by hand"),
+        "traced": _t("A weight traced in the chain-rule tracer"),
+        "input_selected": _t("An input row is selected"),
+        "neuron_selected": _t("A neuron is selected"),
+        "accuracy": _t("Accuracy within a range"),
+        "loss": _t("The loss is low enough"),
+        "trained": _t("Trained for rounds or samples"),
+        "learning_rate": _t("The learning rate η is set"),
+        "hyper": _t("An optimizer or loss is chosen"),
+        "explain_phase": _t("The explained step is played to a phase"),
+        "gradient_ratio": _t("Gradient ratio, first layer to last"),
+        "compared": _t("Runs in Run Comparison"),
+        "panel_open": _t("A panel is open"),
+        "all": _t("All of several checks (JSON)"),
+        "any": _t("Any of several checks (JSON)"),
     }
 
 
 def param_titles() -> dict[str, tuple[str, str]]:
     """Each parameter: (label, example or explanation shown as a placeholder and tooltip)."""
-    t = functools.partial(translate, CONTEXT)
     return {
-        "expect": (t("Expected class per row"), "[0, 0, 0, 1]"),
-        "at_least": (t("At least"), t("rows (truth table) or a fraction 0–1 (accuracy)")),
-        "at_most": (t("At most"), t("a number (loss) or a fraction 0–1 (accuracy)")),
-        "layer": (t("Layer"), t("1 = the first layer with weights; 0 = the inputs for a "
+        "expect": (_t("Expected class per row"), "[0, 0, 0, 1]"),
+        "at_least": (_t("At least"), _t("rows (truth table) or a fraction 0–1 (accuracy)")),
+        "at_most": (_t("At most"), _t("a number (loss) or a fraction 0–1 (accuracy)")),
+        "layer": (_t("Layer"), _t("1 = the first layer with weights; 0 = the inputs for a "
                                 "selected neuron")),
-        "values": (t("Values per row"), "[[0.5744, 0.6682], …]"),
-        "of": (t("Values of"), ""),
-        "tol": (t("Tolerance"), "0.0001"),
-        "correct": (t("Classified correctly"), ""),
-        "predicted": (t("Digit"), "3"),
-        "name": (t("Weight or bias"), "W1[0,1]"),
-        "min": (t("Minimum"), "0.5"),
-        "max": (t("Maximum"), "1.5"),
-        "equals": (t("Equals"), "5"),
-        "params": (t("Weights or biases"), "W1, b1[0]"),
-        "all": (t("Every one of them"), ""),
-        "row": (t("Row"), t("0-based: a gate's rows 0 = (0, 0) … 3 = (1, 1)")),
-        "index": (t("Neuron"), t("0-based, from the top")),
-        "after_epochs": (t("After rounds (epochs)"), "1"),
-        "on": (t("Data"), ""),
-        "fraction_of_start": (t("Fraction of the first loss"), "0.5"),
-        "epochs": (t("Rounds (epochs)"), "1"),
-        "samples": (t("Samples"), "4"),
-        "rel_tol": (t("Relative tolerance"), "0.000001"),
-        "changed": (t("Changed during the run"), ""),
-        "while_running": (t("While Play is on"), ""),
-        "optimizer": (t("Optimizer"), ""),
-        "loss": (t("Loss function"), ""),
-        "reached": (t("Phase"), ""),
-        "runs": (t("Runs"), "2"),
-        "panel": (t("Panel"), ""),
+        "values": (_t("Values per row"), "[[0.5744, 0.6682], …]"),
+        "of": (_t("Values of"), ""),
+        "tol": (_t("Tolerance"), "0.0001"),
+        "correct": (_t("Classified correctly"), ""),
+        "predicted": (_t("Digit"), "3"),
+        "name": (_t("Weight or bias"), "W1[0,1]"),
+        "min": (_t("Minimum"), "0.5"),
+        "max": (_t("Maximum"), "1.5"),
+        "equals": (_t("Equals"), "5"),
+        "params": (_t("Weights or biases"), "W1, b1[0]"),
+        "all": (_t("Every one of them"), ""),
+        "row": (_t("Row"), _t("0-based: a gate's rows 0 = (0, 0) … 3 = (1, 1)")),
+        "index": (_t("Neuron"), _t("0-based, from the top")),
+        "after_epochs": (_t("After rounds (epochs)"), "1"),
+        "on": (_t("Data"), ""),
+        "fraction_of_start": (_t("Fraction of the first loss"), "0.5"),
+        "epochs": (_t("Rounds (epochs)"), "1"),
+        "samples": (_t("Samples"), "4"),
+        "rel_tol": (_t("Relative tolerance"), "0.000001"),
+        "changed": (_t("Changed during the run"), ""),
+        "while_running": (_t("While Play is on"), ""),
+        "optimizer": (_t("Optimizer"), ""),
+        "loss": (_t("Loss function"), ""),
+        "reached": (_t("Phase"), ""),
+        "runs": (_t("Runs"), "2"),
+        "panel": (_t("Panel"), ""),
     }
 
 
@@ -114,11 +114,11 @@ def choice_title(param: str, value: str, lang: str) -> str:
         en, ko = table[param].get(value, (value, value))
         return ko if lang == "ko" else en
     if param == "of":
-        return {"a": translate(CONTEXT, "a (weighted sums)"),
-                "z": translate(CONTEXT, "z (outputs)")}.get(value, value)
+        return {"a": _t("a (weighted sums)"),
+                "z": _t("z (outputs)")}.get(value, value)
     if param == "on":
-        return {"train": translate(CONTEXT, "training data"),
-                "test": translate(CONTEXT, "test data")}.get(value, value)
+        return {"train": _t("training data"),
+                "test": _t("test data")}.get(value, value)
     return value
 
 
