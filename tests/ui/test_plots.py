@@ -195,6 +195,7 @@ def test_run_with_the_same_label_is_replaced(runs):
 
 
 def test_short_wide_dock_puts_loss_and_accuracy_side_by_side(plots, qtbot):
+    plots.add_evals(_evals(3))  # legends name drawn curves only
     plots.show()
     qtbot.waitExposed(plots)
     plots.resize(520, 230)
@@ -214,10 +215,13 @@ def test_short_wide_dock_puts_loss_and_accuracy_side_by_side(plots, qtbot):
 
 def test_empty_plots_say_what_to_do(plots):
     assert not plots.empty_label.isHidden() and "Play" in plots.empty_label.text()
+    assert not plots.loss_plot.legend.isVisible()  # no legend of curves not drawn yet
     plots.add_evals(_evals(3))
     assert plots.empty_label.isHidden()
+    assert plots.loss_plot.legend.isVisible() and plots.acc_plot.legend.isVisible()
     plots.clear()
     assert not plots.empty_label.isHidden()
+    assert not plots.loss_plot.legend.isVisible()
     plots.set_empty_text("nothing to train")
     assert plots.empty_label.text() == "nothing to train"
 

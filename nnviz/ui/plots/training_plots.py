@@ -131,6 +131,7 @@ class TrainingPlots(QWidget):
         for plot in (self.loss_plot, self.acc_plot):
             plot.vb.sigResized.connect(self._place_empty_label)
         self.set_empty_text()
+        self._show_legends()
         self._update_axis_label()
         self._reset_ranges()
         self.lesson = lesson
@@ -281,10 +282,7 @@ class TrainingPlots(QWidget):
             layout.addItem(self.acc_plot, row=0, col=1)
         else:
             layout.addItem(self.acc_plot, row=1, col=0)
-        # side by side: one legend is enough (the same train/test colours), both need the x label
-        legend = self.acc_plot.legend
-        if legend is not None:
-            legend.setVisible(not side)
+        self._show_legends()
         self._update_axis_label()
 
     def fit(self) -> None:
@@ -303,12 +301,20 @@ class TrainingPlots(QWidget):
                 y = np.where(y > 0, y, np.nan)  # log10 of 0 has no place on the axis
             self.curves[name].setData(x, y)
         self._show_val_legend(self.has_validation())
+        self._show_legends()
         if self.empty_label.isHidden() != (self.buf.n > 0):
             self._place_empty_label()
 
     def has_validation(self) -> bool:
         """True when some point has a validation loss (the run holds out a validation split)."""
         return bool(self.buf.n) and bool(np.isfinite(self.buf.column(VAL_LOSS)).any())
+
+    def _show_legends(self) -> None:
+        """No legend over empty plots (nothing to name; the "no data yet" box needs the room);
+        side by side, one is enough (the same train/test colours)."""
+        drawn = self.buf.n > 0
+        self.loss_plot.legend.setVisible(drawn)
+        self.acc_plot.legend.setVisible(drawn and not self.side_by_side)
 
     def _show_val_legend(self, on: bool) -> None:
         if on == self._val_legend:
