@@ -1553,6 +1553,30 @@ The current lesson is unchanged.</translation>
             <translation>Cancel</translation>
         </message>
         <message>
+            <source>Title</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <source>Task text</source>
+            <translation>Task text</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <source>Korean</source>
+            <translation>Korean</translation>
+        </message>
+        <message>
+            <source>{field} ({language}) is empty.</source>
+            <translation>{field} ({language}) is empty.</translation>
+        </message>
+        <message>
             <source>Step {n} ({title}): </source>
             <translation>Step {n} ({title}): </translation>
         </message>

@@ -1553,6 +1553,30 @@ The current lesson is unchanged.</source>
             <translation>취소</translation>
         </message>
         <message>
+            <source>Title</source>
+            <translation>제목</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>설명</translation>
+        </message>
+        <message>
+            <source>Task text</source>
+            <translation>과제 설명</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>영어</translation>
+        </message>
+        <message>
+            <source>Korean</source>
+            <translation>한국어</translation>
+        </message>
+        <message>
+            <source>{field} ({language}) is empty.</source>
+            <translation>{field}({language}) 칸이 비어 있습니다.</translation>
+        </message>
+        <message>
             <source>Step {n} ({title}): </source>
             <translation>{n}단계({title}): </translation>
         </message>

@@ -131,7 +131,7 @@ def test_an_invalid_edit_is_refused_and_the_previous_guide_kept(window, qtbot):
     _type(qtbot, dlg.editor.check.fields["row"], "7")  # the gate has rows 0–3 only
     qtbot.mouseClick(dlg.save_btn, Qt.LeftButton)
     assert dlg.isVisible() and dlg.error.isVisible()
-    assert "steps[2].text.ko" in dlg.error.text() and "Step 3" in dlg.error.text()
+    assert "Step 3 (Round 1, one sample at a time): Text (Korean) is empty." in dlg.error.text()
     assert dlg.list.currentRow() == 2  # the step it names is shown
     assert window.guides.guide.guide is before and window.model.lesson_guide is None
 

@@ -49,6 +49,9 @@ from nnviz.ui.panels.guide_editor_step import StepEditor
 
 # where a core message names a step: "guide.steps[2].text.ko: …" or "steps[2] (id).set…"
 STEP_IN_MESSAGE = re.compile(r"steps\[(\d+)\]")
+# "guide.steps[2].task.text.ko: the text is empty" (group 1 None: the guide's own title)
+EMPTY_TEXT = re.compile(r"guide(\.steps\[\d+\])?\.(title|text|task\.text)\.(en|ko): the text "
+                        r"is empty")
 DIALOG_SIZE = (1080, 700)  # px at 100 % text: fits a 1366 × 768 screen with its panels
 
 
@@ -253,6 +256,19 @@ class GuideEditorDialog(QDialog):
         self.accept()
         return True
 
+    def _plain(self, message: str) -> str:
+        """The commonest problem, an empty text, in the editor's words and language; any
+        other message as the core words it (the place and the rule, as for a guide file)."""
+        m = EMPTY_TEXT.search(message)
+        if m is None:
+            return message
+        field = {"title": self.tr("Title"), "text": self.tr("Text"),
+                 "task.text": self.tr("Task text")}[m.group(2)]
+        if m.group(1) is None:
+            field = self.tr("Guide title")
+        language = self.tr("English") if m.group(3) == "en" else self.tr("Korean")
+        return self.tr("{field} ({language}) is empty.").format(field=field, language=language)
+
     def _show_error(self, message: str) -> None:
         m = STEP_IN_MESSAGE.search(message)
         where = ""
@@ -263,7 +279,7 @@ class GuideEditorDialog(QDialog):
             if k != self.current:
                 self._select(k)
         self.error.setText(self.tr("The guide was not saved; the lesson keeps its previous "
-                                   "guide.") + "\n" + where + message)
+                                   "guide.") + "\n" + where + self._plain(message))
         self.error.show()
 
 
