@@ -69,6 +69,20 @@ def test_a_short_dock_shows_the_header_and_a_whole_row(docked, qtbot, scale):
     assert table.viewport().rect().contains(table.visualRect(last))
 
 
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_a_dock_narrower_than_the_buttons_scrolls_sideways_only(docked, scale):
+    window, dock, editor = docked
+    interface_scale().set(scale, store=False)
+    window.resize(400, 600)  # narrower than the buttons' row: a horizontal scroll bar
+    QApplication.processEvents()
+    window.resizeDocks([dock], [1], Qt.Vertical)
+    QApplication.processEvents()
+    area = dock.widget()
+    assert area.horizontalScrollBar().isVisible()
+    assert not area.verticalScrollBar().isVisible()  # the table scrolls, not the dock
+    assert editor.table.viewport().height() >= editor.table.rowHeight(0)
+
+
 def test_the_columns_follow_the_text_size(docked):
     _, _, editor = docked
     table = editor.table

@@ -327,8 +327,9 @@ class WeightEditor(QWidget):
         table.setMinimumHeight(need)
         area = self._scroll_area()
         if area is not None:  # the dock's scroll area: never shorter than bar + header + row
-            self.layout().activate()
-            area.setMinimumHeight(self.minimumSizeHint().height())
+            self.layout().activate()  # (and its scroll bar, should the buttons be too wide)
+            area.setMinimumHeight(self.minimumSizeHint().height()
+                                  + area.horizontalScrollBar().sizeHint().height())
 
     def _scroll_area(self) -> QScrollArea | None:
         viewport = self.parentWidget()
