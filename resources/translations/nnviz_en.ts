@@ -312,10 +312,6 @@
             <source>no</source>
             <translation>no</translation>
         </message>
-        <message>
-            <source>the list of checks is not valid JSON ({e})</source>
-            <translation>the list of checks is not valid JSON ({e})</translation>
-        </message>
     </context>
     <context>
         <name>ComputationGraphView</name>
@@ -1458,6 +1454,10 @@ The current lesson is unchanged.</translation>
         <message>
             <source>test data</source>
             <translation>test data</translation>
+        </message>
+        <message>
+            <source>the list of checks is not valid JSON ({e})</source>
+            <translation>the list of checks is not valid JSON ({e})</translation>
         </message>
     </context>
     <context>

@@ -312,10 +312,6 @@
             <source>no</source>
             <translation>아니요</translation>
         </message>
-        <message>
-            <source>the list of checks is not valid JSON ({e})</source>
-            <translation>확인 목록이 올바른 JSON이 아닙니다 ({e})</translation>
-        </message>
     </context>
     <context>
         <name>ComputationGraphView</name>
@@ -1458,6 +1454,10 @@ The current lesson is unchanged.</source>
         <message>
             <source>test data</source>
             <translation>테스트 데이터</translation>
+        </message>
+        <message>
+            <source>the list of checks is not valid JSON ({e})</source>
+            <translation>확인 목록이 올바른 JSON이 아닙니다 ({e})</translation>
         </message>
     </context>
     <context>

@@ -177,6 +177,36 @@ def test_remove_move_and_a_combined_check_that_is_not_json(window, qtbot):
     assert g.steps[0].task.check.kind == "all" and len(g.steps[0].task.check.children) == 2
 
 
+def test_a_combined_check_typed_wrong_in_another_step_is_said_at_save(window, qtbot):
+    window.open_lesson("xor-backprop-2")
+    dlg = window.edit_guide()
+    dlg.list.setCurrentRow(1)
+    _choose(dlg.editor.check.kind, "any")
+    dlg.editor.check.json_edit.setPlainText('[{"kind": "trained"')
+    dlg.list.setCurrentRow(4)  # the text is kept as typed while another step is shown
+    assert not dlg.save()
+    assert "Step 2" in dlg.error.text() and "not valid JSON" in dlg.error.text()
+    assert dlg.list.currentRow() == 1
+    assert dlg.editor.check.json_edit.toPlainText() == '[{"kind": "trained"'
+    assert window.model.lesson_guide is None
+
+
+def test_cancel_keeps_the_guide(window, qtbot):
+    window.open_lesson("perceptron-or")
+    before = window.guides.guide.guide
+    dlg = window.edit_guide()
+    qtbot.mouseClick(dlg.remove_btn, Qt.LeftButton)
+    dlg.reject()
+    assert window.model.lesson_guide is None and window.guides.guide.guide is before
+
+
+def test_mnist_steps_cannot_take_its_large_layers(window, qtbot):
+    window.open_lesson("mnist-pretrained")
+    dlg = window.edit_guide()
+    assert not dlg.editor.take_weights.isEnabled()
+    assert dlg.save()  # its shipped guide as it is: usable
+
+
 def test_a_step_takes_the_weights_on_screen(window, qtbot):
     window.open_lesson("xor-gates")
     dlg = window.edit_guide()

@@ -45,6 +45,7 @@ from nnviz.core.guides import (
     validate_for_lesson,
 )
 from nnviz.core.guides.loader import MAX_STEPS
+from nnviz.ui.panels.guide_editor_check import json_checks
 from nnviz.ui.panels.guide_editor_step import StepEditor
 
 # where a core message names a step: "guide.steps[2].text.ko: …" or "steps[2] (id).set…"
@@ -177,12 +178,11 @@ class GuideEditorDialog(QDialog):
         self.down_btn.setEnabled(0 <= k < n - 1)
 
     def _store(self) -> None:
-        """Keep what the form shows in the list of steps (before another step is shown)."""
+        """Keep what the form shows in the list of steps (before another step is shown; a
+        combined check that is not JSON is kept as typed and said at Save)."""
         if 0 <= self.current < len(self.steps):
-            try:
-                self.steps[self.current] = self.editor.step(f"guide.steps[{self.current}]")
-            except GuideError as e:  # a combined check that is not JSON: say so, keep the rest
-                self._show_error(str(e))
+            self.steps[self.current] = self.editor.step(f"guide.steps[{self.current}]",
+                                                        strict=False)
 
     def _on_row_changed(self, row: int) -> None:
         if row < 0 or row == self.current:
@@ -240,6 +240,10 @@ class GuideEditorDialog(QDialog):
         self.error.hide()
         if 0 <= self.current < len(self.steps):  # a JSON error of the form is raised here
             self.steps[self.current] = self.editor.step(f"guide.steps[{self.current}]")
+        for k, step in enumerate(self.steps):  # and one kept as typed in another step
+            checks = step.get("task", {}).get("check", {}).get("checks")
+            if isinstance(checks, str):
+                json_checks(checks, f"guide.steps[{k}].task.check.checks")
         guide = guide_from_dict(self.to_dict())
         validate_for_lesson(guide, self.preset)
         return guide

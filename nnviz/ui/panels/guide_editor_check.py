@@ -152,6 +152,15 @@ def read_value(name: str, text: str) -> Any:
     return text
 
 
+def json_checks(text: str, where: str) -> Any:
+    """A combined check's list as typed (JSON); :class:`GuideError` saying where if not."""
+    try:
+        return json.loads(text or "[]")
+    except ValueError as e:
+        raise GuideError(f"{where}: " + _t("the list of checks is not valid JSON ({e})")
+                         .format(e=e)) from None
+
+
 class CheckEditor(QWidget):
     """One task's check: the kind and its parameters.
 
@@ -254,8 +263,9 @@ class CheckEditor(QWidget):
         if not isinstance(check, dict):
             return
         if kind in COMBINATORS:
-            self.json_edit.setPlainText(json.dumps(check.get("checks", []), ensure_ascii=False,
-                                                   indent=1))
+            checks = check.get("checks", [])
+            self.json_edit.setPlainText(checks if isinstance(checks, str) else  # as typed
+                                        json.dumps(checks, ensure_ascii=False, indent=1))
             return
         for name, field in self.fields.items():
             if name not in check:
@@ -273,18 +283,21 @@ class CheckEditor(QWidget):
         else:
             field.setText(value if isinstance(value, str) else _show(name, value))
 
-    def check(self, where: str = "check") -> dict | None:
-        """The check as JSON (None: no task); :class:`GuideError` for a list that is not JSON."""
+    def check(self, where: str = "check", strict: bool = True) -> dict | None:
+        """The check as JSON (None: no task).  A combined check's list that is not JSON
+        raises :class:`GuideError` (``strict``) or is kept as its text, to be said at Save."""
         kind = self.kind.currentData()
         if not kind:
             return None
         out: dict = {"kind": kind}
         if kind in COMBINATORS:
+            text = self.json_edit.toPlainText()
             try:
-                out["checks"] = json.loads(self.json_edit.toPlainText() or "[]")
-            except ValueError as e:
-                raise GuideError(f"{where}.checks: " + self.tr(
-                    "the list of checks is not valid JSON ({e})").format(e=e)) from None
+                out["checks"] = json_checks(text, f"{where}.checks")
+            except GuideError:
+                if strict:
+                    raise
+                out["checks"] = text
         for name, field in self.fields.items():
             if isinstance(field, QComboBox):
                 value = field.currentData()

@@ -236,8 +236,9 @@ class StepEditor(QWidget):
         self.weights = dict(state.get("weights", {}))
         self._show_weights()
 
-    def step(self, where: str = "step") -> dict:
-        """The step as JSON (GuideError from the check editor for a list that is not JSON)."""
+    def step(self, where: str = "step", strict: bool = True) -> dict:
+        """The step as JSON (``strict``: GuideError for a combined check that is not JSON;
+        else its text is kept as typed)."""
         out: dict = {"id": self.step_id.text().strip(),
                      "title": {"en": self.title_en.text(), "ko": self.title_ko.text()},
                      "text": {"en": self.text_en.toPlainText(),
@@ -255,7 +256,7 @@ class StepEditor(QWidget):
             state["reset"] = True
         if state:
             out["set"] = state
-        check = self.check.check(f"{where}.task.check")
+        check = self.check.check(f"{where}.task.check", strict)
         if check is not None:
             out["task"] = {"text": {"en": self.task_en.toPlainText(),
                                     "ko": self.task_ko.toPlainText()}, "check": check}

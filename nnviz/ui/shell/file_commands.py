@@ -222,8 +222,13 @@ class FileCommands(QMainWindow):
         preset = self.model.preset
         if preset is None:
             return None
+        from nnviz.core.guides.validators import MAX_ARRAY_NUMBERS
+
+        net = self.model.network
+        # a guide step holds whole arrays of at most MAX_ARRAY_NUMBERS (not MNIST's layers)
+        small = net is not None and all(W.size <= MAX_ARRAY_NUMBERS for W in net.W)
         dlg = GuideEditorDialog(self.guides.guide.guide, preset, self.lang,
-                                self._weights_on_screen, self)
+                                self._weights_on_screen if small else None, self)
         dlg.setAttribute(Qt.WA_DeleteOnClose)
         dlg.guide_saved.connect(lambda guide: self.use_guide(guide, _tr(
             "The lesson now follows the edited guide; Save Lesson keeps it")))
