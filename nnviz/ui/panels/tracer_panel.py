@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from nnviz.core.explain import BiasRef, EdgeRef, caption
 from nnviz.ui.common.formatting import count, fmt
+from nnviz.ui.common.scrolling import scrolling
 
 WARN_COLOR = "#b45309"
 MAX_CHAIN_LINES = 4  # δ lines shown beside the table (a deep net has one per neuron)
@@ -122,7 +123,9 @@ class GradientTracerPanel(QWidget):
         body.addLayout(side, 2)
         col.addLayout(body, 1)
         self.stack = QStackedWidget()
-        self.stack.addWidget(content)
+        # scrolls in a short dock instead of making the bottom area taller than its layout
+        # says (the canvas above it shrank to 230 px on the vanishing-gradient lessons)
+        self.stack.addWidget(scrolling(content, min_height=60))
         self.stack.addWidget(self.unavailable)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 4, 6, 4)

@@ -1,0 +1,22 @@
+"""Every lesson's areas get the sizes its layout names at 1366×768: no dock's minimum height
+pushes the bottom area up and the canvas down (the chain-rule tracer did, to 218 px)."""
+
+from nnviz.ui.shell.lesson_layout import load_layout
+
+
+def test_no_bottom_area_is_taller_than_its_layout_at_1366x768(window, qtbot):
+    window.resize(1366, 740)
+    too_tall = {}
+    for preset in window.model.presets:
+        window.open_lesson(preset.id)
+        qtbot.wait(20)
+        bottom = load_layout(preset.id).areas.get("bottom")
+        if bottom is None or bottom.size is None:
+            continue
+        # the front tab of each group (the docks behind keep a stale size)
+        shown = [d for d in window.docks.values() if not d.visibleRegion().isEmpty()
+                 and window.dockWidgetArea(d).name == "BottomDockWidgetArea"]
+        height = max((d.height() for d in shown), default=0)
+        if height > bottom.size + 4:
+            too_tall[preset.id] = (height, bottom.size)
+    assert not too_tall
