@@ -240,7 +240,7 @@ def test_hyper_phase_gradients_runs_and_panels():
     h = {"kind": "hyper", "optimizer": "momentum"}
     assert run(h, optimizer="momentum").passed
     r = run(h, optimizer="adam")
-    assert "(now: Adam)" in r.hint.en and "(지금: Adam, 목표: 모멘텀)" in r.hint.ko
+    assert "(now: Adam)" in r.hint.en and "(지금: 아담(Adam), 목표: 모멘텀(Momentum))" in r.hint.ko
     assert not run({"kind": "hyper", "loss": "mse"}, loss_name="bce").passed
     ph = {"kind": "explain_phase", "reached": "backward"}
     assert run(ph, explain_phase="update").passed and run(ph, explain_phase="backward").passed

@@ -15,19 +15,20 @@ import numpy as np
 from nnviz.core.explain.formatting import fmt
 from nnviz.core.guides.model import Text
 
-#: Names of the optimizers and losses as the handouts print them (issue 16's one rule).
+#: Names of the optimizers and losses as the handouts print them and the hyper-parameters
+#: panel shows them (nnviz/ui/common/names.py with its Korean; issue 16's one rule).
 OPTIMIZER_TITLES = {
-    "sgd": ("SGD", "SGD"),
-    "momentum": ("Momentum", "모멘텀"),
-    "nesterov": ("Nesterov (NAG)", "네스테로프(NAG)"),
+    "sgd": ("SGD", "확률적 경사 하강법(SGD)"),
+    "momentum": ("Momentum", "모멘텀(Momentum)"),
+    "nesterov": ("Nesterov (NAG)", "네스테로프 모멘텀(NAG)"),
     "adagrad": ("Adagrad", "아다그라드(Adagrad)"),
-    "rmsprop": ("RMSProp", "RMSProp"),
-    "adam": ("Adam", "Adam"),
+    "rmsprop": ("RMSProp", "알엠에스프롭(RMSProp)"),
+    "adam": ("Adam", "아담(Adam)"),
 }
 LOSS_TITLES = {
-    "mse": ("mean squared error (MSE)", "평균 제곱 오차(MSE)"),
+    "mse": ("mean squared error (MSE)", "평균 제곱 오차 (MSE)"),
     "bce": ("binary cross-entropy", "이진 교차 엔트로피"),
-    "cce": ("categorical cross-entropy", "다중 교차 엔트로피"),
+    "cce": ("categorical cross-entropy", "교차 엔트로피"),
 }
 PHASE_TITLES = {
     "forward": ("Forward", "순전파"),

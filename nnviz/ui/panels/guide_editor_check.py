@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from nnviz.core.guides import validators as v
 from nnviz.core.guides.checks import CHECKS, COMBINATORS
-from nnviz.core.guides.hints import LOSS_TITLES, OPTIMIZER_TITLES, PHASE_TITLES
+from nnviz.core.guides.hints import PHASE_TITLES
 from nnviz.core.guides.model import GuideError, panel_title
+from nnviz.ui.common.names import loss_name, optimizer_name
 
 # parameters whose value is a list (typed with or without the brackets)
 LIST_PARAMS = ("expect", "values", "params")
@@ -107,11 +108,14 @@ def param_titles() -> dict[str, tuple[str, str]]:
 
 def choice_title(param: str, value: str, lang: str) -> str:
     """How a choice is shown: panels, phases, optimizers and losses by their titles."""
-    table = {"reached": PHASE_TITLES, "optimizer": OPTIMIZER_TITLES, "loss": LOSS_TITLES}
     if param == "panel":
         return panel_title(value).get(lang)
-    if param in table:
-        en, ko = table[param].get(value, (value, value))
+    if param == "optimizer":  # as the hyper-parameters panel names them
+        return optimizer_name(value)
+    if param == "loss":
+        return loss_name(value)
+    if param == "reached":
+        en, ko = PHASE_TITLES.get(value, (value, value))
         return ko if lang == "ko" else en
     if param == "of":
         return {"a": _t("a (weighted sums)"),
