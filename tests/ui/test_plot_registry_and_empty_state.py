@@ -110,3 +110,20 @@ def test_a_short_plot_area_gets_one_line_and_a_sliver_gets_none(qtbot):
     qtbot.waitUntil(label.isVisible, timeout=3000)
     assert label.wordWrap() and "Play" in label.text()
     assert "Play" not in plots.view.toolTip()
+
+
+def test_the_box_takes_the_new_text_size_when_it_changes(qtbot):
+    """Presentation mode raises the interface scale of a window already shown."""
+    from nnviz.ui.plots.training_plots import TrainingPlots
+
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.resize(520, 520)
+    plots.show()
+    qtbot.waitExposed(plots)
+    label = plots.empty_label
+    small = label.font().pointSizeF()
+    interface_scale().set(1.5, store=False)
+    qtbot.waitUntil(lambda: label.font().pointSizeF() == pytest.approx(1.5 * small),
+                    timeout=3000)
+    assert plots.empty_plot_area().contains(label.geometry())

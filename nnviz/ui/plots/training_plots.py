@@ -31,7 +31,6 @@ from nnviz.ui.common.plot_export import DEFAULT_SIZE, export_image, make_export_
 from nnviz.ui.common.plot_style import (
     HoverReadout,
     add_legend,
-    current_scale,
     fmt_value,
     make_curve,
     nearest_index,
@@ -127,9 +126,7 @@ class TrainingPlots(QWidget):
         lay.addWidget(self.view, 1)
         # what the empty plots mean (shown while there is no point to draw), inside the loss
         # plot's area: never over an axis's ticks or title
-        self.empty_label = EmptyPlotNote(self.view)
-        for plot in (self.loss_plot, self.acc_plot):
-            plot.vb.sigResized.connect(self._place_empty_label)
+        self.empty_label = EmptyPlotNote(self.view, self.loss_plot.vb, lambda: self.buf.n == 0)
         self.set_empty_text()
         self._show_legends()
         self._update_axis_label()
@@ -250,16 +247,15 @@ class TrainingPlots(QWidget):
         if text is None:
             text = self.tr("Press Play (Space) or step (→) and the loss and accuracy curves are "
                            "drawn here.")
-        self.empty_label.message = text
-        self._place_empty_label()
+        self.empty_label.set_message(text)
 
     def empty_plot_area(self) -> QRect:
         """Where the "no data yet" box may go: the loss plot's area inside its axes, in the
         coordinates of the box's parent (the view's viewport)."""
-        return self.empty_label.area_of(self.loss_plot.vb)
+        return self.empty_label.area()
 
-    def _place_empty_label(self, *_) -> None:
-        self.empty_label.place(self.empty_plot_area(), self.buf.n == 0, current_scale())
+    def _place_empty_label(self) -> None:
+        self.empty_label.refresh()
 
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         super().resizeEvent(event)
