@@ -37,6 +37,10 @@ def _show_at(qtbot, view, viewport):
     view.resize(viewport[0] + frame, viewport[1] + frame)
     view.show()
     qtbot.waitExposed(view)
+    vp = view.viewport().size()
+    tight = geometry.prefers_tight(view.lesson.network.spec.sizes, (vp.width(), vp.height()),
+                                   view.geom.scale)
+    qtbot.waitUntil(lambda: view.geom.tight == tight)  # the layout for this size is built
     view.fit()
 
 
@@ -111,11 +115,13 @@ def _unhover(qtbot, view):
     qtbot.waitUntil(lambda: view.hovered_neuron is None, timeout=2000)
 
 
-@pytest.mark.parametrize("preset, neuron", [("vanishing-sigmoid", (3, 4)),
-                                            ("optimizers", (1, 3))])
-def test_hovering_a_neuron_writes_all_its_edges_weights(qtbot, view, model, preset, neuron):
+@pytest.mark.parametrize("preset, neuron, viewport", [
+    ("vanishing-sigmoid", (3, 4), (1366, 700)), ("optimizers", (1, 3), (1366, 700)),
+    ("optimizers", (1, 3), LAB_VIEWPORT), ("optimizers", (1, 7), LAB_VIEWPORT)])
+def test_hovering_a_neuron_writes_all_its_edges_weights(qtbot, view, model, preset, neuron,
+                                                        viewport):
     _open(qtbot, model, preset)
-    _show_at(qtbot, view, (1366, 700))
+    _show_at(qtbot, view, viewport)
     layer, index = neuron
     into = {(layer - 1, i, index) for i in range(len(view.neurons[layer - 1]))}
     out_of = {(layer, index, j) for j in range(len(view.neurons[layer + 1]))}
@@ -190,3 +196,22 @@ def test_small_networks_numbers_never_collide_at_lab_size(qtbot, view, model, pr
         assert not any(lp.intersects(box, n) for n in nodes)
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     assert shown.contains(view.sceneRect().adjusted(1, 1, -1, -1))
+
+
+def test_a_small_canvas_gets_tight_rows_a_large_one_circles(qtbot, view, model):
+    """"Optimizers compared" (2-8-1) in a lab PC's canvas: circles would be drawn at ~50 %
+    (values ~4 px); tight rows read at ≥ 9 px.  A large canvas keeps circles, their a and b
+    numbers and the hidden neurons' heatmaps."""
+    _open(qtbot, model, "optimizers")
+    _show_at(qtbot, view, (1300, 760))
+    assert not view.geom.tight and len(view.heatmaps) == 9  # hidden neurons and output
+    assert all(t.isVisible() for t in view.a_labels[1])
+    frame = 2 * view.frameWidth()
+    view.resize(LAB_VIEWPORT[0] + frame, LAB_VIEWPORT[1] + frame)
+    qtbot.waitUntil(lambda: view.geom.tight, timeout=2000)  # rebuilt after the resize
+    view.fit()
+    assert view.value_text_px() >= READABLE_PX
+    assert all(n.pill for n in view.neurons[1]) and view.heatmaps == []
+    view.resize(1300 + frame, 760 + frame)
+    qtbot.waitUntil(lambda: not view.geom.tight, timeout=2000)
+    assert len(view.heatmaps) == 9

@@ -64,7 +64,7 @@ class CanvasLabels:
         text = self._layer_title(li, g.band)
         lines = [text]
         if g.band or g.pill:  # tight columns: a title wider than its column's share wraps
-            share = g.right - g.left + (geometry.TIGHT_GAP - 10) * s
+            share = g.right - g.left + (geometry.TIGHT_GAP - 10) * s  # the narrower gap
             if QFontMetricsF(self._fonts["title"]).horizontalAdvance(text) > share:
                 head, sep, tail = text.partition(" · ")
                 lines = [head, tail] if sep else lines

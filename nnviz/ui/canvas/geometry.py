@@ -34,7 +34,8 @@ TIGHT_IMAGE = 112.0  # side of the input image (28 px × 4)
 BAND_ROWS = 20  # dots per column of a wide layer's band
 BAND_CELL = 11.0  # distance between the dots of a band
 PILL_W, PILL_H, PILL_PITCH = 74.0, 20.0, 23.0  # small layers: pill size and row distance
-TIGHT_GAP = 90.0  # free space between two neighbouring columns
+TIGHT_GAP = 90.0  # free space between two neighbouring columns (with a wide layer)
+SMALL_TIGHT_GAP = 150.0  # the same for small layers in tight rows: their edges carry numbers
 
 
 def image_side(n_inputs: int) -> int:
@@ -118,6 +119,7 @@ class NetworkGeom:
     layers: tuple[LayerGeom, ...]
 
     scale: float = 1.0  # the interface scale the lengths were made for
+    tight: bool = False  # the tight layout (bands of dots, pills)
 
     def bounds(self, margin: float = 40.0) -> tuple[float, float, float, float]:
         """(x, y, width, height) of the whole diagram plus a margin (and room for titles)."""
@@ -171,20 +173,53 @@ def is_tight(sizes) -> bool:
     return any(int(n) > FULL_LAYER for n in sizes)
 
 
-def network_geom(sizes, scale: float = 1.0) -> NetworkGeom:
+def network_geom(sizes, scale: float = 1.0, tight: bool | None = None) -> NetworkGeom:
     """Columns for a network with ``sizes`` neurons per layer (input layer first), every length
-    multiplied by the interface ``scale``."""
+    multiplied by the interface ``scale``; ``tight``: the tight layout (by default only for a
+    network with a wide layer)."""
     sizes = tuple(int(s) for s in sizes)
-    if is_tight(sizes):
+    if is_tight(sizes) if tight is None else tight:
         layers, left = [], 0.0
+        gap = (TIGHT_GAP if is_tight(sizes) else SMALL_TIGHT_GAP) * scale
         for li, n in enumerate(sizes):
             g = tight_layer_geom(n, left, image_side(n) if li == 0 else 0, scale)
             layers.append(g)
-            left = g.right + TIGHT_GAP * scale
-        return NetworkGeom(tuple(layers), float(scale))
+            left = g.right + gap
+        return NetworkGeom(tuple(layers), float(scale), True)
     x = COLUMN * scale
     return NetworkGeom(tuple(layer_geom(n, li * x, scale) for li, n in enumerate(sizes)),
                        float(scale))
+
+
+CRAMPED_ZOOM = 0.6  # below it, the numbers inside circles are under ~7 px on screen
+
+
+def _fitted_zoom(geom: NetworkGeom, viewport: tuple[float, float], extra_w: float,
+                 extra_h: float) -> float:
+    """Roughly the zoom at which ``geom`` fits ``viewport`` with its numbers (``extra_w``,
+    ``extra_h``) and a legend (below it or beside it, whichever is better)."""
+    s = geom.scale
+    _x, _y, w, h = geom.bounds(margin=16.0)
+    w, h = w + extra_w * s, h + extra_h * s
+    vw, vh = max(viewport[0], 1.0), max(viewport[1], 1.0)
+    below = min(vw / max(w, 420 * s), vh / (h + 80 * s))
+    beside = min(vw / (w + 290 * s), vh / max(h, 140 * s))
+    return max(below, beside)
+
+
+def prefers_tight(sizes, viewport: tuple[float, float], scale: float = 1.0) -> bool:
+    """True if a network of small layers should take the tight layout in a view of
+    ``viewport`` pixels: the usual one would be drawn too small to read its numbers
+    (under :data:`CRAMPED_ZOOM`) and the tight one at least a quarter larger.  A lab PC's
+    canvas (about 690 × 300 at 1366 × 768) fits "Optimizers compared" (2-8-1) readably only
+    in tight rows; a larger canvas keeps the circles with all their numbers and heatmaps."""
+    sizes = tuple(int(n) for n in sizes)
+    if is_tight(sizes):
+        return True
+    full = _fitted_zoom(network_geom(sizes, scale, False), viewport, 60, 40)
+    if full >= CRAMPED_ZOOM:
+        return False
+    return _fitted_zoom(network_geom(sizes, scale, True), viewport, 110, 30) >= 1.25 * full
 
 
 def is_dense(W: np.ndarray, full_limit: int = FULL_EDGES) -> bool:

@@ -7,7 +7,7 @@ layout (:mod:`geometry`: bands of dots, pills), made to be read on a 1366 × 768
 dense layer pair (more than ``geometry.FULL_EDGES`` edges) shows a faded overview of its
 ``overview_edges`` strongest edges and, in full colour, the selected or hovered neuron's
 strongest edges; a square input layer (MNIST) is its image.  Hovering a neuron writes its
-edges' weights first (:mod:`hovering`).
+edges' weights first (:mod:`edges` draws them).
 
 The numbers are :mod:`canvas_labels`'s part (placed by :mod:`label_placement`), editing a
 weight in place :mod:`inline_editing`'s; the items are in :mod:`items`, the legend in
@@ -24,20 +24,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
 
 from nnviz.ui.canvas import geometry
 from nnviz.ui.canvas import label_placement as lp
 from nnviz.ui.canvas.canvas_labels import CanvasLabels, canvas_fonts
+from nnviz.ui.canvas.edges import EdgeDrawing
 from nnviz.ui.canvas.highlight import Highlighting
-from nnviz.ui.canvas.hovering import NeuronHovering
 from nnviz.ui.canvas.inline_editing import InPlaceEditing
 from nnviz.ui.canvas.items import (
     LUT_BRUSHES,
-    LUT_COLORS,
-    LUT_FADED,
     OUTLINE,
     SELECTED,
     BiasItem,
@@ -55,7 +53,7 @@ if TYPE_CHECKING:
     from nnviz.ui.model.lesson_model import LessonModel
 
 
-class NetworkView(Highlighting, NeuronHovering, CanvasLabels, InPlaceEditing):
+class NetworkView(Highlighting, EdgeDrawing, CanvasLabels, InPlaceEditing):
     neuron_clicked = Signal(int, int)
     zoom_changed = Signal(float)
 
@@ -113,7 +111,7 @@ class NetworkView(Highlighting, NeuronHovering, CanvasLabels, InPlaceEditing):
         if net is None:
             return
         f = interface_scale().factor
-        self.geom = geometry.network_geom(net.spec.sizes, f)
+        self.geom = geometry.network_geom(net.spec.sizes, f, self._wants_tight(f))
         self._fonts = canvas_fonts(self.font(), f)
         self._outline = QPen(OUTLINE.color(), OUTLINE.widthF() * f)
         self._selected_pen = QPen(SELECTED.color(), SELECTED.widthF() * f)
@@ -219,35 +217,37 @@ class NetworkView(Highlighting, NeuronHovering, CanvasLabels, InPlaceEditing):
         return QRectF(*self.geom.nodes_rect()) if self.geom is not None else QRectF()
 
     def _on_interface_scale_changed(self, _factor: float) -> None:
-        anchor, targets = getattr(self, "highlighted", (None, ()))
-        self.rebuild()  # every size (neurons, fonts, pens) is made for one scale
-        if anchor is not None:
-            self.highlight(anchor, targets)  # the explained step's marks, at the new size
+        self._relayout()  # every size (neurons, fonts, pens) is made for one scale
 
-    def _edge_pool(self, layer: int, n: int) -> list[EdgeItem]:
-        pool = self.edges[layer]
-        while len(pool) < n:
-            e = EdgeItem(self, layer)
-            self._scene.addItem(e)
-            pool.append(e)
-        for e in pool[n:]:
-            e.setVisible(False)
-        return pool
+    def _wants_tight(self, scale: float) -> bool:
+        """The tight layout: for a wide layer, or when this (shown, fitted) view is too small
+        to read the usual one (:func:`geometry.prefers_tight`).  A zoomed view keeps its."""
+        net = self.lesson.network
+        if net is None:
+            return False
+        sizes = net.spec.sizes
+        if not self.isVisible():  # its viewport has no size yet (see showEvent)
+            return geometry.is_tight(sizes)
+        if not self._auto_fit:
+            return bool(self.geom is not None and self.geom.tight)
+        vp = self.viewport().size()
+        return geometry.prefers_tight(sizes, (vp.width(), vp.height()), scale)
+
+    def _relayout_if_needed(self) -> None:
+        if self.geom is not None and self._wants_tight(self.geom.scale) != self.geom.tight:
+            self._relayout()
+
+    def _relayout(self) -> None:
+        """Rebuild the items, keeping the explained step's marks."""
+        anchor, targets = getattr(self, "highlighted", (None, ()))
+        self.rebuild()
+        if anchor is not None:
+            self.highlight(anchor, targets)
 
     # -- updating (fast path) -------------------------------------------------------------
     def set_show_numbers(self, on: bool) -> None:
         self.show_numbers = bool(on)
         self.update_values()
-
-    def set_overview_edges(self, n: int) -> None:
-        """How many of its strongest edges a dense layer pair draws (the toolbar's box)."""
-        self.overview_edges = int(min(max(n, 0), geometry.MAX_OVERVIEW))
-        self.refresh_edges()
-
-    def drawn_edge_count(self, layer: int | None = None) -> int:
-        """Edges drawn now: of weight matrix ``layer``, or of all of them."""
-        pools = self.edges if layer is None else self.edges[layer: layer + 1]
-        return sum(e.isVisible() for pool in pools for e in pool)
 
     def _on_lesson_forward_updated(self, trace) -> None:
         self.update_values()
@@ -304,42 +304,6 @@ class NetworkView(Highlighting, NeuronHovering, CanvasLabels, InPlaceEditing):
         img = QImage(rgb.data, side, side, 3 * side, QImage.Format_RGB888)
         self.image.setPixmap(QPixmap.fromImage(img.copy()))
 
-    def _update_edges(self, layer: int) -> None:
-        net = self.lesson.network
-        W = net.W[layer]
-        units = net.spec.layers[layer].units
-        if W.shape[1] != units:  # maxout: draw the first linear piece
-            W = W[:, :units]
-        i, j, focus = geometry.shown_edges(W, self.overview_edges, layer, *self.lesson.selected)
-        i, j, hover = geometry.with_edges(
-            i, j, *geometry.pair_edges_of(W, layer, *(self.hovered_neuron or (-1, -1))),
-            W.shape[0])
-        focus = np.concatenate([focus, np.zeros(len(i) - len(focus), bool)])
-        dense = geometry.is_dense(W)
-        w = W[i, j]
-        src = self.geom.layers[layer].ends(outgoing=True)
-        dst = self.geom.layers[layer + 1].ends(outgoing=False)
-        scale = geometry.weight_scale(W)
-        s = self.geom.scale
-        widths = geometry.edge_widths(w, scale, 6.0 * s, 0.6 * s)
-        strength = np.sign(w) * np.maximum(np.abs(w) / scale, 0.3)
-        cidx = colors.lut_index(strength)
-        pool = self._edge_pool(layer, len(i))
-        for n, e in enumerate(pool[: len(i)]):
-            ii, jj = int(i[n]), int(j[n])
-            e.i, e.j, e.w = ii, jj, float(w[n])
-            e.focus, e.hover, e.dense, e.pair_scale = bool(focus[n]), bool(hover[n]), dense, scale
-            faded = dense and not (e.focus or e.hover)
-            # plain floats: numpy scalars passed to Qt trip a refcount bug in shiboken
-            colour = (LUT_FADED if faded else LUT_COLORS)[int(cidx[n])]
-            pen = QPen(colour, 0.6 * s if faded else float(widths[n]))
-            pen.setCapStyle(Qt.FlatCap)
-            e.place(float(src[ii, 0]), float(src[ii, 1]), float(dst[jj, 0]), float(dst[jj, 1]),
-                    pen)
-            # the hovered neuron's edges on top, then the selected neuron's
-            e.setZValue(1.3 if e.hover else 1.2 if e.focus else 1.0)
-            e.setVisible(True)
-
     def _mark_selected(self, layer: int, index: int) -> None:
         g = self.geom
         for li, items in enumerate(self.neurons):
@@ -379,8 +343,14 @@ class NetworkView(Highlighting, NeuronHovering, CanvasLabels, InPlaceEditing):
         self._place_editor()
         self.zoom_changed.emit(self.transform().m11())
 
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._relayout_if_needed)
+
     def resizeEvent(self, event):  # noqa: N802
         super().resizeEvent(event)
+        if self.geom is not None and self._wants_tight(self.geom.scale) != self.geom.tight:
+            QTimer.singleShot(0, self, self._relayout_if_needed)  # not inside the resize
         if self._auto_fit:
             self.fit()
         self._place_editor()
