@@ -87,7 +87,9 @@ def test_the_columns_follow_the_text_size(docked):
     _, _, editor = docked
     table = editor.table
     narrow = table.columnWidth(0), table.rowHeight(0)
+    message = editor.message.font().pointSizeF()
     interface_scale().set(1.5, store=False)
     QApplication.processEvents()
     assert table.columnWidth(0) > narrow[0] and table.rowHeight(0) > narrow[1]
+    assert editor.message.font().pointSizeF() == pytest.approx(1.5 * message)  # refusals too
     _texts_fit(table)

@@ -325,20 +325,19 @@ class WeightEditor(QWidget):
                 + table.verticalHeader().defaultSectionSize()
                 + table.horizontalScrollBar().sizeHint().height() + 2 * table.frameWidth())
         table.setMinimumHeight(need)
-        area = self._scroll_area()
-        if area is not None:  # the dock's scroll area: never shorter than bar + header + row
+        viewport = self.parentWidget()
+        area = viewport.parentWidget() if viewport is not None else None
+        if isinstance(area, QScrollArea) and area.widget() is self:
+            # the dock's scroll area: never shorter than the bar, the header and one row
             self.layout().activate()  # (and its scroll bar, should the buttons be too wide)
             area.setMinimumHeight(self.minimumSizeHint().height()
                                   + area.horizontalScrollBar().sizeHint().height())
 
-    def _scroll_area(self) -> QScrollArea | None:
-        viewport = self.parentWidget()
-        area = viewport.parentWidget() if viewport is not None else None
-        return area if isinstance(area, QScrollArea) and area.widget() is self else None
-
     def changeEvent(self, event):  # noqa: N802 (Qt override)
         super().changeEvent(event)
         if event.type() == QEvent.FontChange:  # View → Text size, presentation mode
+            # a label with a style sheet keeps its old font unless the sheet is set again
+            self.message.setStyleSheet(self.message.styleSheet())
             self._refit.start()  # once every child has its new font
 
     def showEvent(self, event):  # noqa: N802 (Qt override)
