@@ -121,6 +121,8 @@ class Presentation(QObject):
         w.statusBar().hide()
         keeper.arrange(presentation_layout(keeper.layout, w.model.run.trainable),
                        PRESENTATION_SIDE_FRACTION)
+        if w.screen() is not None:  # the whole screen even where no window manager sizes it
+            w.setGeometry(w.screen().geometry())
         w.showFullScreen()
         QTimer.singleShot(150, self._fit)
 
