@@ -73,8 +73,11 @@ def test_add_a_step_with_a_check_save_and_reopen_the_lesson(window, qtbot, tmp_p
                                                             warnings):
     window.open_lesson("perceptron-and-by-hand")
     shipped = guide_for("perceptron-and-by-hand")
-    dlg = window.edit_guide()
-    assert dlg is not None and dlg.isVisible()
+    file_menu = window.act_save_lesson.associatedObjects()
+    assert any(window.act_edit_guide in getattr(o, "actions", lambda: [])() for o in file_menu)
+    window.act_edit_guide.trigger()  # File → Edit the Guide…
+    dlg = window.guide_editor
+    assert dlg.isVisible() and dlg.isModal()
     assert dlg.list.count() == len(shipped)
     _add_truth_table_step(qtbot, dlg)
     with qtbot.waitSignal(dlg.guide_saved):
