@@ -4293,7 +4293,7 @@ Click to edit</source>
         </message>
         <message>
             <source>The step sets {arrays}.</source>
-            <translation>이 단계가 {arrays}를 설정합니다.</translation>
+            <translation>이 단계에서 설정하는 가중치: {arrays}.</translation>
         </message>
     </context>
     <context>

@@ -104,6 +104,8 @@ def test_add_a_step_with_a_check_save_and_reopen_the_lesson(window, qtbot, tmp_p
     state.progress.done.add(guide.steps[0].id)
     assert state.go_to(1)
     assert window.model.sample_index == 2  # the row the step sets
+    assert window.guides.guide_panel.title.text() == "Make it an OR"
+    assert "0 1 1 1" in window.guides.guide_panel.task.text()
     assert not state.status.done
     window.model.edit_weight(0, 0, 0, 1.0)
     window.model.edit_weight(0, 1, 0, 1.0)

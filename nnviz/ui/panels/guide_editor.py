@@ -139,7 +139,8 @@ class GuideEditorDialog(QDialog):
         lay.addWidget(self.error)
         lay.addWidget(note)
         lay.addWidget(self.box)
-        self.resize(*DIALOG_SIZE)
+        screen = self.screen().availableGeometry()  # never taller than a 1366 × 768 screen
+        self.resize(min(DIALOG_SIZE[0], screen.width()), min(DIALOG_SIZE[1], screen.height()))
         self.list.currentRowChanged.connect(self._on_row_changed)
         self._fill_list()
         self.list.setCurrentRow(0)
