@@ -99,10 +99,9 @@ def test_add_a_step_with_a_check_save_and_reopen_the_lesson(window, qtbot, tmp_p
     assert state.guide is guide  # the guide panel shows it at once
     assert window.guides.guide_panel.dots and len(window.guides.guide_panel.dots) == len(guide)
 
-    # the task is live: the lesson's AND weights fail it, OR weights pass it
-    assert state.active
-    state.progress.done.add(guide.steps[0].id)
-    assert state.go_to(1)
+    # the guide opens at the step the instructor edited; its task is live: the lesson's AND
+    # weights fail it, OR weights pass it
+    assert state.active and state.progress.index == 1
     assert window.model.sample_index == 2  # the row the step sets
     assert window.guides.guide_panel.title.text() == "Make it an OR"
     assert "0 1 1 1" in window.guides.guide_panel.task.text()
@@ -194,6 +193,22 @@ def test_a_combined_check_typed_wrong_in_another_step_is_said_at_save(window, qt
     assert dlg.list.currentRow() == 1
     assert dlg.editor.check.json_edit.toPlainText() == '[{"kind": "trained"'
     assert window.model.lesson_guide is None
+
+
+def test_a_guide_left_stays_left_at_the_edited_step(window, qtbot):
+    """Work on screen is not overwritten: the guide shows the edited step, applied on Resume."""
+    window.open_lesson("perceptron-and-by-hand")
+    window.model.edit_weight(0, 0, 0, 0.9)  # the instructor's own weights
+    state = window.guides.guide
+    state.leave()
+    dlg = window.edit_guide()
+    dlg.list.setCurrentRow(2)
+    assert dlg.save()
+    assert not state.active and state.progress.index == 2
+    assert window.model.network.W[0][0, 0] == 0.9  # kept
+    assert window.guides.guide_panel.title.text() == state.guide.steps[2].title.en
+    state.resume()
+    assert state.active and window.model.network.W[0][0, 0] == 0.4  # the step's weights
 
 
 def test_cancel_keeps_the_guide(window, qtbot):

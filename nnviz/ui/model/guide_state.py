@@ -177,6 +177,19 @@ class GuideState(QObject):
     def go_to(self, i: int) -> bool:
         return self._ready() and self._moved(self.progress.go_to(i))  # type: ignore[union-attr]
 
+    def open_step(self, i: int) -> bool:
+        """Go to step ``i`` whatever is done (an instructor looks at the step they edited).
+        A guide that was left stays left: its step is shown and applied when resumed."""
+        if self.progress is None or not self.progress.go_to(i, force=True):
+            return False
+        if self.active:
+            self._enter_step()
+        else:
+            self.save_progress()
+            self.step_changed.emit(self.progress.index)
+            self.guide_changed.emit()
+        return True
+
     def _ready(self) -> bool:
         return self.progress is not None and self.active
 

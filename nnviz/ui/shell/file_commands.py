@@ -230,11 +230,16 @@ class FileCommands(QMainWindow):
         dlg = GuideEditorDialog(self.guides.guide.guide, preset, self.lang,
                                 self._weights_on_screen if small else None, self)
         dlg.setAttribute(Qt.WA_DeleteOnClose)
-        dlg.guide_saved.connect(lambda guide: self.use_guide(guide, _tr(
-            "The lesson now follows the edited guide; Save Lesson keeps it")))
+        dlg.guide_saved.connect(lambda guide: self._use_edited_guide(guide, dlg.current))
         self.guide_editor = dlg  # the open editor (tests look at it)
         dlg.open()
         return dlg
+
+    def _use_edited_guide(self, guide, step: int) -> None:
+        """The edited guide, open at the step the instructor was editing."""
+        self.use_guide(guide, _tr("The lesson now follows the edited guide; Save Lesson "
+                                  "keeps it"))
+        self.guides.guide.open_step(step)
 
     def _weights_on_screen(self) -> dict:
         """The network's weights and biases in a guide step's form {"W1": rows, "b1": […]}."""
