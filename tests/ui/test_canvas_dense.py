@@ -38,8 +38,8 @@ def _show_at(qtbot, view, viewport):
     view.show()
     qtbot.waitExposed(view)
     vp = view.viewport().size()
-    tight = geometry.prefers_tight(view.lesson.network.spec.sizes, (vp.width(), vp.height()),
-                                   view.geom.scale)
+    tight, _gap = geometry.choose_layout(view.lesson.network.spec.sizes,
+                                         (vp.width(), vp.height()), view.geom.scale)
     qtbot.waitUntil(lambda: view.geom.tight == tight)  # the layout for this size is built
     view.fit()
 
@@ -215,3 +215,15 @@ def test_a_small_canvas_gets_tight_rows_a_large_one_circles(qtbot, view, model):
     view.resize(1300 + frame, 760 + frame)
     qtbot.waitUntil(lambda: not view.geom.tight, timeout=2000)
     assert len(view.heatmaps) == 9
+
+
+@pytest.mark.parametrize("preset", ["vanishing-sigmoid", "vanishing-relu"])
+def test_six_hidden_layers_read_in_a_lab_canvas(qtbot, view, model, preset):
+    """2-8×6-1 in 690 × 296: circles would be drawn at 43 % (values 3.5 px); tight rows 60
+    apart read at about 8 px, the most its eight columns allow in that width."""
+    _open(qtbot, model, preset)
+    _show_at(qtbot, view, LAB_VIEWPORT)
+    assert view.geom.tight and view.geom.gap == geometry.SMALL_TIGHT_GAPS[-1]
+    assert view.value_text_px() >= 7.5
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(view.sceneRect().adjusted(1, 1, -1, -1))

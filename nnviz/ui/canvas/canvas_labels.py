@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
-from nnviz.ui.canvas import geometry
 from nnviz.ui.canvas import label_placement as lp
 from nnviz.ui.canvas.items import LabelItem
 from nnviz.ui.common import colors
@@ -64,7 +63,7 @@ class CanvasLabels:
         text = self._layer_title(li, g.band)
         lines = [text]
         if g.band or g.pill:  # tight columns: a title wider than its column's share wraps
-            share = g.right - g.left + (geometry.TIGHT_GAP - 10) * s  # the narrower gap
+            share = g.right - g.left + (self.geom.gap - 10) * s
             if QFontMetricsF(self._fonts["title"]).horizontalAdvance(text) > share:
                 head, sep, tail = text.partition(" · ")
                 lines = [head, tail] if sep else lines

@@ -34,8 +34,10 @@ TIGHT_IMAGE = 112.0  # side of the input image (28 px × 4)
 BAND_ROWS = 20  # dots per column of a wide layer's band
 BAND_CELL = 11.0  # distance between the dots of a band
 PILL_W, PILL_H, PILL_PITCH = 74.0, 20.0, 23.0  # small layers: pill size and row distance
+SMALL_PILL_W = 62.0  # pills of a network without a wide layer (no 8-character outputs)
 TIGHT_GAP = 90.0  # free space between two neighbouring columns (with a wide layer)
-SMALL_TIGHT_GAP = 150.0  # the same for small layers in tight rows: their edges carry numbers
+#: the same for a network of small layers in tight rows, widest first: its edges carry numbers
+SMALL_TIGHT_GAPS = (150.0, 100.0, 60.0)
 
 
 def image_side(n_inputs: int) -> int:
@@ -120,6 +122,7 @@ class NetworkGeom:
 
     scale: float = 1.0  # the interface scale the lengths were made for
     tight: bool = False  # the tight layout (bands of dots, pills)
+    gap: float = 0.0  # the tight layout's free space between columns, at interface scale 1
 
     def bounds(self, margin: float = 40.0) -> tuple[float, float, float, float]:
         """(x, y, width, height) of the whole diagram plus a margin (and room for titles)."""
@@ -146,7 +149,8 @@ def layer_geom(n: int, x: float, scale: float = 1.0) -> LayerGeom:
     return LayerGeom(float(x), ys, RADIUS * scale, False)
 
 
-def tight_layer_geom(n: int, left: float, image: int = 0, scale: float = 1.0) -> LayerGeom:
+def tight_layer_geom(n: int, left: float, image: int = 0, scale: float = 1.0,
+                     pill_w: float = PILL_W) -> LayerGeom:
     """One layer of the tight layout, its left side at ``left``: the image, a band of dots
     (``n`` > ``FULL_LAYER``) or a column of pills."""
     if image:
@@ -163,7 +167,7 @@ def tight_layer_geom(n: int, left: float, image: int = 0, scale: float = 1.0) ->
         return LayerGeom(x, (row - (rows - 1) / 2) * cell, 0.42 * cell, True,
                          cell=cell, xs=x - half + (col + 0.5) * cell, half_width=half)
     ys = (np.arange(n) - (n - 1) / 2) * PILL_PITCH * scale
-    half = PILL_W * scale / 2
+    half = pill_w * scale / 2
     return LayerGeom(float(left + half), ys, PILL_H * scale / 2, False, half_width=half,
                      pill=True)
 
@@ -173,19 +177,23 @@ def is_tight(sizes) -> bool:
     return any(int(n) > FULL_LAYER for n in sizes)
 
 
-def network_geom(sizes, scale: float = 1.0, tight: bool | None = None) -> NetworkGeom:
+def network_geom(sizes, scale: float = 1.0, tight: bool | None = None,
+                 gap: float | None = None) -> NetworkGeom:
     """Columns for a network with ``sizes`` neurons per layer (input layer first), every length
     multiplied by the interface ``scale``; ``tight``: the tight layout (by default only for a
-    network with a wide layer)."""
+    network with a wide layer), its columns ``gap`` apart (at scale 1)."""
     sizes = tuple(int(s) for s in sizes)
     if is_tight(sizes) if tight is None else tight:
+        wide = is_tight(sizes)
+        if gap is None:
+            gap = TIGHT_GAP if wide else SMALL_TIGHT_GAPS[0]
+        pill_w = PILL_W if wide else SMALL_PILL_W
         layers, left = [], 0.0
-        gap = (TIGHT_GAP if is_tight(sizes) else SMALL_TIGHT_GAP) * scale
         for li, n in enumerate(sizes):
-            g = tight_layer_geom(n, left, image_side(n) if li == 0 else 0, scale)
+            g = tight_layer_geom(n, left, image_side(n) if li == 0 else 0, scale, pill_w)
             layers.append(g)
-            left = g.right + gap
-        return NetworkGeom(tuple(layers), float(scale), True)
+            left = g.right + gap * scale
+        return NetworkGeom(tuple(layers), float(scale), True, float(gap))
     x = COLUMN * scale
     return NetworkGeom(tuple(layer_geom(n, li * x, scale) for li, n in enumerate(sizes)),
                        float(scale))
@@ -207,19 +215,32 @@ def _fitted_zoom(geom: NetworkGeom, viewport: tuple[float, float], extra_w: floa
     return max(below, beside)
 
 
-def prefers_tight(sizes, viewport: tuple[float, float], scale: float = 1.0) -> bool:
-    """True if a network of small layers should take the tight layout in a view of
-    ``viewport`` pixels: the usual one would be drawn too small to read its numbers
-    (under :data:`CRAMPED_ZOOM`) and the tight one at least a quarter larger.  A lab PC's
-    canvas (about 690 × 300 at 1366 × 768) fits "Optimizers compared" (2-8-1) readably only
-    in tight rows; a larger canvas keeps the circles with all their numbers and heatmaps."""
+READABLE_ZOOM = 0.75  # values inside pills are then about 10 px on screen
+
+
+def choose_layout(sizes, viewport: tuple[float, float],
+                  scale: float = 1.0) -> tuple[bool, float | None]:
+    """(tight, gap) for a network shown in a view of ``viewport`` pixels.
+
+    A network with a wide layer is always tight.  One of small layers keeps its circles with
+    all their numbers and heatmaps unless they would be drawn too small to read (under
+    :data:`CRAMPED_ZOOM`) and tight rows at least a quarter larger; its columns are then
+    the widest of :data:`SMALL_TIGHT_GAPS` apart that reads at :data:`READABLE_ZOOM`, or the
+    narrowest.  A lab PC's canvas (about 690 × 300 at 1366 × 768) fits "Optimizers compared"
+    (2-8-1) in tight rows 150 apart, the six hidden layers of the vanishing-gradient nets
+    in rows 60 apart; a larger canvas keeps the circles."""
     sizes = tuple(int(n) for n in sizes)
     if is_tight(sizes):
-        return True
+        return True, None
     full = _fitted_zoom(network_geom(sizes, scale, False), viewport, 60, 40)
     if full >= CRAMPED_ZOOM:
-        return False
-    return _fitted_zoom(network_geom(sizes, scale, True), viewport, 110, 30) >= 1.25 * full
+        return False, None
+    zooms = [_fitted_zoom(network_geom(sizes, scale, True, gap), viewport, 110, 30)
+             for gap in SMALL_TIGHT_GAPS]
+    n = next((k for k, z in enumerate(zooms) if z >= READABLE_ZOOM), len(zooms) - 1)
+    if zooms[n] < 1.25 * full:
+        return False, None
+    return True, SMALL_TIGHT_GAPS[n]
 
 
 def is_dense(W: np.ndarray, full_limit: int = FULL_EDGES) -> bool:

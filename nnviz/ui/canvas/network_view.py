@@ -111,7 +111,7 @@ class NetworkView(Highlighting, EdgeDrawing, CanvasLabels, InPlaceEditing):
         if net is None:
             return
         f = interface_scale().factor
-        self.geom = geometry.network_geom(net.spec.sizes, f, self._wants_tight(f))
+        self.geom = geometry.network_geom(net.spec.sizes, f, *self._wanted_layout(f))
         self._fonts = canvas_fonts(self.font(), f)
         self._outline = QPen(OUTLINE.color(), OUTLINE.widthF() * f)
         self._selected_pen = QPen(SELECTED.color(), SELECTED.widthF() * f)
@@ -219,22 +219,29 @@ class NetworkView(Highlighting, EdgeDrawing, CanvasLabels, InPlaceEditing):
     def _on_interface_scale_changed(self, _factor: float) -> None:
         self._relayout()  # every size (neurons, fonts, pens) is made for one scale
 
-    def _wants_tight(self, scale: float) -> bool:
-        """The tight layout: for a wide layer, or when this (shown, fitted) view is too small
-        to read the usual one (:func:`geometry.prefers_tight`).  A zoomed view keeps its."""
+    def _wanted_layout(self, scale: float) -> tuple[bool, float | None]:
+        """(tight, gap): the tight layout for a wide layer, or when this (shown, fitted) view
+        is too small to read the usual one (:func:`geometry.choose_layout`).  A view the user
+        zoomed keeps its layout."""
         net = self.lesson.network
         if net is None:
-            return False
+            return False, None
         sizes = net.spec.sizes
         if not self.isVisible():  # its viewport has no size yet (see showEvent)
-            return geometry.is_tight(sizes)
-        if not self._auto_fit:
-            return bool(self.geom is not None and self.geom.tight)
+            return geometry.is_tight(sizes), None
+        if not self._auto_fit and self.geom is not None:
+            return self.geom.tight, self.geom.gap
         vp = self.viewport().size()
-        return geometry.prefers_tight(sizes, (vp.width(), vp.height()), scale)
+        return geometry.choose_layout(sizes, (vp.width(), vp.height()), scale)
+
+    def _layout_changes(self) -> bool:
+        if self.geom is None:
+            return False
+        tight, gap = self._wanted_layout(self.geom.scale)
+        return tight != self.geom.tight or (tight and gap is not None and gap != self.geom.gap)
 
     def _relayout_if_needed(self) -> None:
-        if self.geom is not None and self._wants_tight(self.geom.scale) != self.geom.tight:
+        if self._layout_changes():
             self._relayout()
 
     def _relayout(self) -> None:
@@ -349,7 +356,7 @@ class NetworkView(Highlighting, EdgeDrawing, CanvasLabels, InPlaceEditing):
 
     def resizeEvent(self, event):  # noqa: N802
         super().resizeEvent(event)
-        if self.geom is not None and self._wants_tight(self.geom.scale) != self.geom.tight:
+        if self._layout_changes():
             QTimer.singleShot(0, self, self._relayout_if_needed)  # not inside the resize
         if self._auto_fit:
             self.fit()
