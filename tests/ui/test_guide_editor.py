@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nnviz.core.files.lesson_file import lesson_from_session
 from nnviz.core.files.session import load_session
-from nnviz.core.guides import guide_for, guide_to_dict
+from nnviz.core.guides import CHECKS, COMBINATORS, GuideError, guide_for, guide_to_dict
 from nnviz.core.lessons.presets import all_presets, get_preset
 
 
@@ -251,3 +251,32 @@ def test_every_shipped_guide_goes_through_the_form_unchanged(qtbot, lesson):
     for row in (*range(len(shipped)), 0):
         dlg.list.setCurrentRow(row)
     assert guide_to_dict(dlg.build()) == guide_to_dict(shipped)
+
+
+@pytest.mark.parametrize("kind", [*CHECKS, *COMBINATORS])
+def test_every_check_kind_with_empty_fields_saves_or_says_why(qtbot, kind):
+    """A check chosen and left empty (or typed wrong) is refused with a message, never a
+    traceback; the fields a kind declares are the core's parameters."""
+    from nnviz.ui.panels.guide_editor import GuideEditorDialog
+
+    preset = get_preset("xor-backprop-2")
+    dlg = GuideEditorDialog(guide_for(preset.id), preset, "en")
+    qtbot.addWidget(dlg)
+    ed = dlg.editor
+    _choose(ed.check.kind, kind)
+    assert set(ed.check.fields) == (set() if kind in COMBINATORS else set(CHECKS[kind].params))
+    ed.task_en.setPlainText("Do it.")
+    ed.task_ko.setPlainText("하세요.")
+    typed = [n for n, (_, req) in CHECKS[kind].params.items()
+             if req and hasattr(ed.check.fields[n], "setText")] if kind in CHECKS else []
+    for text in ("", "x, ]"):
+        for field in ed.check.fields.values():
+            if hasattr(field, "setText"):
+                field.setText(text)
+        try:
+            guide = dlg.build()
+        except GuideError as e:
+            assert str(e).startswith("guide.")  # it names the place
+        else:
+            assert guide.steps[0].task.check.kind == kind
+            assert not (text == "" and typed)  # a required number left empty never passes
