@@ -295,8 +295,10 @@ if __name__ == "__main__":
     from nnviz.ui.common.settings import ui_language
     from nnviz.ui.preview import preview
 
-    def make(model):
-        dlg = GuideEditorDialog(guide_for(model.preset.id), model.preset, ui_language())
-        return dlg
+    lesson = sys.argv[1] if len(sys.argv) > 1 else "perceptron-and"
 
-    sys.exit(preview(make, "perceptron-and", DIALOG_SIZE))
+    def make(model):
+        model.set_preset(lesson)  # the dialog edits this lesson's guide
+        return GuideEditorDialog(guide_for(lesson), model.preset, ui_language())
+
+    sys.exit(preview(make, lesson, DIALOG_SIZE))
