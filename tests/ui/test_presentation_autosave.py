@@ -74,3 +74,14 @@ def test_the_layout_keeper_stores_the_workspace_while_presenting(window):
     window.open_lesson("perceptron-and")  # the user's stored arrangement of the lesson
     assert _open_docks(window) == workspace
     assert not window.toolbars["main"].isHidden()
+
+
+def test_a_lesson_file_saved_while_presenting_holds_the_workspace(window):
+    from nnviz.ui.shell.session_state import capture
+
+    window.open_lesson("perceptron-and")
+    workspace_state = window.saveState(window.state_version)
+    window.presentation.act_present.trigger()  # F5, then File → Save Lesson
+    session = capture(window)
+    assert base64.b64decode(session.ui[PANELS_KEY]) == bytes(workspace_state)
+    window.presentation.act_leave.trigger()

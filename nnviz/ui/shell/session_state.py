@@ -115,10 +115,15 @@ def open_lesson(window, lesson, name: str) -> bool:
 
 
 def _panels(window) -> str:
-    save = getattr(window, "saveState", None)
-    if save is None:
-        return ""
-    return base64.b64encode(bytes(save(window.state_version))).decode("ascii")
+    presentation = getattr(window, "presentation", None)
+    if presentation is not None:  # while presenting: the workspace from before, not its docks
+        state = presentation.workspace_state()
+    else:
+        save = getattr(window, "saveState", None)
+        if save is None:
+            return ""
+        state = save(window.state_version)
+    return base64.b64encode(bytes(state)).decode("ascii")
 
 
 def _restore_panels(window, text) -> None:
