@@ -6,8 +6,9 @@
 ;
 ;   iscc /DAppVersion=0.1.0 /DBundleDir=C:\path\to\dist\nnviz /DOutputDir=C:\path\to\out nnviz.iss
 ;
-; Built and smoke-tested by build-windows.yml on a Windows CI runner; nothing here can be run on
-; the Linux development machines.
+; Built and smoke-tested by build-windows.yml on a Windows CI runner (not run yet). On Linux,
+; packaging/windows/test-association compiles it under wine with a stand-in payload and checks
+; the .nnviz association's install and uninstall (see packaging/README.md).
 ;
 ; Where things go (per-user install):
 ;   program       %LOCALAPPDATA%\Programs\nnviz          (replaced on upgrade, removed on uninstall)
@@ -87,12 +88,21 @@ Name: "{autoprograms}\nnviz"; Filename: "{app}\nnviz.exe"; WorkingDir: "{userdoc
 Name: "{autodesktop}\nnviz"; Filename: "{app}\nnviz.exe"; WorkingDir: "{userdocs}"; Comment: "{cm:AppComment}"; Tasks: desktopicon
 
 [Registry]
-; Lesson files (.nnviz, see the README): opened by nnviz.exe, shown with its icon. HKA is the
-; machine's classes for an install for all users, the user's own otherwise.
-Root: HKA; Subkey: "Software\Classes\.nnviz\OpenWithProgids"; ValueType: string; ValueName: "nnviz.Lesson"; ValueData: ""; Flags: uninsdeletevalue
+; Lesson files (.nnviz, see the README): a double click opens them in nnviz.exe, shown with its
+; icon. HKA is the machine's classes for an install for all users, the user's own
+; (HKCU\Software\Classes) otherwise. The extension's default value names the ProgId, so the file
+; opens without an "Open with" prompt (wine's ShellExecute, used by test-association, reads only
+; that value); OpenWithProgids and Applications\nnviz.exe list nnviz under "Open with". Content
+; Type is the MIME type the .deb registers. The uninstaller removes exactly these (entries are
+; undone in reverse order, so the emptied .nnviz key goes last); the user's lesson files stay.
+Root: HKA; Subkey: "Software\Classes\.nnviz"; ValueType: string; ValueName: ""; ValueData: "nnviz.Lesson"; Flags: uninsdeletevalue uninsdeletekeyifempty
+Root: HKA; Subkey: "Software\Classes\.nnviz"; ValueType: string; ValueName: "Content Type"; ValueData: "application/x-nnviz-lesson"; Flags: uninsdeletevalue uninsdeletekeyifempty
+Root: HKA; Subkey: "Software\Classes\.nnviz\OpenWithProgids"; ValueType: string; ValueName: "nnviz.Lesson"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
 Root: HKA; Subkey: "Software\Classes\nnviz.Lesson"; ValueType: string; ValueName: ""; ValueData: "{cm:LessonFile}"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\nnviz.Lesson\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\nnviz.exe,0"
 Root: HKA; Subkey: "Software\Classes\nnviz.Lesson\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\nnviz.exe"" ""%1"""
+Root: HKA; Subkey: "Software\Classes\Applications\nnviz.exe"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\Applications\nnviz.exe\SupportedTypes"; ValueType: string; ValueName: ".nnviz"; ValueData: ""
 
 [Run]
 ; Every kernel compiled once at install (and again at each upgrade: the folder is refilled), so
