@@ -20,3 +20,14 @@ def test_no_bottom_area_is_taller_than_its_layout_at_1366x768(window, qtbot):
         if height > bottom.size + 4:
             too_tall[preset.id] = (height, bottom.size)
     assert not too_tall
+
+
+def test_the_activation_gallery_gets_room_for_its_plots_at_1366x768(window, qtbot):
+    """Three columns (functions, h and h′, softmax and maxout) in ~560 px overlapped their
+    legends and labels; the lesson's figure is the gallery, its canvas a 1-1 network."""
+    window.resize(1366, 740)
+    window.open_lesson("activations")
+    qtbot.wait(20)
+    gallery = window.docks["lab_gallery"]
+    assert gallery.isVisible() and gallery.width() >= 700
+    assert window.canvas.width() >= 300

@@ -154,7 +154,8 @@ class ActivationGallery(QWidget):
             p.setLabel("bottom", "a")
             p.setXRange(-10, 10, padding=0.01)
         self.f_plot.setYRange(-2.5, 4.0)
-        self.f_legend = add_legend(self.f_plot, (-10, -10))
+        # top left: the curves all stay at or below 1 for a < 0, so nothing is hidden there
+        self.f_legend = add_legend(self.f_plot, (10, 10))
         self.f_curves, self.d_curves, self.markers, self.marker_labels = {}, {}, {}, {}
         for name in FUNCTIONS:
             pen = pg.mkPen(self.colors[name], width=2)
