@@ -8,6 +8,8 @@ the model (undoable), Esc closes it.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtWidgets import QApplication, QGraphicsView
 
@@ -71,8 +73,13 @@ class InPlaceEditing(QGraphicsView):
     def editable_item_at(self, pos) -> EdgeItem | BiasItem | None:
         """The edge or bias under viewport point ``pos`` (its number label counts too; the
         legend, an item above the edges, is not an edit)."""
-        for it in self.items(pos):  # topmost first, like itemAt()
-            if isinstance(it, EdgeItem | BiasItem):
+        items = self.items(pos)  # topmost first, like itemAt()
+        for it in items:
+            if isinstance(it, EdgeItem):  # where edges meet, the one nearest the pointer
+                p = self.mapToScene(pos)
+                return min((e for e in items if isinstance(e, EdgeItem)),
+                           key=lambda e: (_distance(e.line(), p), -e.zValue()))
+            if isinstance(it, BiasItem):
                 return it
             target = getattr(it, "edit_target", None)
             return target if target is not None and target.isVisible() else None
@@ -191,3 +198,12 @@ def _edit_key(item) -> tuple:
     if isinstance(item, EdgeItem):
         return ("W", item.layer, item.i, item.j)
     return ("b", item.layer, item.index)
+
+
+def _distance(line, p) -> float:
+    """Distance from scene point ``p`` to the segment ``line``."""
+    dx, dy = line.dx(), line.dy()
+    d2 = dx * dx + dy * dy
+    t = 0.0 if d2 == 0 else ((p.x() - line.x1()) * dx + (p.y() - line.y1()) * dy) / d2
+    t = min(1.0, max(0.0, t))
+    return math.hypot(line.x1() + t * dx - p.x(), line.y1() + t * dy - p.y())
