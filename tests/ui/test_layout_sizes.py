@@ -31,3 +31,23 @@ def test_the_activation_gallery_gets_room_for_its_plots_at_1366x768(window, qtbo
     gallery = window.docks["lab_gallery"]
     assert gallery.isVisible() and gallery.width() >= 700
     assert window.canvas.width() >= 300
+
+
+def test_every_lessons_output_panel_is_whole_at_1366x768(window, qtbot):
+    """The Output dock (prediction, its table, the softmax bars, the input plane) is not cut:
+    no scroll bar in the default layout of any lesson (keras-and-softmax cut its plane, MNIST
+    its probabilities)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window.resize(1366, 740)
+    cut = []
+    for preset in window.model.presets:
+        window.open_lesson(preset.id)
+        qtbot.wait(20)
+        dock = window.docks["outputs"]
+        if dock.visibleRegion().isEmpty():
+            continue
+        for area in dock.findChildren(QScrollArea):
+            if area.verticalScrollBar().isVisible() and not area.visibleRegion().isEmpty():
+                cut.append(preset.id)
+    assert not cut
