@@ -77,8 +77,10 @@ class InPlaceEditing(QGraphicsView):
         for it in items:
             if isinstance(it, EdgeItem):  # where edges meet, the one nearest the pointer
                 p = self.mapToScene(pos)
-                return min((e for e in items if isinstance(e, EdgeItem)),
-                           key=lambda e: (_distance(e.line(), p), -e.zValue()))
+                edges = [e for e in items if isinstance(e, EdgeItem)]
+                dist = [_distance(e.line(), p) for e in edges]
+                near = min(dist) + 0.25 / max(self.transform().m11(), 1e-6)  # as near:
+                return next(e for e, d in zip(edges, dist) if d <= near)  # the topmost
             if isinstance(it, BiasItem):
                 return it
             target = getattr(it, "edit_target", None)
