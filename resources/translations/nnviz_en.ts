@@ -2950,6 +2950,14 @@ The current lesson is unchanged.</translation>
             <translation>Wide layers (more than {full} neurons) are bands of dots, one per neuron, {rows} to a column from the top, coloured by the neuron's value. The faded lines are each pair of layers' strongest links, as many as 'strongest edges' in the toolbar says. Hovering or clicking a neuron draws its {n} strongest incoming and outgoing edges in full colour.</translation>
         </message>
         <message>
+            <source>Rows: a neuron shows its value; point at it for a, b and its formula.</source>
+            <translation>Rows: a neuron shows its value; point at it for a, b and its formula.</translation>
+        </message>
+        <message>
+            <source>On a small canvas the layers are tight rows: each neuron shows its value z; pointing at it shows its weighted sum a, its bias b and its formula, and writes the weights of its edges.</source>
+            <translation>On a small canvas the layers are tight rows: each neuron shows its value z; pointing at it shows its weighted sum a, its bias b and its formula, and writes the weights of its edges.</translation>
+        </message>
+        <message>
             <source>value (a, z, w, b)</source>
             <translation>value (a, z, w, b)</translation>
         </message>

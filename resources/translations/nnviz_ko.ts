@@ -2950,6 +2950,14 @@ The current lesson is unchanged.</source>
             <translation>넓은 층(뉴런 {full}개 초과)은 점의 띠로 그립니다. 점 하나가 뉴런 하나이고, 위에서부터 한 줄에 {rows}개씩, 뉴런의 값으로 색칠합니다. 흐린 선은 두 층 사이의 가장 강한 연결이며, 그 개수는 도구 모음의 '가장 강한 연결선'이 정합니다. 뉴런에 마우스를 올리거나 누르면 그 뉴런으로 들어오고 나가는 가장 강한 연결선 {n}개씩을 진하게 그립니다.</translation>
         </message>
         <message>
+            <source>Rows: a neuron shows its value; point at it for a, b and its formula.</source>
+            <translation>줄로 그린 층: 뉴런 안에는 값이 보이고, 마우스를 올리면 a, b와 식이 보입니다.</translation>
+        </message>
+        <message>
+            <source>On a small canvas the layers are tight rows: each neuron shows its value z; pointing at it shows its weighted sum a, its bias b and its formula, and writes the weights of its edges.</source>
+            <translation>캔버스가 작으면 층을 촘촘한 줄로 그립니다. 뉴런 안에는 값 z가 보이고, 마우스를 올리면 가중합 a, 바이어스 b와 식이 보이며 그 뉴런의 연결선에 가중치가 쓰입니다.</translation>
+        </message>
+        <message>
             <source>value (a, z, w, b)</source>
             <translation>값 (a, z, w, b)</translation>
         </message>

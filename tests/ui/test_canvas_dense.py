@@ -206,12 +206,14 @@ def test_a_small_canvas_gets_tight_rows_a_large_one_circles(qtbot, view, model):
     _show_at(qtbot, view, (1300, 760))
     assert not view.geom.tight and len(view.heatmaps) == 9  # hidden neurons and output
     assert all(t.isVisible() for t in view.a_labels[1])
+    assert not any("point at it for a, b" in note for note in view.legend.notes)
     frame = 2 * view.frameWidth()
     view.resize(LAB_VIEWPORT[0] + frame, LAB_VIEWPORT[1] + frame)
     qtbot.waitUntil(lambda: view.geom.tight, timeout=2000)  # rebuilt after the resize
     view.fit()
     assert view.value_text_px() >= READABLE_PX
     assert all(n.pill for n in view.neurons[1]) and view.heatmaps == []
+    assert any("point at it for a, b" in note for note in view.legend.notes)  # the rule
     view.resize(1300 + frame, 760 + frame)
     qtbot.waitUntil(lambda: not view.geom.tight, timeout=2000)
     assert len(view.heatmaps) == 9

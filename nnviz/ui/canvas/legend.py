@@ -18,9 +18,9 @@ from nnviz.ui.common import colors
 translate = QCoreApplication.translate  # the name lupdate recognises
 
 
-def edge_number_rule(dense: bool) -> tuple[list[str], str]:
+def edge_number_rule(dense: bool, rows: bool = False) -> tuple[list[str], str]:
     """Which edges carry their number: the legend's short lines and the full rule (its
-    tooltip)."""
+    tooltip); ``rows``: hidden neurons are drawn as tight rows (pills) and say so."""
     lines = [translate("NetworkLegend", "Weights on edges: the strongest that fit. "
                                         "Hover a neuron for its own, an edge for its weight.")]
     rule = translate("NetworkLegend", "Numbers on edges: the strongest weights that fit "
@@ -39,6 +39,13 @@ def edge_number_rule(dense: bool) -> tuple[list[str], str]:
             "'strongest edges' in the toolbar says. Hovering or clicking a neuron draws its "
             "{n} strongest incoming and outgoing edges in full colour.").format(
             full=geometry.FULL_LAYER, rows=geometry.BAND_ROWS, n=geometry.SELECTED_EDGES)
+    if rows:
+        lines.append(translate("NetworkLegend", "Rows: a neuron shows its value; point at it "
+                                                "for a, b and its formula."))
+        rule += "\n" + translate(
+            "NetworkLegend", "On a small canvas the layers are tight rows: each neuron shows "
+            "its value z; pointing at it shows its weighted sum a, its bias b and its formula, "
+            "and writes the weights of its edges.")
     return lines, rule
 
 

@@ -135,7 +135,8 @@ class NetworkView(Highlighting, EdgeDrawing, CanvasLabels, InPlaceEditing):
         self._mark_selected(*self.lesson.selected)
         self.update_values()
         dense = any(geometry.is_dense(W) for W in net.W)
-        self.legend = LegendItem(self._fonts["legend"], f, *edge_number_rule(dense))
+        rows = any(g.pill for g in self.geom.layers[1:-1])  # hidden pills: a, b on hover
+        self.legend = LegendItem(self._fonts["legend"], f, *edge_number_rule(dense, rows))
         self._scene.addItem(self.legend)
         self._place_legend()
         if self._auto_fit:
