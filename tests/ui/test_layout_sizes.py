@@ -51,3 +51,30 @@ def test_every_lessons_output_panel_is_whole_at_1366x768(window, qtbot):
             if area.verticalScrollBar().isVisible() and not area.visibleRegion().isEmpty():
                 cut.append(preset.id)
     assert not cut
+
+
+def test_large_text_on_a_768_px_screen_moves_the_bottom_docks_beside_the_canvas(window, qtbot):
+    """At 150 % text on 1366×768 the bottom area left the canvas ~190 px: its docks join the
+    right column's tabs; back at 100 % they return under the canvas."""
+    from PySide6.QtCore import Qt
+
+    from nnviz.ui.common.interface_scale import interface_scale
+
+    window.resize(1366, 740)
+    window.open_lesson("xor-backprop-2")
+    qtbot.wait(20)
+    weights = window.docks["weights"]
+    assert window.dockWidgetArea(weights) == Qt.BottomDockWidgetArea
+    low = window.canvas.height()
+    try:
+        interface_scale().set(1.5, store=False)
+        qtbot.wait(20)
+        assert window.dockWidgetArea(weights) == Qt.RightDockWidgetArea
+        assert not weights.isHidden()  # a tab, not lost
+        assert not any(window.dockWidgetArea(d) == Qt.BottomDockWidgetArea
+                       for d in window.docks.values() if not d.isHidden())
+        assert window.canvas.height() > low
+    finally:
+        interface_scale().set(1.0, store=False)
+    qtbot.wait(20)
+    assert window.dockWidgetArea(weights) == Qt.BottomDockWidgetArea

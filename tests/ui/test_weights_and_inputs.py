@@ -3,9 +3,10 @@
 import numpy as np
 import pytest
 
+from nnviz.ui.common.spreadsheet_text import parse_tsv
 from nnviz.ui.panels.inputs_panel import InputsPanel
 from nnviz.ui.panels.outputs_panel import OutputsPanel
-from nnviz.ui.panels.weight_editor import WeightEditor, parse_tsv
+from nnviz.ui.panels.weight_editor import WeightEditor
 
 
 @pytest.fixture

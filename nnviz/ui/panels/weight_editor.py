@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -37,8 +36,9 @@ from PySide6.QtWidgets import (
 
 from nnviz.core.nn.spec import INIT_NAMES
 from nnviz.ui.common import colors
-from nnviz.ui.common.formatting import NumberError, fmt, fmt_full, parse_number, sub
+from nnviz.ui.common.formatting import NumberError, fmt, fmt_full, sub
 from nnviz.ui.common.number_input import read_number
+from nnviz.ui.common.spreadsheet_text import parse_tsv
 
 if TYPE_CHECKING:
     from nnviz.ui.model.lesson_model import LessonModel
@@ -53,34 +53,6 @@ def _soft(rgb) -> QColor:
     """The signed colour, lightened so that black text stays readable on it."""
     r, g, b = (int(c) for c in rgb)
     return QColor((r * 2 + 255) // 3, (g * 2 + 255) // 3, (b * 2 + 255) // 3)
-
-
-def parse_tsv(text: str) -> np.ndarray:
-    """A block of numbers from spreadsheet text (tabs/commas/spaces between, lines = rows).
-
-    Raises NumberError naming the first bad cell; ragged rows are refused.
-    """
-    rows = [r for r in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if r.strip()]
-    out = []
-    for ri, row in enumerate(rows):
-        if "\t" in row:
-            cells = row.split("\t")
-        elif ";" in row:
-            cells = row.split(";")
-        else:
-            cells = row.replace(",", " ").split()
-        vals = []
-        for ci, cell in enumerate(cells):
-            try:
-                vals.append(parse_number(cell))
-            except NumberError:
-                raise NumberError(f"row {ri + 1}, column {ci + 1}: “{cell.strip()}”") from None
-        out.append(vals)
-    if not out:
-        raise NumberError("nothing to paste")
-    if len({len(r) for r in out}) != 1:
-        raise NumberError("rows have different lengths")
-    return np.array(out, dtype=float)
 
 
 class LayerModel(QAbstractTableModel):

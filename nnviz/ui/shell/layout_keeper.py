@@ -18,7 +18,12 @@ from PySide6.QtWidgets import QTabBar
 
 from nnviz.ui.common.interface_scale import interface_scale
 from nnviz.ui.common.settings import settings
-from nnviz.ui.shell.lesson_layout import LessonLayout, is_lesson_id, safe_layout
+from nnviz.ui.shell.lesson_layout import (
+    LessonLayout,
+    is_lesson_id,
+    safe_layout,
+    without_bottom_area,
+)
 
 #: QMainWindow.saveState's version of a lesson's stored panels (a new dock set: +1)
 LAYOUT_STATE_VERSION = 5
@@ -31,6 +36,8 @@ MAX_SIDE_FRACTION = 0.3  # of the window's width, for each side column
 MAX_BOTTOM_FRACTION = 0.32  # of the window's height
 CROWDED_WIDTH = 1500  # px at 100 % text: a narrower window puts a bottom area's groups in
 # one row of tabs (two bars of half the width would both be cut)
+SHORT_HEIGHT = 600  # px at 100 % text: a lower window (768 px at 150 %) has no bottom area,
+# its docks join the right column's tabs (the canvas was left 190 px)
 
 
 class LayoutKeeper(QObject):
@@ -46,6 +53,9 @@ class LayoutKeeper(QObject):
         self.problem = ""  # why the lesson's layout file could not be used ('' = it could)
         self.suspended = False  # presentation mode: nothing is stored while it is on
         self.showing_default = False  # False: the user's stored arrangement is shown
+        self.arranged: LessonLayout | None = None  # the layout as last put on the window
+        # a bound slot (not a lambda): Qt drops the connection with this object
+        interface_scale().changed.connect(self._on_interface_scale_changed)
 
     # -- lessons --------------------------------------------------------------------------
     def show_lesson(self, lesson: str) -> None:
@@ -105,7 +115,7 @@ class LayoutKeeper(QObject):
         self._apply_toolbars()  # the run bar follows the lesson, not the stored state
         self.showing_default = False
         self.hide_stale_tab_bars()
-        QTimer.singleShot(0, self.hide_stale_tab_bars)
+        QTimer.singleShot(0, self, self.hide_stale_tab_bars)
         return True
 
     def reset(self) -> None:
@@ -126,13 +136,29 @@ class LayoutKeeper(QObject):
             self.showing_default = True
 
     def settle(self) -> None:
-        """The window got its size (first show): the default's sizes again, if it is shown."""
-        if self.showing_default and not self.suspended:
+        """The window got its size (first show) or the text its size: the default again, if
+        it is shown (arranged anew when the window became short or tall enough to change
+        where the bottom area's docks go, else only its sizes)."""
+        if not self.showing_default or self.suspended or self.layout is None:
+            return
+        if self._short() != ("bottom" not in (self.arranged or self.layout).areas
+                             and "bottom" in self.layout.areas):
+            self.arrange(self.layout)
+        else:
             self.apply_sizes()
+
+    def _on_interface_scale_changed(self, _factor: float) -> None:
+        self.settle()
+
+    def _short(self) -> bool:
+        return self.window.height() / interface_scale().factor < SHORT_HEIGHT
 
     def arrange(self, layout: LessonLayout, side_fraction: float = MAX_SIDE_FRACTION) -> None:
         """Put the docks where ``layout`` says (presentation mode passes its own)."""
         w = self.window
+        if self._short():
+            layout = without_bottom_area(layout)
+        self.arranged = layout
         shown = layout.docks()
         for d in self.docks.values():  # all out first: no tab group outlives its lesson
             if d.isFloating():
@@ -175,7 +201,7 @@ class LayoutKeeper(QObject):
         self._apply_toolbars(layout)
         self.apply_sizes(layout, side_fraction)
         self.hide_stale_tab_bars()
-        QTimer.singleShot(0, lambda: self._settled(layout, side_fraction))
+        QTimer.singleShot(0, self, lambda: self._settled(layout, side_fraction))  # not after us
 
     def _settled(self, layout: LessonLayout, side_fraction: float) -> None:
         self.apply_sizes(layout, side_fraction)  # again once the arrangement has its geometry
@@ -216,7 +242,7 @@ class LayoutKeeper(QObject):
     def apply_sizes(self, layout: LessonLayout | None = None,
                     side_fraction: float = MAX_SIDE_FRACTION) -> None:
         """The areas' widths/heights and the groups' shares (sizes follow the text size)."""
-        layout, w = layout or self.layout, self.window
+        layout, w = layout or self.arranged or self.layout, self.window
         if layout is None:
             return
         f = 1 + (interface_scale().factor - 1) / 2  # the canvas needs the room as much

@@ -32,7 +32,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 AREAS = ("left", "right", "top", "bottom")
@@ -208,3 +208,16 @@ def safe_layout(lesson: str, folder: Path | None = None) -> tuple[LessonLayout, 
         return load_layout(lesson, folder), ""
     except LayoutError as exc:
         return parse_layout(BUILTIN_DEFAULT, lesson, "builtin"), str(exc)
+
+
+def without_bottom_area(layout: LessonLayout) -> LessonLayout:
+    """``layout`` for a short screen (large text on 768 px): the bottom area's docks become
+    more tabs of the right column's last group, so the canvas keeps its height."""
+    bottom, right = layout.areas.get("bottom"), layout.areas.get("right")
+    if bottom is None or right is None or not right.groups:
+        return layout
+    moved = tuple(k for g in bottom.groups for k in g)
+    groups = right.groups[:-1] + (right.groups[-1] + moved,)
+    areas = {name: a for name, a in layout.areas.items() if name != "bottom"}
+    areas["right"] = replace(right, groups=groups)
+    return replace(layout, areas=areas)
