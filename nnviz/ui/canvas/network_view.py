@@ -221,22 +221,19 @@ class NetworkView(Highlighting, EdgeDrawing, CanvasLabels, InPlaceEditing):
         self._relayout()  # every size (neurons, fonts, pens) is made for one scale
 
     def _wanted_layout(self, scale: float) -> tuple[bool, float | None]:
-        """(tight, gap): the tight layout for a wide layer, or when this (shown, fitted) view
-        is too small to read the usual one (:func:`geometry.choose_layout`).  A view the user
-        zoomed keeps its layout."""
+        """(tight, gap): the tight layout for a wide layer, or when this (shown) view is too
+        small to read the usual one (:func:`geometry.choose_layout`)."""
         net = self.lesson.network
         if net is None:
             return False, None
         sizes = net.spec.sizes
         if not self.isVisible():  # its viewport has no size yet (see showEvent)
             return geometry.is_tight(sizes), None
-        if not self._auto_fit and self.geom is not None:
-            return self.geom.tight, self.geom.gap
         vp = self.viewport().size()
         return geometry.choose_layout(sizes, (vp.width(), vp.height()), scale)
 
     def _layout_changes(self) -> bool:
-        if self.geom is None:
+        if self.geom is None or not self._auto_fit:  # a view the user zoomed keeps its layout
             return False
         tight, gap = self._wanted_layout(self.geom.scale)
         return tight != self.geom.tight or (tight and gap is not None and gap != self.geom.gap)
@@ -348,6 +345,8 @@ class NetworkView(Highlighting, EdgeDrawing, CanvasLabels, InPlaceEditing):
             self.scale(1.6, 1.6)
             self.centerOn(self._scene.sceneRect().center())
         self._auto_fit = True
+        if self._layout_changes():  # Fit after zooming: the layout for this view's size
+            QTimer.singleShot(0, self, self._relayout_if_needed)
         self._place_editor()
         self.zoom_changed.emit(self.transform().m11())
 
