@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,6 +32,9 @@ OPEN_STYLE = "background:#cfd8dc;color:#263238;"
 
 
 class GuidePanel(QWidget):
+    #: the panel's width changed (the band's height for the step may change with it)
+    width_changed = Signal(int)
+
     def __init__(self, guide: Any, lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.guide, self.lang = guide, lang
@@ -69,33 +72,44 @@ class GuidePanel(QWidget):
         self.next_btn.clicked.connect(guide.next)
         self.leave_btn.clicked.connect(self._on_leave_clicked)
 
-        # one compact band (the canvas keeps the height): strip, step title and guide title on
-        # one line, the text under them; the task, its status and the buttons on the right
-        head = QHBoxLayout()
-        head.addLayout(self.strip)
-        head.addSpacing(8)
-        head.addWidget(self.title, 1)  # guide_title is the dock's title (the shell shows it)
-        left = QVBoxLayout()
-        left.setSpacing(2)
-        left.addLayout(head)
-        left.addWidget(self.text)
-        left.addStretch(1)
+        # one compact band (the canvas keeps the height): the strip and the buttons on the
+        # first line, the step's title beside them when it fits on one line (else under
+        # them: at large text it wrapped a word a line), the text under them; the task and
+        # its status on the right of the text
         nav = QHBoxLayout()
         nav.addWidget(self.back_btn)
         nav.addWidget(self.next_btn)
         nav.addWidget(self.leave_btn)
         nav.addWidget(self.restart_btn)
-        right = QVBoxLayout()  # the buttons first: the band is short and its text may scroll
-        right.setSpacing(2)
-        right.addLayout(nav)
-        right.addWidget(self.task)
-        right.addWidget(self.status)
-        right.addStretch(1)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(6, 2, 6, 2)
-        row.addLayout(left, 3)
-        row.addSpacing(10)
-        row.addLayout(right, 2)
+        self.head = QHBoxLayout()
+        self.head.addLayout(self.strip)
+        self.head.addSpacing(8)
+        self.head.addWidget(self.title, 1)  # guide_title is the dock's title (the shell's)
+        self.head.addStretch(0)  # takes the room when the title is under the line
+        self.head.addLayout(nav)
+        self.title_row = QVBoxLayout()  # holds the title when the first line is too short
+        self.title_row.setContentsMargins(0, 0, 0, 0)
+        side = QVBoxLayout()
+        side.setSpacing(2)
+        side.addWidget(self.task)
+        side.addWidget(self.status)
+        side.addStretch(1)
+        self.body = body = QHBoxLayout()
+        text_col = QVBoxLayout()
+        text_col.addWidget(self.text)
+        text_col.addStretch(1)
+        body.addLayout(text_col, 3)
+        body.addSpacing(10)
+        body.addLayout(side, 2)
+        # the scroll area around the band asks the height for its width (heightForWidth),
+        # not the wrapped labels' minimum at their narrowest, which scrolled a band that fit
+        self.setMinimumHeight(24)
+        col = QVBoxLayout(self)
+        col.setContentsMargins(6, 2, 6, 2)
+        col.setSpacing(2)
+        col.addLayout(self.head)
+        col.addLayout(self.title_row)
+        col.addLayout(body, 1)
         guide.guide_changed.connect(self.refresh)
         guide.step_changed.connect(self._on_step_changed)  # bound: dropped with the panel
         self.refresh()
@@ -146,6 +160,7 @@ class GuidePanel(QWidget):
         self.title.setText(step.title.get(lang))
         self.text.setText(step.text.get(lang))
         st = g.status
+        self.body.setStretch(2, 0 if step.task is None else 2)  # no task: the text's width
         if step.task is None:
             self.task.setText("")
             self.status.setText("")
@@ -166,9 +181,39 @@ class GuidePanel(QWidget):
         self.leave_btn.setText(self.tr("Leave guide") if g.active else self.tr("Resume guide"))
         for lab in (self.title, self.text, self.task):
             lab.setEnabled(g.active)
+        self._place_title()
 
     def _on_step_changed(self, _index: int) -> None:
         self.refresh()
+
+    # -- fitting the band -------------------------------------------------------------------
+    def title_on_first_line(self) -> bool:
+        return self.head.indexOf(self.title) >= 0
+
+    def _place_title(self) -> None:
+        """The title beside the strip and the buttons if its one line fits there."""
+        others = sum(self.head.itemAt(i).sizeHint().width() for i in range(self.head.count())
+                     if self.head.itemAt(i).widget() is not self.title)
+        one_line = self.title.fontMetrics().horizontalAdvance(self.title.text()) + 8
+        fits = others + one_line + 20 <= self.width()
+        if fits != self.title_on_first_line():
+            (self.title_row if fits else self.head).removeWidget(self.title)
+            if fits:
+                self.head.insertWidget(2, self.title, 1)
+            else:
+                self.title_row.addWidget(self.title)
+
+    def height_for(self, width: int) -> int:
+        """The height the band needs to show the whole step at ``width``."""
+        lay = self.layout()
+        return lay.totalHeightForWidth(width) if lay.hasHeightForWidth() \
+            else lay.totalSizeHint().height()
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._place_title()
+        if event.size().width() != event.oldSize().width():
+            self.width_changed.emit(event.size().width())
 
     def _on_leave_clicked(self) -> None:
         if self.guide.active:

@@ -54,7 +54,9 @@ LAB_DOCKS = {"lab_gallery": "gallery", "lab_race": "race"}
 RUN_ACTIONS = {"play": "act_play", "step_sample": "act_step_sample",
                "step_batch": "act_step_batch", "step_epoch": "act_step_epoch",
                "reset": "act_reset", "new_init": "act_new_init"}
-GUIDE_HEIGHT = 96  # px at 100 % text: the guide's band at the top (its text scrolls when longer)
+GUIDE_HEIGHT = 96  # px at 100 % text: the guide's band at the top, at least (it grows to show
+# the whole step, up to GUIDE_MAX_FRACTION of the window; beyond that its text scrolls)
+GUIDE_MAX_FRACTION = 0.27
 EXPLAINED_HEIGHT = 190  # px: the explained step's tab (bar, caption, formula, numbers)
 TRACER_HEIGHT = 300  # px: the tracer's table or the graph need more
 
@@ -83,6 +85,9 @@ class GuideDocks(QObject):
         g.setFeatures(g.features() & ~g.DockWidgetFeature.DockWidgetClosable)
         g.widget().setMinimumHeight(guide_height())
         g.widget().setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # text wraps instead
+        self.guide.step_changed.connect(self._fit_band_soon)
+        self.guide_panel.width_changed.connect(self._fit_band_soon)
+        self.guide.guide_changed.connect(self._fit_band_soon)
         self.guide.guide_changed.connect(self._on_guide_changed)
         ex = window._dock("explained", _tr("Explained step"), self.explained_panel,
                           Qt.BottomDockWidgetArea, scroll=True)
@@ -125,13 +130,43 @@ class GuideDocks(QObject):
     def _on_interface_scale_changed(self, _factor: float) -> None:
         dock = self.window.docks["guide"]
         dock.widget().setMinimumHeight(guide_height())
-        self.window.resizeDocks([dock], [guide_height()], Qt.Vertical)
+        self.fit_band()
+
+    def band_height(self) -> int:
+        """The guide band's height for the step shown: all of it, between the minimum
+        (:func:`guide_height`) and GUIDE_MAX_FRACTION of the window."""
+        area = self.window.docks["guide"].widget()
+        # measured as if the scroll bar were shown: a band that fits exactly must not need it
+        width = area.viewport().width() - area.verticalScrollBar().sizeHint().width()
+        needed = self.guide_panel.height_for(width) + 2 * area.frameWidth() + 6
+        cap = int(self.window.height() * GUIDE_MAX_FRACTION)
+        return max(guide_height(), min(needed, cap))
+
+    def fit_band(self) -> None:
+        """Size the band to the step shown (a step's text was cut mid-line at 96 px)."""
+        dock, w = self.window.docks["guide"], self.window
+        if not dock.isVisible() or dock.isFloating():
+            return
+        area, height = dock.widget(), self.band_height()
+        w.resizeDocks([dock], [height + dock.height() - area.height()], Qt.Vertical)  # shrinks
+        # resizeDocks barely grows a top dock over the central widget; a minimum does (the
+        # dock keeps the height once the minimum is back, and the user may drag it)
+        area.setMinimumHeight(height)
+        w.layout().activate()
+        area.setMinimumHeight(guide_height())
+        # a band that shows the whole step has no scroll bar (Qt kept one from a narrower
+        # moment of the arrangement, which then cut the text's last line)
+        fits = self.guide_panel.height_for(area.viewport().width()) <= height
+        area.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff if fits else Qt.ScrollBarAsNeeded)
+
+    def _fit_band_soon(self, *_args) -> None:
+        QTimer.singleShot(0, self, self.fit_band)  # after the panel has shown the step
 
     def _on_preset_changed(self, _preset: Any) -> None:
         docks = self.window.docks
         docks["guide"].show()
         docks["guide"].widget().setMinimumHeight(guide_height())  # the text size may have changed
-        self.window.resizeDocks([docks["guide"]], [guide_height()], Qt.Vertical)
+        self._fit_band_soon()
         mnist = getattr(self.window, "mnist", None)  # installed when the window starts
         if self._mnist is None and mnist is not None:
             self.connect_mnist(mnist)
