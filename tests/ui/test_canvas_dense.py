@@ -229,3 +229,17 @@ def test_six_hidden_layers_read_in_a_lab_canvas(qtbot, view, model, preset):
     assert view.value_text_px() >= 7.5
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     assert shown.contains(view.sceneRect().adjusted(1, 1, -1, -1))
+
+
+def test_layout_choice_follows_the_numbers_size_on_screen():
+    assert geometry.choose_layout((784, 100, 10), (2000, 1200)) == (True, None)  # wide: always
+    assert geometry.choose_layout((2, 8, 1), (1300, 760)) == (False, None)  # room for circles
+    assert geometry.choose_layout((2, 8, 1), LAB_VIEWPORT) == (True, 150.0)
+    assert geometry.choose_layout((2, 2, 1), LAB_VIEWPORT) == (False, None)  # XOR: circles
+    assert geometry.choose_layout((2, 8, 8, 8, 8, 8, 8, 1), LAB_VIEWPORT) == (True, 60.0)
+    # fitted, a picture's numbers are as large on screen at any interface scale (everything
+    # in it grows alike): the choice does not depend on it
+    for sizes in ((2, 8, 1), (2, 2, 1), (2, 8, 8, 8, 8, 8, 8, 1), (2, 3, 2, 2)):
+        for viewport in (LAB_VIEWPORT, (900, 600), (540, 320), (500, 250)):
+            assert geometry.choose_layout(sizes, viewport, 1.5) == \
+                geometry.choose_layout(sizes, viewport), (sizes, viewport)

@@ -232,10 +232,11 @@ def choose_layout(sizes, viewport: tuple[float, float],
     sizes = tuple(int(n) for n in sizes)
     if is_tight(sizes):
         return True, None
-    full = _fitted_zoom(network_geom(sizes, scale, False), viewport, 60, 40)
+    # zooms × the interface scale: how large the numbers are on screen
+    full = scale * _fitted_zoom(network_geom(sizes, scale, False), viewport, 60, 40)
     if full >= CRAMPED_ZOOM:
         return False, None
-    zooms = [_fitted_zoom(network_geom(sizes, scale, True, gap), viewport, 110, 30)
+    zooms = [scale * _fitted_zoom(network_geom(sizes, scale, True, gap), viewport, 110, 30)
              for gap in SMALL_TIGHT_GAPS]
     n = next((k for k, z in enumerate(zooms) if z >= READABLE_ZOOM), len(zooms) - 1)
     if zooms[n] < 1.25 * full:
