@@ -35,7 +35,7 @@ BAND_ROWS = 20  # dots per column of a wide layer's band
 BAND_CELL = 11.0  # distance between the dots of a band
 PILL_W, PILL_H, PILL_PITCH = 74.0, 20.0, 23.0  # small layers: pill size and row distance
 SMALL_PILL_W = 62.0  # pills of a network without a wide layer (no 8-character outputs)
-TIGHT_GAP = 90.0  # free space between two neighbouring columns (with a wide layer)
+TIGHT_GAP = 110.0  # free space between two neighbouring columns (with a wide layer)
 #: the same for a network of small layers in tight rows, widest first: its edges carry numbers
 SMALL_TIGHT_GAPS = (150.0, 100.0, 60.0)
 
