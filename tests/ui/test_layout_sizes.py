@@ -78,3 +78,19 @@ def test_large_text_on_a_768_px_screen_moves_the_bottom_docks_beside_the_canvas(
         interface_scale().set(1.0, store=False)
     qtbot.wait(20)
     assert window.dockWidgetArea(weights) == Qt.BottomDockWidgetArea
+
+
+def test_the_input_panel_does_not_scroll_for_a_hidden_page(window, qtbot):
+    """The truth table's dock scrolled because the (hidden) MNIST image page counted in its
+    minimum height."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window.resize(1366, 740)
+    scrolled = []
+    for lesson in ("perceptron-and", "xor-gates", "softmax-overflow", "optimizers"):
+        window.open_lesson(lesson)
+        qtbot.wait(20)
+        area = window.docks["inputs"].findChild(QScrollArea)
+        if area.verticalScrollBar().isVisible():
+            scrolled.append(lesson)
+    assert not scrolled

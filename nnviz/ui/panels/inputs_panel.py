@@ -81,7 +81,6 @@ class InputsPanel(QWidget):
         self.image_note.setWordWrap(True)
         # a long "MNIST not found …" must not make the window taller than the screen
         self.image_note.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Ignored)
-        self.image_note.setMinimumHeight(120)
         self.image_note.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.retry = QPushButton(self.tr("Try loading MNIST again"))
         self.retry.setToolTip(self.tr("Look for the MNIST files again (for example after "
@@ -104,6 +103,17 @@ class InputsPanel(QWidget):
     def mode(self) -> str:
         return ("table", "boxes", "image")[self.stack.currentIndex()]
 
+    def _show_page(self, index: int) -> None:
+        """Show page ``index``; the others do not count in the panel's minimum size (the
+        MNIST image page's made the truth table's dock scroll for nothing)."""
+        for k in range(self.stack.count()):
+            shown = k == index
+            self.stack.widget(k).setSizePolicy(
+                QSizePolicy.Preferred if shown else QSizePolicy.Ignored,
+                QSizePolicy.Preferred if shown else QSizePolicy.Ignored)
+        self.stack.setCurrentIndex(index)
+        self.stack.updateGeometry()
+
     # -- rebuild for a lesson -------------------------------------------------------------
     def _on_lesson_data_changed(self):
         c, net = self.lesson, self.lesson.network
@@ -118,9 +128,9 @@ class InputsPanel(QWidget):
             # vectors) are rows to pick, not a truth table
             self.title.setText(self.tr("Truth table: pick a row") if kind == "gate"
                                else self.tr("Input rows: pick one"))
-            self.stack.setCurrentIndex(0)
+            self._show_page(0)
         elif n_in > MAX_BOXES:
-            self.stack.setCurrentIndex(2)
+            self._show_page(2)
             self.title.setText(self.tr("Input image"))
             n = len(c.samples) if c.samples is not None else 0
             # -1: the input is no test image (a drawn digit), said in words, not "#0"
@@ -130,13 +140,16 @@ class InputsPanel(QWidget):
             self.image_note.setText(c.data_error)
             self.image_note.setToolTip(c.data_error)
             self.image_note.setVisible(bool(c.data_error))
+            # room for a message of several lines; one line for "label: 7"
+            self.image_note.setMinimumHeight(120 if c.data_error else
+                                             self.image_note.fontMetrics().lineSpacing() + 4)
             self.retry.setVisible(bool(c.data_error) and is_mnist_kind(kind)
                                   and not c.data_error.endswith("…"))
         else:
             self._build_boxes(n_in)
             self.title.setText(self.tr("Input x") if c.samples is None else
                                self.tr("Input x (or click the input plane)"))
-            self.stack.setCurrentIndex(1)
+            self._show_page(1)
         self._updating = False
         self._show_values()
 
@@ -253,7 +266,10 @@ class InputsPanel(QWidget):
         if label is not None:
             self.image_index.setValue(self.lesson.sample_index)
             self.image_note.setText(self.tr("label: {y}").format(y=label))
+            self.image_note.setToolTip("")
             self.image_note.setVisible(True)
+            self.image_note.setMinimumHeight(self.image_note.fontMetrics().lineSpacing() + 4)
+            self.retry.setVisible(False)  # the images are there (shown while they loaded)
         elif not self.lesson.data_error:
             # a drawn (or typed) image is no test image: it has no label
             self._updating, was = True, self._updating
