@@ -1589,6 +1589,7 @@ The current lesson is unchanged.</translation>
         <name>GuidePanel</name>
         <message>
             <source>◀ Back</source>
+            <extracomment>the panel's width changed (the band's height for the step may change with it)</extracomment>
             <translation>◀ Back</translation>
         </message>
         <message>

@@ -1589,6 +1589,7 @@ The current lesson is unchanged.</source>
         <name>GuidePanel</name>
         <message>
             <source>◀ Back</source>
+            <extracomment>the panel's width changed (the band's height for the step may change with it)</extracomment>
             <translation>◀ 이전</translation>
         </message>
         <message>
