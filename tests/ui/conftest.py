@@ -19,6 +19,17 @@ def _isolated_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def warnings(monkeypatch):
+    """The texts of the warning boxes the test made, recorded instead of shown."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda parent, title, text, *a, **k: shown.append(text)))
+    return shown
+
+
+@pytest.fixture
 def model(qapp):
     from nnviz.ui.model.lesson_model import LessonModel
 

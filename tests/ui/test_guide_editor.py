@@ -10,20 +10,12 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from nnviz.core.files.lesson_file import lesson_from_session
 from nnviz.core.files.session import load_session
 from nnviz.core.guides import CHECKS, COMBINATORS, GuideError, guide_for, guide_to_dict
 from nnviz.core.lessons.presets import all_presets, get_preset
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text, *a, **k: shown.append(text)))
-    return shown
 
 
 def _type(qtbot, widget, text):

@@ -8,20 +8,10 @@ import sys
 import textwrap
 
 import numpy as np
-import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from nnviz.core.guides import guide_for, guide_to_dict
 
 WAIT = 30000
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text, *a, **k: shown.append(text)))
-    return shown
 
 
 def _prepare(window, qtbot, tmp_path):
