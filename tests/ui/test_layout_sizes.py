@@ -94,3 +94,21 @@ def test_the_input_panel_does_not_scroll_for_a_hidden_page(window, qtbot):
         if area.verticalScrollBar().isVisible():
             scrolled.append(lesson)
     assert not scrolled
+
+
+def test_the_mnist_input_image_and_its_label_are_whole(window, qtbot):
+    """mnist-course's Input dock cut 'label: 7' under the image at 1366×768."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window.resize(1366, 740)
+    window.open_lesson("mnist-course")
+    m = window.model
+    qtbot.waitUntil(lambda: m.samples is not None or (m.data_error and not m.loading),
+                    timeout=60000)
+    if window.model.samples is None:
+        import pytest
+
+        pytest.skip("MNIST is not installed here")
+    qtbot.wait(50)
+    area = window.docks["inputs"].findChild(QScrollArea)
+    assert not area.verticalScrollBar().isVisible()

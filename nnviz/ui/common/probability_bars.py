@@ -34,6 +34,11 @@ class ProbabilityBars(QWidget):
     def sizeHint(self):  # noqa: N802
         return QSize(200, self._wanted_height())
 
+    def value_column_width(self) -> int:
+        """As wide as the widest number written ("5.363e−6" was cut to "5.363e−")."""
+        fm = self.fontMetrics()
+        return max(fm.horizontalAdvance(t) for t in ["0.0000", *map(fmt, self.p)]) + 8
+
     def paintEvent(self, event):  # noqa: N802
         if not len(self.p):
             return
@@ -42,7 +47,7 @@ class ProbabilityBars(QWidget):
         fm = self.fontMetrics()
         h = fm.height() + 4
         lw = fm.horizontalAdvance("00") + 6
-        vw = fm.horizontalAdvance("0.0000") + 8
+        vw = self.value_column_width()
         width = max(10, self.width() - lw - vw)
         best = int(np.nanargmax(self.p)) if np.isfinite(self.p).any() else -1
         for k, v in enumerate(self.p):
