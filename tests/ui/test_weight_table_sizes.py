@@ -93,3 +93,18 @@ def test_the_columns_follow_the_text_size(docked):
     assert table.columnWidth(0) > narrow[0] and table.rowHeight(0) > narrow[1]
     assert editor.message.font().pointSizeF() == pytest.approx(1.5 * message)  # refusals too
     _texts_fit(table)
+
+
+def test_a_locked_tables_selected_numbers_stay_readable(qtbot):
+    """A guide step locks the table; its selected cells were grey numbers on dark blue."""
+    from PySide6.QtGui import QPalette
+
+    from nnviz.ui.panels.weight_editor import WeightTable
+
+    table = WeightTable()
+    qtbot.addWidget(table)
+    table.setEnabled(False)
+    pal = table.palette()
+    back = pal.color(QPalette.Disabled, QPalette.Highlight)
+    text = pal.color(QPalette.Disabled, QPalette.HighlightedText)
+    assert back.lightnessF() - text.lightnessF() > 0.5

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -139,6 +139,15 @@ class WeightTable(QTableView):
     """A table view that pastes spreadsheet blocks (Ctrl+V) and copies selections (Ctrl+C)."""
 
     pasted = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        # a guide step that locks the table greyed its selected cells' numbers on the dark
+        # highlight: the locked selection is light, its numbers dark
+        pal = self.palette()
+        pal.setColor(QPalette.Disabled, QPalette.Highlight, QColor("#cfd8dc"))
+        pal.setColor(QPalette.Disabled, QPalette.HighlightedText, QColor("#37474f"))
+        self.setPalette(pal)
 
     def keyPressEvent(self, event):  # noqa: N802
         if event.matches(QKeySequence.Paste):
