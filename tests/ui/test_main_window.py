@@ -109,3 +109,19 @@ def test_inspector_puts_its_plot_under_the_table_in_a_narrow_column(model, qtbot
     w.resize(900, 300)
     qtbot.wait(10)
     assert w.box.direction() == QBoxLayout.LeftToRight
+
+
+def test_inspector_shows_no_empty_plot_until_a_neuron_is_picked(model, qtbot):
+    """An empty grid with 0.8/0.9 ticks stood beside 'Click a neuron…'."""
+    from nnviz.ui.panels.inspector import Inspector
+
+    model.set_preset("softmax-overflow")
+    w = Inspector(model)
+    qtbot.addWidget(w)
+    w.ensure_plot()
+    w.show()
+    assert w.plot.isHidden()
+    model.select_neuron(1, 0)
+    assert not w.plot.isHidden()
+    model.set_preset("xor-gates")  # another lesson: nothing picked again
+    assert w.plot.isHidden()

@@ -123,6 +123,7 @@ class Inspector(QWidget):
         if self._curve is not None:
             self._curve.setData([], [])
             self._point.setData([], [])
+        self._update_plot()
 
     def _on_lesson_forward_updated(self, trace):
         if self.layer >= 0:
@@ -192,6 +193,8 @@ class Inspector(QWidget):
             self.lesson.edit_bias(li, self.index, v)
 
     def _update_plot(self):
+        if self.plot is not None:  # an empty grid with stale ticks until a neuron is shown
+            self.plot.setVisible(self.layer >= 1)
         if self._curve is None or self.layer < 1:
             return
         net = self.lesson.network
