@@ -54,3 +54,17 @@ def test_the_title_moves_under_the_strip_when_they_leave_it_no_room(window, qtbo
         assert title.height() <= 2.5 * title.fontMetrics().lineSpacing()
     finally:
         interface_scale().set(1.0, store=False)
+
+
+def test_a_narrow_band_puts_its_buttons_on_a_line_of_their_own(window, qtbot):
+    """The activations lesson's band is ~340 px wide: 'Leave guide' was cut."""
+    window.resize(1366, 740)
+    window.open_lesson("activations")
+    panel = window.guides.guide_panel
+    qtbot.waitUntil(lambda: panel.width() < 450, timeout=3000)
+    assert not panel.buttons_on_first_line()
+    for button in (panel.back_btn, panel.next_btn, panel.leave_btn, panel.restart_btn):
+        right = button.mapTo(panel, button.rect().topRight()).x()
+        assert right <= panel.width(), button.text()
+    window.open_lesson("xor-backprop-2")  # a wide band: back beside the strip
+    qtbot.waitUntil(panel.buttons_on_first_line, timeout=3000)

@@ -76,7 +76,9 @@ class GuidePanel(QWidget):
         # first line, the step's title beside them when it fits on one line (else under
         # them: at large text it wrapped a word a line), the text under them; the task and
         # its status on the right of the text
-        nav = QHBoxLayout()
+        self.nav = QWidget()  # a widget, so that it can move to a line of its own
+        nav = QHBoxLayout(self.nav)
+        nav.setContentsMargins(0, 0, 0, 0)
         nav.addWidget(self.back_btn)
         nav.addWidget(self.next_btn)
         nav.addWidget(self.leave_btn)
@@ -86,7 +88,9 @@ class GuidePanel(QWidget):
         self.head.addSpacing(8)
         self.head.addWidget(self.title, 1)  # guide_title is the dock's title (the shell's)
         self.head.addStretch(0)  # takes the room when the title is under the line
-        self.head.addLayout(nav)
+        self.head.addWidget(self.nav)
+        self.nav_row = QHBoxLayout()  # holds the buttons when the strip leaves them no room
+        self.nav_row.setContentsMargins(0, 0, 0, 0)
         self.title_row = QVBoxLayout()  # holds the title when the first line is too short
         self.title_row.setContentsMargins(0, 0, 0, 0)
         side = QVBoxLayout()
@@ -108,6 +112,7 @@ class GuidePanel(QWidget):
         col.setContentsMargins(6, 2, 6, 2)
         col.setSpacing(2)
         col.addLayout(self.head)
+        col.addLayout(self.nav_row)
         col.addLayout(self.title_row)
         col.addLayout(body, 1)
         guide.guide_changed.connect(self.refresh)
@@ -190,8 +195,17 @@ class GuidePanel(QWidget):
     def title_on_first_line(self) -> bool:
         return self.head.indexOf(self.title) >= 0
 
+    def buttons_on_first_line(self) -> bool:
+        return self.head.indexOf(self.nav) >= 0
+
     def _place_title(self) -> None:
-        """The title beside the strip and the buttons if its one line fits there."""
+        """The buttons beside the strip if they fit (else on a line of their own: in a
+        narrow band they were cut), the title beside them if its one line fits too."""
+        strip = self.strip.sizeHint().width() + 8
+        buttons_fit = strip + self.nav.sizeHint().width() + 16 <= self.width()
+        if buttons_fit != self.buttons_on_first_line():
+            (self.nav_row if buttons_fit else self.head).removeWidget(self.nav)
+            (self.head if buttons_fit else self.nav_row).addWidget(self.nav)
         others = sum(self.head.itemAt(i).sizeHint().width() for i in range(self.head.count())
                      if self.head.itemAt(i).widget() is not self.title)
         one_line = self.title.fontMetrics().horizontalAdvance(self.title.text()) + 8
