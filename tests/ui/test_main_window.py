@@ -125,3 +125,11 @@ def test_inspector_shows_no_empty_plot_until_a_neuron_is_picked(model, qtbot):
     assert not w.plot.isHidden()
     model.set_preset("xor-gates")  # another lesson: nothing picked again
     assert w.plot.isHidden()
+
+
+def test_the_first_window_takes_the_screens_free_area():
+    """A 1366 × 740 window in the corner of a 1920 × 1080 screen left the lesson small."""
+    from nnviz.ui.shell.main_window import first_window_size
+
+    assert first_window_size(1920, 1040) == (1920, 1010)
+    assert first_window_size(1366, 728) == (1366, 698)

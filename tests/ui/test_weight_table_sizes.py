@@ -108,3 +108,15 @@ def test_a_locked_tables_selected_numbers_stay_readable(qtbot):
     back = pal.color(QPalette.Disabled, QPalette.Highlight)
     text = pal.color(QPalette.Disabled, QPalette.HighlightedText)
     assert back.lightnessF() - text.lightnessF() > 0.5
+
+
+def test_a_cells_number_is_dark_on_its_shade(model):
+    """Locked by a guide step, the table's numbers were the disabled grey on the shades."""
+    from PySide6.QtCore import Qt
+
+    from nnviz.ui.panels.weight_editor import LayerModel
+
+    model.set_preset("xor-gates")
+    layer = LayerModel(model, 0)
+    brush = layer.data(layer.index(0, 0), Qt.ForegroundRole)
+    assert brush is not None and brush.color().lightnessF() < 0.35

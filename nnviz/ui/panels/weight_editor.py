@@ -49,6 +49,9 @@ CELL_PAD_X, CELL_PAD_Y = 16, 8  # px around a cell's text
 FIT_ROWS = 64  # rows read to size a column to its contents
 
 
+LOCKED_TEXT = QColor("#37474f")  # the numbers' colour (grey on a shade was unreadable)
+
+
 def _soft(rgb) -> QColor:
     """The signed colour, lightened so that black text stays readable on it."""
     r, g, b = (int(c) for c in rgb)
@@ -92,6 +95,8 @@ class LayerModel(QAbstractTableModel):
             return fmt(v, 6) if role == Qt.DisplayRole else fmt_full(v).replace("−", "-")
         if role == Qt.BackgroundRole:
             return QBrush(_soft(colors.signed_rgb(v)))
+        if role == Qt.ForegroundRole:  # dark on the shade, also when a guide step locks it
+            return QBrush(LOCKED_TEXT)
         if role == Qt.ToolTipRole:
             return f"{self._name(index.row(), index.column())} = {fmt_full(v)}"
         if role == Qt.TextAlignmentRole:
@@ -146,7 +151,7 @@ class WeightTable(QTableView):
         # highlight: the locked selection is light, its numbers dark
         pal = self.palette()
         pal.setColor(QPalette.Disabled, QPalette.Highlight, QColor("#cfd8dc"))
-        pal.setColor(QPalette.Disabled, QPalette.HighlightedText, QColor("#37474f"))
+        pal.setColor(QPalette.Disabled, QPalette.HighlightedText, LOCKED_TEXT)
         self.setPalette(pal)
 
     def keyPressEvent(self, event):  # noqa: N802

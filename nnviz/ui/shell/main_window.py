@@ -57,6 +57,12 @@ STATE_VERSION = LAYOUT_STATE_VERSION  # 2: run bar, step detail, hyper-parameter
 # 3: regularisation, weight statistics, live figures; 4: guide and explained step; 5: per lesson
 
 
+def first_window_size(free_width: int, free_height: int) -> tuple[int, int]:
+    """The window's size at first start: the screen's free area, less the window manager's
+    title bar."""
+    return free_width, max(200, free_height - 30)
+
+
 class MainWindow(FileCommands, WindowMenus, RunFeedback):
     first_shown = Signal()
     startup_finished = Signal()
@@ -126,12 +132,13 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
         self._update_title()
 
     def _fit_to_screen(self):
-        """Default size: 1366 × 740, never larger than the screen's free area."""
+        """First start: the screen's free area (a 1366 × 740 window in the corner of a
+        1920 × 1080 screen left the lesson small); later starts restore the user's size."""
         screen = self.screen()
         if screen is None:
             return
         avail = screen.availableGeometry()
-        w, h = min(1366, avail.width()), min(740, avail.height() - 30)
+        w, h = first_window_size(avail.width(), avail.height())
         self.resize(w, h)
         self.move(avail.left() + (avail.width() - w) // 2, avail.top())
 
