@@ -26,3 +26,18 @@ def test_a_styled_label_follows_the_text_size(qtbot):
     finally:
         scale.set(1.0, store=False)
         scale.apply_to_application_font()
+
+
+def test_the_inspectors_bold_header_follows_the_text_size(window):
+    """In presentation mode the Inspector's 'Click a neuron…' stayed at 100 % (a widget with
+    a style sheet of its own inside the window kept the font it was polished with)."""
+    window.open_lesson("forward-walkthrough")
+    header = window.inspector.header
+    scale = interface_scale()
+    try:
+        scale.set(1.5, store=False)
+        QApplication.processEvents()
+        assert header.font().pointSizeF() == QApplication.font().pointSizeF()
+        assert header.font().bold()
+    finally:
+        scale.set(1.0, store=False)
