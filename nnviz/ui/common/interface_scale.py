@@ -83,12 +83,6 @@ class InterfaceScale(QObject):
             self._base_point_size = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
         font.setPointSizeF(self._base_point_size * self._factor)
         app.setFont(font)
-        # a widget with a style sheet (the Inspector's bold header) keeps the font it was
-        # polished with: polish it again so it takes the new size too
-        for widget in app.allWidgets():
-            sheet = widget.styleSheet()
-            if sheet:
-                widget.setStyleSheet(sheet)
 
 
 _instance: InterfaceScale | None = None

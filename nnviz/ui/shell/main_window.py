@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from nnviz.ui.canvas.network_view import NetworkView
 from nnviz.ui.common.formatting import count
+from nnviz.ui.common.interface_scale import interface_scale
 from nnviz.ui.common.scrolling import scrolling
 from nnviz.ui.common.settings import settings, ui_language
 from nnviz.ui.model.lesson_model import LessonModel
@@ -186,6 +187,8 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
         # where they go for a lesson is its layout's business (LayoutKeeper)
 
     def _connect(self):
+        # a bound slot: dropped with the window (a lambda on the app-wide scale outlived it)
+        interface_scale().changed.connect(self._repolish_styled_widgets)
         c = self.model
         self.picker.lesson_chosen.connect(self.open_lesson)
         c.lessons_loaded.connect(self._on_model_lessons_loaded)
@@ -302,6 +305,14 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
 
     # -- files ----------------------------------------------------------------------------
     # -- view / help ----------------------------------------------------------------------
+    def _repolish_styled_widgets(self, _factor: float) -> None:
+        """Widgets with a style sheet of their own (the Inspector's bold header) keep the
+        font they were polished with when the text size changes: polish them again."""
+        for widget in self.findChildren(QWidget):
+            sheet = widget.styleSheet()
+            if sheet:
+                widget.setStyleSheet(sheet)
+
     # -- persistence ----------------------------------------------------------------------
     def _restore_layout(self):
         """The window's place, and the last lesson's panels for the first paint."""
