@@ -63,23 +63,6 @@ class NeuronItem(_HoverTip, QGraphicsEllipseItem):
         self.setCursor(Qt.PointingHandCursor)
         self.setZValue(2)
 
-    def paint(self, painter, option, widget=None):
-        if not self.pill:
-            super().paint(painter, option, widget)
-            return
-        painter.setPen(self.pen())
-        painter.setBrush(self.brush())
-        r = self.rect()
-        painter.drawRoundedRect(r, r.height() / 2, r.height() / 2)
-
-    def shape(self):
-        if not self.pill:
-            return super().shape()
-        path = QPainterPath()
-        r = self.rect()
-        path.addRoundedRect(r, r.height() / 2, r.height() / 2)
-        return path
-
     def hoverEnterEvent(self, event):  # noqa: N802
         super().hoverEnterEvent(event)
         self._view.set_hovered_neuron(self.layer, self.index)
@@ -95,6 +78,29 @@ class NeuronItem(_HoverTip, QGraphicsEllipseItem):
             return
         super().mousePressEvent(event)
 
+
+
+class PillNeuronItem(NeuronItem):
+    """A neuron of the tight layout's rows: a box with round ends.  Only pills override
+    paint/shape in Python: the hundreds of circles and dots of MNIST's bands are painted by
+    Qt alone (a Python paint for every item cost ~3 ms a frame of the live refresh)."""
+
+    def paint(self, painter, option, widget=None):
+        painter.setPen(self.pen())
+        painter.setBrush(self.brush())
+        r = self.rect()
+        painter.drawRoundedRect(r, r.height() / 2, r.height() / 2)
+
+    def shape(self):
+        path = QPainterPath()
+        r = self.rect()
+        path.addRoundedRect(r, r.height() / 2, r.height() / 2)
+        return path
+
+
+def neuron_item(view, layer: int, index: int, rect: QRectF, pill: bool = False) -> NeuronItem:
+    """A circle's or a pill's item for neuron ``index`` of ``layer``."""
+    return (PillNeuronItem if pill else NeuronItem)(view, layer, index, rect, pill)
 
 class BiasItem(_HoverTip, QGraphicsRectItem):
     def __init__(self, view, layer: int, index: int, rect: QRectF):

@@ -44,6 +44,7 @@ from nnviz.ui.canvas.items import (
     ImageItem,
     LabelItem,
     NeuronItem,
+    neuron_item,
 )
 from nnviz.ui.canvas.legend import LegendItem, edge_number_rule
 from nnviz.ui.common import colors
@@ -157,7 +158,7 @@ class NetworkView(Highlighting, EdgeDrawing, CanvasLabels, InPlaceEditing):
         for k in range(0 if g.image_side else g.n):
             x, y, r = float(centres[k, 0]), float(centres[k, 1]), g.radius
             hw = g.half_width if g.pill else r
-            item = NeuronItem(self, li, k, QRectF(x - hw, y - r, 2 * hw, 2 * r), pill=g.pill)
+            item = neuron_item(self, li, k, QRectF(x - hw, y - r, 2 * hw, 2 * r), pill=g.pill)
             item.setPen(self._outline if not g.compact else QPen(Qt.NoPen))
             self._scene.addItem(item)
             items.append(item)
