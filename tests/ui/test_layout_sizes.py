@@ -112,3 +112,18 @@ def test_the_mnist_input_image_and_its_label_are_whole(window, qtbot):
     qtbot.wait(50)
     area = window.docks["inputs"].findChild(QScrollArea)
     assert not area.verticalScrollBar().isVisible()
+
+
+def test_the_hand_weight_lessons_show_their_whole_weights_table(window, qtbot):
+    """XOR by hand's weights table hid its bias row behind a scroll bar (the tab bar took 26 px
+    of the bottom area)."""
+    from PySide6.QtWidgets import QTableView
+
+    window.resize(1366, 740)
+    for lesson in ("xor-gates", "xor-relu", "forward-walkthrough"):
+        window.open_lesson(lesson)
+        qtbot.wait(30)
+        dock = window.docks["weights"]
+        assert not dock.visibleRegion().isEmpty(), lesson  # in front
+        table = dock.findChild(QTableView)
+        assert not table.verticalScrollBar().isVisible(), lesson
