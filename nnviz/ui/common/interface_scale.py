@@ -85,6 +85,16 @@ class InterfaceScale(QObject):
         app.setFont(font)
 
 
+def repolish_styled(widgets) -> None:
+    """Polish again those of ``widgets`` that have a style sheet of their own: such a widget
+    keeps the font it was polished with when the application's font changes (View → Text
+    size, presentation mode), e.g. a bold header or a red message."""
+    for widget in widgets:
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
+
+
 _instance: InterfaceScale | None = None
 
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from nnviz.core.nn.spec import INIT_NAMES
 from nnviz.ui.common import colors
 from nnviz.ui.common.formatting import NumberError, fmt, fmt_full, sub
+from nnviz.ui.common.interface_scale import repolish_styled
 from nnviz.ui.common.number_input import read_number
 from nnviz.ui.common.spreadsheet_text import parse_tsv
 
@@ -322,8 +323,7 @@ class WeightEditor(QWidget):
     def changeEvent(self, event):  # noqa: N802 (Qt override)
         super().changeEvent(event)
         if event.type() == QEvent.FontChange:  # View → Text size, presentation mode
-            # a label with a style sheet keeps its old font unless the sheet is set again
-            self.message.setStyleSheet(self.message.styleSheet())
+            repolish_styled([self.message])  # a styled label keeps its old font otherwise
             self._refit.start()  # once every child has its new font
 
     def showEvent(self, event):  # noqa: N802 (Qt override)

@@ -33,7 +33,6 @@ notice_shown(str) a lasting message was shown (its title)
 
 from __future__ import annotations
 
-import base64
 import os
 import time
 from pathlib import Path
@@ -51,7 +50,7 @@ from nnviz.ui.shell.autosave_writer import (
     keep_aside,
     state_dir,
 )
-from nnviz.ui.shell.session_state import PANELS_KEY, capture, restore
+from nnviz.ui.shell.session_state import capture, restore
 
 __all__ = ["AUTOSAVE_NAME", "LOCK_NAME", "AutosaveManager", "autosave_interval_ms", "capture",
            "restore", "state_dir"]
@@ -288,13 +287,8 @@ class AutosaveManager(QObject):
     def _capture(self, checkpoint=None):
         """(session, generation) or None; a failure is reported, never raised."""
         try:
+            # capture stores the workspace from before presentation mode while presenting
             session = capture(self.win, checkpoint)
-            presentation = getattr(self.win, "presentation", None)
-            if session is not None and presentation is not None and presentation.active:
-                # the workspace from before presentation mode: a restore after a crash (or
-                # quitting) while presenting reopens it, not the presentation's few docks
-                state = bytes(presentation.workspace_state())
-                session.ui[PANELS_KEY] = base64.b64encode(state).decode("ascii")
         except Exception as exc:  # noqa: BLE001 - autosave must never take the app down
             self._on_write_failed(f"{type(exc).__name__}: {exc}")
             return None

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from nnviz.ui.canvas.network_view import NetworkView
 from nnviz.ui.common.formatting import count
-from nnviz.ui.common.interface_scale import interface_scale
+from nnviz.ui.common.interface_scale import interface_scale, repolish_styled
 from nnviz.ui.common.scrolling import scrolling
 from nnviz.ui.common.settings import settings, ui_language
 from nnviz.ui.model.lesson_model import LessonModel
@@ -306,12 +306,8 @@ class MainWindow(FileCommands, WindowMenus, RunFeedback):
     # -- files ----------------------------------------------------------------------------
     # -- view / help ----------------------------------------------------------------------
     def _repolish_styled_widgets(self, _factor: float) -> None:
-        """Widgets with a style sheet of their own (the Inspector's bold header) keep the
-        font they were polished with when the text size changes: polish them again."""
-        for widget in self.findChildren(QWidget):
-            sheet = widget.styleSheet()
-            if sheet:
-                widget.setStyleSheet(sheet)
+        """The window's widgets with a style sheet of their own take the new text size too."""
+        repolish_styled(self.findChildren(QWidget))
 
     # -- persistence ----------------------------------------------------------------------
     def _restore_layout(self):
