@@ -20,7 +20,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMessageBox
 
 from nnviz.core.files.io import save_model
 from nnviz.core.files.session import load_session, save_session
@@ -76,14 +75,6 @@ def nasty_files(folder: Path, net: Network) -> dict[str, Path]:
         files["FIFO"] = folder / "pipe.npz"
         os.mkfifo(files["FIFO"])
     return files
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    seen = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text, *a, **k: seen.append(text)))
-    return seen
 
 
 def _state(window):
